@@ -1,0 +1,242 @@
+//! Errors and diagnostics: what is wrong, and exactly where.
+
+use serde::Serialize;
+use std::fmt;
+use std::path::PathBuf;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The document is refused.
+    Error,
+    /// The document renders, but something looks wrong.
+    Warning,
+}
+
+/// A stable code for every kind of problem (kebab-case in JSON output).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Code {
+    /// The text is not JSON (line and column given).
+    JsonSyntax,
+    /// A value has the wrong type or shape.
+    InvalidValue,
+    /// A field name that the format does not know (often a typo).
+    UnknownField,
+    /// A required field is absent.
+    MissingField,
+    /// `format` names something other than `sopflow/1`.
+    UnsupportedFormat,
+    /// The document is larger than a configured limit allows.
+    LimitExceeded,
+    /// `activities` is empty.
+    NoActivities,
+    /// Two activities share an id.
+    DuplicateActivityId,
+    /// Two actors share an id.
+    DuplicateActorId,
+    /// An activity names an actor that does not exist.
+    UnknownActor,
+    /// A branch points to an activity that does not exist.
+    UnknownTarget,
+    /// A decision has fewer than two outcomes.
+    DecisionOutcomes,
+    /// `yes`/`no` given on an activity that is not a decision.
+    BranchOutsideDecision,
+    /// A decision mixes `yes`/`no` with a list in `next`.
+    MixedBranches,
+    /// An `end` activity names a successor.
+    EndWithNext,
+    /// An activity flows into itself.
+    SelfLoop,
+    /// Two outcomes of one activity lead to the same activity.
+    DuplicateOutcome,
+    /// Warning: no path from a start reaches this activity.
+    Unreachable,
+    /// Warning: no path leads from this activity to an end.
+    NoPathToEnd,
+    /// Warning: the time text could not be read as a duration.
+    UnparsedTime,
+    /// Warning: an actor has no activity.
+    UnusedActor,
+    /// Warning: no activity is a start.
+    NoStart,
+    /// Warning: an activity has no text.
+    EmptyText,
+}
+
+/// Which activity a diagnostic is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActivityRef {
+    /// 1-based row number, as printed in the "No" column.
+    pub number: usize,
+    /// The activity's id.
+    pub id: String,
+}
+
+/// One problem found in a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Stable code.
+    pub code: Code,
+    /// JSON pointer to the offending value (`/activities/3/no`).
+    pub path: String,
+    /// The activity concerned, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub activity: Option<ActivityRef>,
+    /// 1-based line and column in the JSON text, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// 1-based column, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// What is wrong, in words a drafter understands.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// An error at `path`.
+    pub fn error(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, code, path, message)
+    }
+
+    /// A warning at `path`.
+    pub fn warning(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, code, path, message)
+    }
+
+    fn new(
+        severity: Severity,
+        code: Code,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            severity,
+            code,
+            path: path.into(),
+            activity: None,
+            line: None,
+            column: None,
+            message: message.into(),
+        }
+    }
+
+    /// Names the activity the diagnostic is about.
+    pub fn at_activity(mut self, number: usize, id: &str) -> Self {
+        self.activity = Some(ActivityRef {
+            number,
+            id: id.to_owned(),
+        });
+        self
+    }
+
+    /// Adds the line and column in the source text.
+    pub fn at_line(mut self, line: usize, column: usize) -> Self {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+
+    /// True for errors.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.severity {
+            Severity::Error => "galat",
+            Severity::Warning => "peringatan",
+        };
+        write!(f, "{kind} [{:?}]", self.code)?;
+        if let Some(activity) = &self.activity {
+            write!(f, " kegiatan {} (id \"{}\")", activity.number, activity.id)?;
+        }
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            write!(f, " baris {line} kolom {column}")?;
+        }
+        if !self.path.is_empty() {
+            write!(f, " di {}", self.path)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Every problem found in a document, errors and warnings together.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// True when at least one diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Diagnostic::is_error)
+    }
+
+    /// The errors only.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter().filter(|d| d.is_error())
+    }
+
+    /// The warnings only.
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter().filter(|d| !d.is_error())
+    }
+
+    /// Adds one diagnostic.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.0.push(diagnostic);
+    }
+
+    /// True when a diagnostic with this code is present.
+    pub fn contains(&self, code: Code) -> bool {
+        self.0.iter().any(|d| d.code == code)
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Everything that can go wrong in sopflow.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The document was refused; every problem is listed.
+    #[error("the SOP document has errors:\n{0}")]
+    Invalid(Diagnostics),
+    /// A file could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file concerned.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// An image field (logo, signature) could not be used.
+    #[error("image in `{field}`: {reason}")]
+    Image {
+        /// JSON pointer of the field (`/identity/logo`).
+        field: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A rendering backend failed.
+    #[error("rendering failed: {0}")]
+    Render(String),
+    /// A configuration file or value is wrong.
+    #[error("configuration: {0}")]
+    Config(String),
+}

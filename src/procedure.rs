@@ -1,0 +1,253 @@
+//! The validated procedure: every id resolved to an index, kinds and
+//! successors filled in, times parsed. This is what layout consumes.
+
+use crate::error::Diagnostics;
+use crate::model::{Identity, Kind};
+use crate::time::{Duration, ParsedTime, TimeSpan};
+use petgraph::graph::{DiGraph, NodeIndex};
+use serde::Serialize;
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+/// A checked SOP, ready for layout. Made by [`Procedure::from_sop`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Procedure {
+    /// The identity sheet (empty when the document had none).
+    pub identity: Identity,
+    /// Swimlanes in column order.
+    pub lanes: Vec<Lane>,
+    /// Activities in row order.
+    pub steps: Vec<Step>,
+    /// Every arrow, by source row then outcome order.
+    pub flows: Vec<Flow>,
+    /// Warnings found while checking (the document is still valid).
+    pub warnings: Diagnostics,
+}
+
+/// One performer column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Lane {
+    /// The actor's id.
+    pub id: String,
+    /// The header text.
+    pub name: String,
+}
+
+/// One activity row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    /// The activity's id.
+    pub id: String,
+    /// Lanes holding a symbol (several for a joint activity), ascending.
+    pub lanes: Vec<usize>,
+    /// Resolved kind.
+    pub kind: Kind,
+    /// Kegiatan text.
+    pub text: String,
+    /// Kelengkapan items.
+    pub requirements: Vec<String>,
+    /// Waktu as written.
+    pub time: Option<String>,
+    /// Waktu as read.
+    pub duration: ParsedTime,
+    /// Output text.
+    pub output: Option<String>,
+    /// Keterangan text.
+    pub notes: Option<String>,
+    /// Text drawn inside the symbol.
+    pub symbol_text: Option<String>,
+}
+
+/// The label an arrow carries.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FlowLabel {
+    /// A decision's "Ya" outcome (printed from the label set).
+    Yes,
+    /// A decision's "Tidak" outcome.
+    No,
+    /// A drafter's own label ("Lengkap").
+    Text(String),
+}
+
+/// One arrow between two activities (row indices).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Flow {
+    /// Source row index.
+    pub from: usize,
+    /// Target row index.
+    pub to: usize,
+    /// Branch label, if any.
+    pub label: Option<FlowLabel>,
+    /// True for the main outcome of its source (its first outcome).
+    pub main: bool,
+}
+
+/// The procedure's total service time along paths from a start to an end.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ServiceTime {
+    /// The fastest path.
+    pub min: Duration,
+    /// The slowest path, each rework loop counted once.
+    pub max: Duration,
+}
+
+impl ServiceTime {
+    /// As a range for display.
+    pub fn span(&self) -> TimeSpan {
+        TimeSpan {
+            min: self.min,
+            max: self.max,
+        }
+    }
+}
+
+impl Procedure {
+    /// The flow graph (node `i` is step `i`).
+    pub fn graph(&self) -> DiGraph<(), ()> {
+        let mut graph = DiGraph::with_capacity(self.steps.len(), self.flows.len());
+        for _ in &self.steps {
+            graph.add_node(());
+        }
+        for flow in &self.flows {
+            graph.add_edge(NodeIndex::new(flow.from), NodeIndex::new(flow.to), ());
+        }
+        graph
+    }
+
+    /// Indices of the steps where the procedure starts.
+    pub fn starts(&self) -> Vec<usize> {
+        let starts: Vec<usize> = (0..self.steps.len())
+            .filter(|&i| self.steps[i].kind == Kind::Start)
+            .collect();
+        if starts.is_empty() && !self.steps.is_empty() {
+            vec![0]
+        } else {
+            starts
+        }
+    }
+
+    /// Indices of the steps where the procedure ends.
+    pub fn ends(&self) -> Vec<usize> {
+        (0..self.steps.len())
+            .filter(|&i| self.steps[i].kind == Kind::End)
+            .collect()
+    }
+
+    /// Minimum and maximum total time from a start to an end, or `None`
+    /// when no end is reachable. Steps without a readable time count zero;
+    /// the slowest path counts every activity of a rework loop once.
+    pub fn service_time(&self) -> Option<ServiceTime> {
+        let min = self.fastest_path()?;
+        let max = self.slowest_path()?;
+        Some(ServiceTime { min, max })
+    }
+
+    fn span(&self, step: usize) -> TimeSpan {
+        match self.steps[step].duration {
+            ParsedTime::Span(span) => span,
+            _ => TimeSpan::default(),
+        }
+    }
+
+    /// Dijkstra over node weights, from every start at once.
+    fn fastest_path(&self) -> Option<Duration> {
+        #[derive(PartialEq)]
+        struct Entry(f64, usize);
+        impl Eq for Entry {}
+        impl PartialOrd for Entry {
+            fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+        impl Ord for Entry {
+            fn cmp(&self, other: &Self) -> Ordering {
+                other.0.total_cmp(&self.0).then(other.1.cmp(&self.1))
+            }
+        }
+        let successors = self.successors();
+        let mut best: Vec<Option<Duration>> = vec![None; self.steps.len()];
+        let mut heap = BinaryHeap::new();
+        for start in self.starts() {
+            let d = self.span(start).min;
+            best[start] = Some(d);
+            heap.push(Entry(d.to_minutes(), start));
+        }
+        let mut done = vec![false; self.steps.len()];
+        while let Some(Entry(_, node)) = heap.pop() {
+            if std::mem::replace(&mut done[node], true) {
+                continue;
+            }
+            let here = best[node]?;
+            if self.steps[node].kind == Kind::End {
+                return Some(here);
+            }
+            for &next in &successors[node] {
+                let candidate = here.plus(self.span(next).min);
+                if best[next].is_none_or(|b| candidate.to_minutes() < b.to_minutes()) {
+                    best[next] = Some(candidate);
+                    heap.push(Entry(candidate.to_minutes(), next));
+                }
+            }
+        }
+        None
+    }
+
+    /// Longest path over the loop-condensed graph.
+    fn slowest_path(&self) -> Option<Duration> {
+        let graph = self.graph();
+        let components = petgraph::algo::tarjan_scc(&graph);
+        let mut component_of = vec![0; self.steps.len()];
+        for (c, members) in components.iter().enumerate() {
+            for node in members {
+                component_of[node.index()] = c;
+            }
+        }
+        let weight: Vec<Duration> = components
+            .iter()
+            .map(|members| {
+                members.iter().fold(Duration::default(), |acc, n| {
+                    acc.plus(self.span(n.index()).max)
+                })
+            })
+            .collect();
+        let mut best: Vec<Option<Duration>> = vec![None; components.len()];
+        for start in self.starts() {
+            best[component_of[start]] = Some(weight[component_of[start]]);
+        }
+        let successors = self.successors();
+        let mut result: Option<Duration> = None;
+        // tarjan_scc yields components in reverse topological order.
+        for c in (0..components.len()).rev() {
+            let Some(here) = best[c] else { continue };
+            for node in &components[c] {
+                let node = node.index();
+                if self.steps[node].kind == Kind::End
+                    && result.is_none_or(|r| here.to_minutes() > r.to_minutes())
+                {
+                    result = Some(here);
+                }
+                for &next in &successors[node] {
+                    let target = component_of[next];
+                    if target == c {
+                        continue;
+                    }
+                    let candidate = here.plus(weight[target]);
+                    if best[target].is_none_or(|b| candidate.to_minutes() > b.to_minutes()) {
+                        best[target] = Some(candidate);
+                    }
+                }
+            }
+        }
+        result
+    }
+
+    /// Successor lists by step index.
+    pub fn successors(&self) -> Vec<Vec<usize>> {
+        let mut successors = vec![Vec::new(); self.steps.len()];
+        for flow in &self.flows {
+            successors[flow.from].push(flow.to);
+        }
+        successors
+    }
+}

@@ -1,0 +1,486 @@
+//! Checking a document: every error and warning at once, then resolving it
+//! into a [`Procedure`].
+
+use crate::error::{Code, Diagnostic, Diagnostics, Error};
+use crate::limits::Limits;
+use crate::model::{Activity, Kind, Next, Sop};
+use crate::parse::pointer;
+use crate::procedure::{Flow, FlowLabel, Lane, Procedure, Step};
+use crate::time::{ParsedTime, parse_time};
+use petgraph::visit::{Bfs, Reversed};
+use std::collections::HashMap;
+
+/// Every problem of a document, errors and warnings.
+pub fn validate(sop: &Sop) -> Diagnostics {
+    match Procedure::from_sop(sop) {
+        Ok(procedure) => procedure.warnings,
+        Err(Error::Invalid(diagnostics)) => diagnostics,
+        Err(other) => Diagnostics(vec![Diagnostic::error(
+            Code::InvalidValue,
+            "",
+            other.to_string(),
+        )]),
+    }
+}
+
+impl Procedure {
+    /// Checks `sop` with the default [`Limits`] and resolves it.
+    pub fn from_sop(sop: &Sop) -> Result<Procedure, Error> {
+        Self::from_sop_with(sop, &Limits::default())
+    }
+
+    /// Checks `sop` and resolves it; [`Error::Invalid`] lists every error
+    /// (with the warnings found alongside).
+    pub fn from_sop_with(sop: &Sop, limits: &Limits) -> Result<Procedure, Error> {
+        let mut checker = Checker {
+            sop,
+            limits,
+            problems: Diagnostics::default(),
+        };
+        let procedure = checker.resolve();
+        match procedure {
+            Some(mut procedure) if !checker.problems.has_errors() => {
+                checker.reachability(&procedure);
+                procedure.warnings = checker.problems;
+                Ok(procedure)
+            }
+            _ => Err(Error::Invalid(checker.problems)),
+        }
+    }
+}
+
+struct Checker<'a> {
+    sop: &'a Sop,
+    limits: &'a Limits,
+    problems: Diagnostics,
+}
+
+impl Checker<'_> {
+    fn resolve(&mut self) -> Option<Procedure> {
+        let sop = self.sop;
+        if sop.activities.is_empty() {
+            self.problems.push(Diagnostic::error(
+                Code::NoActivities,
+                "/activities",
+                "daftar kegiatan kosong",
+            ));
+            return None;
+        }
+        let lanes = self.lanes();
+        let ids = self.activity_ids();
+        let count = sop.activities.len();
+        let mut steps = Vec::with_capacity(count);
+        let mut flows = Vec::with_capacity(count + count / 4);
+        let mut used_lanes = vec![false; lanes.len()];
+        for (index, activity) in sop.activities.iter().enumerate() {
+            let id = default_id(activity, index);
+            let kind = activity.kind.unwrap_or(if index == 0 {
+                Kind::Start
+            } else if index + 1 == count {
+                Kind::End
+            } else {
+                Kind::Process
+            });
+            let step_lanes = self.step_lanes(index, &id, activity, &lanes);
+            for &lane in &step_lanes {
+                used_lanes[lane] = true;
+            }
+            self.check_texts(index, &id, activity);
+            let duration = activity
+                .time
+                .as_deref()
+                .map_or(ParsedTime::Empty, parse_time);
+            if duration == ParsedTime::Unparsed {
+                self.problems.push(
+                    Diagnostic::warning(
+                        Code::UnparsedTime,
+                        pointer(&["activities", &index.to_string(), "time"]),
+                        format!("waktu \"{}\" tidak dapat dibaca sebagai durasi; teks tetap ditampilkan", activity.time.as_deref().unwrap_or_default()),
+                    )
+                    .at_activity(index + 1, &id),
+                );
+            }
+            if activity.text.trim().is_empty() {
+                self.problems.push(
+                    Diagnostic::warning(
+                        Code::EmptyText,
+                        at(index, "text"),
+                        "uraian kegiatan kosong",
+                    )
+                    .at_activity(index + 1, &id),
+                );
+            }
+            self.outcomes(index, &id, kind, activity, &ids, &mut flows);
+            steps.push(Step {
+                id,
+                lanes: step_lanes,
+                kind,
+                text: activity.text.clone(),
+                requirements: activity.requirements.clone(),
+                time: activity.time.clone(),
+                duration,
+                output: activity.output.clone(),
+                notes: activity.notes.clone(),
+                symbol_text: activity
+                    .symbol_text
+                    .clone()
+                    .filter(|t| !t.trim().is_empty()),
+            });
+        }
+        for (lane, used) in used_lanes.iter().enumerate() {
+            if !used {
+                self.problems.push(Diagnostic::warning(
+                    Code::UnusedActor,
+                    pointer(&["actors", &lane.to_string()]),
+                    format!(
+                        "pelaksana \"{}\" tidak melakukan kegiatan apa pun",
+                        lanes[lane].name
+                    ),
+                ));
+            }
+        }
+        if !steps.iter().any(|s| s.kind == Kind::Start) {
+            self.problems.push(Diagnostic::warning(
+                Code::NoStart,
+                "/activities",
+                "tidak ada kegiatan berjenis start; kegiatan pertama dianggap awal",
+            ));
+        }
+        Some(Procedure {
+            identity: sop.identity.clone().unwrap_or_default(),
+            lanes,
+            steps,
+            flows,
+            warnings: Diagnostics::default(),
+        })
+    }
+
+    fn lanes(&mut self) -> Vec<Lane> {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut lanes = Vec::with_capacity(self.sop.actors.len());
+        for (index, actor) in self.sop.actors.iter().enumerate() {
+            if let Some(first) = seen.insert(actor.key(), index) {
+                self.problems.push(Diagnostic::error(
+                    Code::DuplicateActorId,
+                    pointer(&["actors", &index.to_string(), "id"]),
+                    format!(
+                        "id pelaksana \"{}\" sudah dipakai oleh pelaksana ke-{}",
+                        actor.key(),
+                        first + 1
+                    ),
+                ));
+            }
+            self.check_length(
+                &actor.name,
+                &pointer(&["actors", &index.to_string(), "name"]),
+                None,
+            );
+            lanes.push(Lane {
+                id: actor.key().to_owned(),
+                name: actor.name.clone(),
+            });
+        }
+        lanes
+    }
+
+    fn activity_ids(&mut self) -> HashMap<String, usize> {
+        let mut ids = HashMap::with_capacity(self.sop.activities.len());
+        for (index, activity) in self.sop.activities.iter().enumerate() {
+            let id = default_id(activity, index);
+            if let Some(first) = ids.insert(id.clone(), index) {
+                ids.insert(id.clone(), first);
+                self.problems.push(
+                    Diagnostic::error(
+                        Code::DuplicateActivityId,
+                        at(index, "id"),
+                        format!("id \"{id}\" sudah dipakai oleh kegiatan {}", first + 1),
+                    )
+                    .at_activity(index + 1, &id),
+                );
+            }
+        }
+        ids
+    }
+
+    fn step_lanes(
+        &mut self,
+        index: usize,
+        id: &str,
+        activity: &Activity,
+        lanes: &[Lane],
+    ) -> Vec<usize> {
+        let mut result = Vec::with_capacity(activity.actor.len());
+        if activity.actor.is_empty() {
+            self.problems.push(
+                Diagnostic::error(
+                    Code::UnknownActor,
+                    at(index, "actor"),
+                    "kegiatan tidak menyebut pelaksana",
+                )
+                .at_activity(index + 1, id),
+            );
+        }
+        for (k, name) in activity.actor.iter().enumerate() {
+            let found = lanes
+                .iter()
+                .position(|l| l.id == *name)
+                .or_else(|| lanes.iter().position(|l| l.name == *name));
+            match found {
+                Some(lane) => result.push(lane),
+                None => {
+                    let path = if activity.actor.len() == 1 {
+                        at(index, "actor")
+                    } else {
+                        pointer(&["activities", &index.to_string(), "actor", &k.to_string()])
+                    };
+                    self.problems.push(
+                        Diagnostic::error(
+                            Code::UnknownActor,
+                            path,
+                            format!("pelaksana \"{name}\" tidak ada dalam daftar pelaksana"),
+                        )
+                        .at_activity(index + 1, id),
+                    );
+                }
+            }
+        }
+        result.sort_unstable();
+        result.dedup();
+        result
+    }
+
+    fn check_texts(&mut self, index: usize, id: &str, activity: &Activity) {
+        let number = Some((index + 1, id));
+        self.check_length(&activity.text, &at(index, "text"), number);
+        for (field, text) in [
+            ("time", &activity.time),
+            ("output", &activity.output),
+            ("notes", &activity.notes),
+            ("symbol_text", &activity.symbol_text),
+        ] {
+            if let Some(text) = text {
+                self.check_length(text, &at(index, field), number);
+            }
+        }
+        for (k, item) in activity.requirements.iter().enumerate() {
+            self.check_length(
+                item,
+                &pointer(&[
+                    "activities",
+                    &index.to_string(),
+                    "requirements",
+                    &k.to_string(),
+                ]),
+                number,
+            );
+        }
+    }
+
+    fn check_length(&mut self, text: &str, path: &str, activity: Option<(usize, &str)>) {
+        let chars = text.chars().count();
+        if chars > self.limits.max_text_chars {
+            let mut d = Diagnostic::error(
+                Code::LimitExceeded,
+                path,
+                format!(
+                    "teks {chars} karakter, melebihi batas max_text_chars {}",
+                    self.limits.max_text_chars
+                ),
+            );
+            if let Some((number, id)) = activity {
+                d = d.at_activity(number, id);
+            }
+            self.problems.push(d);
+        }
+    }
+
+    /// Resolves the outcomes of one activity into flows.
+    fn outcomes(
+        &mut self,
+        index: usize,
+        id: &str,
+        kind: Kind,
+        activity: &Activity,
+        ids: &HashMap<String, usize>,
+        flows: &mut Vec<Flow>,
+    ) {
+        let count = self.sop.activities.len();
+        let following =
+            (index + 1 < count).then(|| default_id(&self.sop.activities[index + 1], index + 1));
+        let has_yes_no = activity.yes.is_some() || activity.no.is_some();
+        let error = |code, path: String, message: String| {
+            Diagnostic::error(code, path, message).at_activity(index + 1, id)
+        };
+        // (target id, label, path of the field naming it)
+        let mut outcomes: Vec<(String, Option<FlowLabel>, String)> = Vec::new();
+        if kind == Kind::End {
+            for (field, given) in [
+                ("next", activity.next.is_some()),
+                ("yes", activity.yes.is_some()),
+                ("no", activity.no.is_some()),
+            ] {
+                if given {
+                    self.problems.push(error(
+                        Code::EndWithNext,
+                        at(index, field),
+                        "kegiatan selesai (end) tidak boleh punya kegiatan lanjutan".into(),
+                    ));
+                }
+            }
+            return;
+        }
+        if has_yes_no && kind != Kind::Decision {
+            let field = if activity.yes.is_some() { "yes" } else { "no" };
+            self.problems.push(error(
+                Code::BranchOutsideDecision,
+                at(index, field),
+                "`yes`/`no` hanya untuk kegiatan keputusan (decision)".into(),
+            ));
+        }
+        match (&activity.next, has_yes_no && kind == Kind::Decision) {
+            (Some(Next::Many(_)), true) => {
+                self.problems.push(error(
+                    Code::MixedBranches,
+                    at(index, "next"),
+                    "keputusan memakai `yes`/`no` sekaligus daftar `next`; pilih salah satu".into(),
+                ));
+            }
+            (next, true) => {
+                let yes = activity.yes.clone().or_else(|| match next {
+                    Some(Next::One(to)) => Some(to.clone()),
+                    _ => following.clone(),
+                });
+                let yes_path = if activity.yes.is_some() {
+                    at(index, "yes")
+                } else {
+                    at(index, "next")
+                };
+                if let Some(yes) = yes {
+                    outcomes.push((yes, Some(FlowLabel::Yes), yes_path));
+                }
+                if let Some(no) = &activity.no {
+                    outcomes.push((no.clone(), Some(FlowLabel::No), at(index, "no")));
+                }
+            }
+            (Some(Next::One(to)), false) => outcomes.push((to.clone(), None, at(index, "next"))),
+            (Some(Next::Many(list)), false) => {
+                for (k, branch) in list.iter().enumerate() {
+                    let path = match branch {
+                        crate::model::Branch::To(_) => {
+                            pointer(&["activities", &index.to_string(), "next", &k.to_string()])
+                        }
+                        crate::model::Branch::Labelled(_) => pointer(&[
+                            "activities",
+                            &index.to_string(),
+                            "next",
+                            &k.to_string(),
+                            "to",
+                        ]),
+                    };
+                    let label = branch.label().map(|l| FlowLabel::Text(l.to_owned()));
+                    outcomes.push((branch.target().to_owned(), label, path));
+                }
+            }
+            (None, false) => {
+                if let Some(following) = following {
+                    outcomes.push((following, None, at(index, "next")));
+                }
+            }
+        }
+        if kind == Kind::Decision && outcomes.len() < 2 {
+            self.problems.push(error(
+                Code::DecisionOutcomes,
+                at(index, "next"),
+                format!("keputusan harus punya paling sedikit dua hasil (mis. `yes` dan `no`), ditemukan {}", outcomes.len()),
+            ));
+        }
+        let first_flow = flows.len();
+        for (target, label, path) in outcomes {
+            let Some(&to) = ids.get(&target) else {
+                self.problems.push(error(
+                    Code::UnknownTarget,
+                    path,
+                    format!("kegiatan tujuan \"{target}\" tidak ada"),
+                ));
+                continue;
+            };
+            if to == index {
+                self.problems.push(error(
+                    Code::SelfLoop,
+                    path,
+                    "kegiatan tidak boleh mengalir ke dirinya sendiri".into(),
+                ));
+                continue;
+            }
+            if flows[first_flow..].iter().any(|f| f.to == to) {
+                self.problems.push(error(
+                    Code::DuplicateOutcome,
+                    path,
+                    format!("dua hasil menuju kegiatan yang sama (\"{target}\")"),
+                ));
+                continue;
+            }
+            let main = flows.len() == first_flow;
+            flows.push(Flow {
+                from: index,
+                to,
+                label,
+                main,
+            });
+        }
+    }
+
+    /// Warnings for activities off every start-to-end path.
+    fn reachability(&mut self, procedure: &Procedure) {
+        let graph = procedure.graph();
+        let n = procedure.steps.len();
+        let mut reached = vec![false; n];
+        for start in procedure.starts() {
+            let mut bfs = Bfs::new(&graph, petgraph::graph::NodeIndex::new(start));
+            while let Some(node) = bfs.next(&graph) {
+                reached[node.index()] = true;
+            }
+        }
+        let mut finishes = vec![false; n];
+        let reversed = Reversed(&graph);
+        for end in procedure.ends() {
+            let mut bfs = Bfs::new(reversed, petgraph::graph::NodeIndex::new(end));
+            while let Some(node) = bfs.next(reversed) {
+                finishes[node.index()] = true;
+            }
+        }
+        for (i, step) in procedure.steps.iter().enumerate() {
+            if !reached[i] {
+                self.problems.push(
+                    Diagnostic::warning(
+                        Code::Unreachable,
+                        at(i, "id"),
+                        "tidak ada alur dari kegiatan awal yang sampai ke kegiatan ini",
+                    )
+                    .at_activity(i + 1, &step.id),
+                );
+            }
+            if !finishes[i] {
+                self.problems.push(
+                    Diagnostic::warning(
+                        Code::NoPathToEnd,
+                        at(i, "id"),
+                        "dari kegiatan ini tidak ada alur yang sampai ke kegiatan selesai",
+                    )
+                    .at_activity(i + 1, &step.id),
+                );
+            }
+        }
+    }
+}
+
+fn default_id(activity: &Activity, index: usize) -> String {
+    activity
+        .id
+        .clone()
+        .unwrap_or_else(|| (index + 1).to_string())
+}
+
+fn at(index: usize, field: &str) -> String {
+    pointer(&["activities", &index.to_string(), field])
+}
