@@ -14,3 +14,6 @@ pub use model::{Activity, Actor, Identity, Kind, Sop, SopBuilder};
 pub use parse::{parse_sop, parse_sop_with};
 pub use procedure::{Flow, FlowLabel, Lane, Procedure, ServiceTime, Step};
 pub use validate::validate;
+pub mod config;
+pub mod geom;
+pub mod text;

@@ -1,0 +1,163 @@
+//! Greedy line wrapping with measured widths.
+
+use super::{Font, TextMeasurer};
+use serde::{Deserialize, Serialize};
+
+/// One wrapped line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Line {
+    /// The text of the line.
+    pub text: String,
+    /// Its measured width in points.
+    pub width: f32,
+    /// Space before it (hanging indent of a numbered list item).
+    pub indent: f32,
+}
+
+/// Cleans user text for layout: unifies line breaks, turns tabs into spaces,
+/// drops control characters, folds runs of spaces, trims each line.
+pub fn normalise(text: &str) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut space = false;
+        for c in line.trim().chars() {
+            if c.is_whitespace() || c == '\u{200B}' {
+                space = !out.is_empty() && !out.ends_with('\n');
+                continue;
+            }
+            if c.is_control() {
+                continue;
+            }
+            if std::mem::take(&mut space) {
+                out.push(' ');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Wraps `text` (already [`normalise`]d) into lines no wider than
+/// `max_width`, keeping its line breaks; a word wider than the line is
+/// broken between characters.
+pub fn wrap(text: &str, max_width: f32, font: Font, measurer: &dyn TextMeasurer) -> Vec<Line> {
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        wrap_paragraph(paragraph, max_width, 0.0, font, measurer, &mut lines);
+    }
+    lines
+}
+
+/// Wraps one paragraph, continuation lines indented by `indent`.
+pub(crate) fn wrap_paragraph(
+    paragraph: &str,
+    max_width: f32,
+    indent: f32,
+    font: Font,
+    measurer: &dyn TextMeasurer,
+    lines: &mut Vec<Line>,
+) {
+    let mut current = String::new();
+    let mut width = 0.0;
+    let mut first_line = true;
+    let available = |first: bool| if first { max_width } else { max_width - indent };
+    let flush = |current: &mut String, width: &mut f32, first: &mut bool, lines: &mut Vec<Line>| {
+        lines.push(Line {
+            text: std::mem::take(current),
+            width: *width,
+            indent: if *first { 0.0 } else { indent },
+        });
+        *width = 0.0;
+        *first = false;
+    };
+    for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+        let word_width = measurer.width(word, font);
+        if let Some(last) = current.chars().last() {
+            let joined = width
+                + measurer.join_width(last, word.chars().next().unwrap_or(' '), font)
+                + word_width;
+            if joined <= available(first_line) {
+                current.push(' ');
+                current.push_str(word);
+                width = joined;
+                continue;
+            }
+            flush(&mut current, &mut width, &mut first_line, lines);
+        }
+        if word_width <= available(first_line) {
+            current.push_str(word);
+            width = word_width;
+            continue;
+        }
+        // A word longer than a line: break it between characters.
+        let mut piece = String::new();
+        for c in word.chars() {
+            piece.push(c);
+            if piece.chars().count() > 1 && measurer.width(&piece, font) > available(first_line) {
+                piece.pop();
+                let w = measurer.width(&piece, font);
+                current = std::mem::take(&mut piece);
+                width = w;
+                flush(&mut current, &mut width, &mut first_line, lines);
+                piece.push(c);
+            }
+        }
+        width = measurer.width(&piece, font);
+        current = piece;
+    }
+    flush(&mut current, &mut width, &mut first_line, lines);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::FontMeasurer;
+
+    #[test]
+    fn normalise_folds_space_and_drops_controls() {
+        assert_eq!(
+            normalise("  Kepala \t Bidang\u{7}  \r\nSeksi  "),
+            "Kepala Bidang\nSeksi"
+        );
+        assert_eq!(normalise("a\n\nb"), "a\n\nb");
+    }
+
+    #[test]
+    fn lines_fit_and_keep_every_word() {
+        let m = FontMeasurer::new();
+        let font = Font::regular(9.0);
+        let text = "Petugas layanan membimbing pengguna layanan untuk mengakses aplikasi pelayanan statistik";
+        let lines = wrap(text, 80.0, font, &m);
+        assert!(lines.len() > 1);
+        for line in &lines {
+            assert!(line.width <= 80.0, "{line:?}");
+            assert!((m.width(&line.text, font) - line.width).abs() < 1e-3);
+        }
+        let joined: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(joined.join(" "), text);
+    }
+
+    #[test]
+    fn long_words_break_and_newlines_stay() {
+        let m = FontMeasurer::new();
+        let font = Font::regular(9.0);
+        let lines = wrap(
+            "https://romantik.web.bps.go.id/rekomendasi\nakhir",
+            40.0,
+            font,
+            &m,
+        );
+        assert!(lines.len() >= 3);
+        assert!(lines.iter().all(|l| l.width <= 40.0));
+        assert_eq!(lines.last().map(|l| l.text.as_str()), Some("akhir"));
+        let rejoined: String = lines[..lines.len() - 1]
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(rejoined, "https://romantik.web.bps.go.id/rekomendasi");
+    }
+}
