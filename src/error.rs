@@ -64,6 +64,12 @@ pub enum Code {
     NoStart,
     /// Warning: an activity has no text.
     EmptyText,
+    /// Layout warning: the lanes do not fit the paper; the table was widened.
+    TableTooWide,
+    /// Layout warning: a row is taller than a page body; its page grows.
+    RowTallerThanPage,
+    /// Layout warning: the bundled font has no glyph for some characters.
+    MissingGlyph,
 }
 
 /// Which activity a diagnostic is about.

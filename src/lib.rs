@@ -16,4 +16,6 @@ pub use procedure::{Flow, FlowLabel, Lane, Procedure, ServiceTime, Step};
 pub use validate::validate;
 pub mod config;
 pub mod geom;
+pub mod layout;
+pub mod render;
 pub mod text;

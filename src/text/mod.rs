@@ -2,7 +2,7 @@
 
 pub mod fonts;
 mod measure;
-mod wrap;
+pub(crate) mod wrap;
 
 pub use measure::FontMeasurer;
 pub use wrap::{Line, normalise, wrap};

@@ -1,0 +1,149 @@
+//! Phase: page breaks. Breaks fall between rows only; among the breaks
+//! that fit, dynamic programming picks those with the least cost: pages,
+//! then arrows cut (each cut arrow costs a connector pair and the room its
+//! connectors take), then orphan last rows and decisions parted from their
+//! main outcome, with a light preference for full pages. Linear in the
+//! number of rows times the rows that fit on a page.
+
+use std::ops::Range;
+
+/// What breaking costs, in arbitrary units.
+const PAGE: f64 = 100.0;
+const CUT_FLOW: f64 = 12.0;
+const ORPHAN_LAST_ROW: f64 = 150.0;
+const SPLIT_DECISION: f64 = 8.0;
+const EMPTY_SPACE: f64 = 20.0;
+
+/// What pagination needs to know about the rows.
+pub(crate) struct PageProblem<'a> {
+    /// Height of each row.
+    pub heights: &'a [f32],
+    /// Arrows as (source row, target row).
+    pub flows: &'a [(usize, usize)],
+    /// Rows that should stay on the page of the row after them.
+    pub keep_with_next: &'a [bool],
+    /// Room for rows on one page.
+    pub body: f32,
+    /// Room one off-page connector takes.
+    pub connector_row: f32,
+}
+
+/// The rows of each page.
+pub(crate) fn paginate(problem: &PageProblem<'_>) -> Vec<Range<usize>> {
+    let n = problem.heights.len();
+    let mut incident = vec![Vec::new(); n];
+    for &(a, b) in problem.flows {
+        incident[a].push(b);
+        incident[b].push(a);
+    }
+    let mut best = vec![f64::INFINITY; n + 1];
+    let mut start_of = vec![0; n + 1];
+    best[0] = 0.0;
+    let body = f64::from(problem.body);
+    for i in 0..n {
+        if best[i].is_infinite() {
+            continue;
+        }
+        let mut cut: i64 = 0;
+        let mut height = 0.0;
+        for j in i..n {
+            height += f64::from(problem.heights[j]);
+            for &o in &incident[j] {
+                if (i..j).contains(&o) {
+                    cut -= 1;
+                } else if o != j {
+                    cut += 1;
+                }
+            }
+            let need = height + cut as f64 * f64::from(problem.connector_row);
+            if need > body && j > i {
+                break;
+            }
+            let last = j + 1 == n;
+            let mut cost = best[i] + PAGE + CUT_FLOW * cut as f64;
+            if last && j == i && n > 1 {
+                cost += ORPHAN_LAST_ROW;
+            }
+            if !last {
+                if problem.keep_with_next[j] {
+                    cost += SPLIT_DECISION;
+                }
+                let free = ((body - need) / body).max(0.0);
+                cost += EMPTY_SPACE * free * free;
+            }
+            if cost < best[j + 1] {
+                best[j + 1] = cost;
+                start_of[j + 1] = i;
+            }
+        }
+    }
+    let mut pages = Vec::new();
+    let mut end = n;
+    while end > 0 {
+        let start = start_of[end];
+        pages.push(start..end);
+        end = start;
+    }
+    pages.reverse();
+    pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem<'a>(
+        heights: &'a [f32],
+        flows: &'a [(usize, usize)],
+        keep: &'a [bool],
+    ) -> PageProblem<'a> {
+        PageProblem {
+            heights,
+            flows,
+            keep_with_next: keep,
+            body: 100.0,
+            connector_row: 5.0,
+        }
+    }
+
+    #[test]
+    fn fills_pages_without_overflow() {
+        let heights = [30.0; 10];
+        let flows: Vec<(usize, usize)> = (0..9).map(|i| (i, i + 1)).collect();
+        let pages = paginate(&problem(&heights, &flows, &[false; 10]));
+        assert_eq!(pages.len(), 4);
+        for page in &pages {
+            let h: f32 = heights[page.clone()].iter().sum();
+            assert!(h + 10.0 <= 100.0, "{pages:?}");
+        }
+    }
+
+    #[test]
+    fn avoids_an_orphan_last_row() {
+        let heights = [45.0, 45.0, 45.0];
+        let pages = paginate(&problem(&heights, &[], &[false; 3]));
+        assert!(
+            pages.iter().all(|p| p.len() != 1 || pages.len() == 3),
+            "{pages:?}"
+        );
+        let heights = [30.0, 30.0, 30.0, 30.0];
+        let pages = paginate(&problem(&heights, &[], &[false; 4]));
+        assert_eq!(pages, vec![0..2, 2..4]);
+    }
+
+    #[test]
+    fn prefers_breaks_that_cut_fewer_flows() {
+        // Rows 1 and 2 are tied by three arrows: break elsewhere.
+        let heights = [30.0; 4];
+        let flows = [(1, 2), (2, 1), (1, 2)];
+        let pages = paginate(&problem(&heights, &flows, &[false; 4]));
+        assert_eq!(pages, vec![0..1, 1..4]);
+    }
+
+    #[test]
+    fn a_row_taller_than_a_page_gets_its_own() {
+        let heights = [30.0, 150.0, 30.0];
+        let pages = paginate(&problem(&heights, &[], &[false; 3]));
+        assert!(pages.contains(&(1..2)), "{pages:?}");
+    }
+}

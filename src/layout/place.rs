@@ -1,0 +1,371 @@
+//! Phase: geometry of one page. Rows get their y, routes their points,
+//! symbols, connectors and cells their rectangles.
+
+use super::Context;
+use super::cells::{VAlign, cell, position};
+use super::measure::MeasuredRow;
+use super::plan::{PagePlan, Pair, RowKind};
+use super::route::{Exit, Routes, Side, Waypoint, X, Y};
+use super::types::{
+    Align, CellRole, Connector, ConnectorEnd, FlowPath, Joint, Page, Row, Shape, Symbol, TextCell,
+};
+use crate::geom::{Point, Rect, Size};
+use crate::model::Kind;
+
+/// Off-page connector size.
+pub(crate) const CONNECTOR_WIDTH: f32 = 20.0;
+pub(crate) const CONNECTOR_HEIGHT: f32 = 17.0;
+/// Height of a connector band row.
+pub(crate) const CONNECTOR_ROW: f32 = CONNECTOR_HEIGHT + 16.0;
+/// Clear space between a symbol and the nearest channel track.
+const CHANNEL_INSET: f32 = 3.0;
+/// Clear space between a lane edge and its outermost track.
+const LANE_INSET: f32 = 2.0;
+/// Track spacing: widest used, narrowest allowed.
+const TRACK_SPACING: f32 = 6.0;
+const MIN_TRACK_SPACING: f32 = 3.0;
+
+/// The shape of an activity's symbol.
+pub(crate) fn shape_of(kind: Kind) -> Shape {
+    match kind {
+        Kind::Start | Kind::End => Shape::Terminator,
+        Kind::Process => Shape::Process,
+        Kind::Decision => Shape::Decision,
+    }
+}
+
+/// Width and height of a symbol with `text_lines` lines of text.
+pub(crate) fn symbol_size(shape: Shape, width: f32, text_lines: usize, line: f32) -> (f32, f32) {
+    let text = text_lines as f32 * line;
+    match shape {
+        Shape::Terminator | Shape::Process => (width, (width * 0.5).max(text + 6.0)),
+        Shape::Decision => (width, (width * 0.62).max(2.0 * text + 8.0)),
+        Shape::OffPage => (CONNECTOR_WIDTH, CONNECTOR_HEIGHT),
+    }
+}
+
+/// Lane width needed for `tracks` channel tracks on its busier side.
+pub(crate) fn lane_width_for(symbol_width: f32, tracks: usize) -> f32 {
+    symbol_width + 2.0 * (CHANNEL_INSET + LANE_INSET + (tracks as f32 + 1.0) * MIN_TRACK_SPACING)
+}
+
+/// Height a row needs: its texts, or its symbol with room around it.
+pub(crate) fn row_height(ctx: &Context<'_>, step: usize, measured: &MeasuredRow) -> f32 {
+    let shape = shape_of(ctx.procedure.steps[step].kind);
+    let (_, h) = symbol_size(
+        shape,
+        ctx.columns.symbol_width,
+        measured.symbol_text.len(),
+        ctx.metrics.label_line,
+    );
+    measured.height.max(h + 2.0 * ctx.config.table.symbol_gap)
+}
+
+struct RowBox {
+    y: f32,
+    height: f32,
+    shape: Shape,
+    size: (f32, f32),
+    /// Offset of the bus below the symbol's bottom.
+    bus_below: f32,
+}
+
+impl RowBox {
+    fn mid(&self) -> f32 {
+        self.y + self.height / 2.0
+    }
+    fn top(&self) -> f32 {
+        self.mid() - self.size.1 / 2.0
+    }
+    fn bottom(&self) -> f32 {
+        self.mid() + self.size.1 / 2.0
+    }
+}
+
+/// Lays out one page from its plan and routes.
+pub(crate) fn place_page(
+    ctx: &Context<'_>,
+    plan: &PagePlan,
+    routes: &Routes,
+    pairs: &[Pair],
+    (number, count): (usize, usize),
+) -> Page {
+    let [top_margin, right_margin, bottom_margin, _] = ctx.config.page.margins;
+    let show_header = ctx.config.page.repeat_header || number == 1;
+    let header = if show_header {
+        ctx.header.at(top_margin)
+    } else {
+        Vec::new()
+    };
+    let body_top = top_margin + if show_header { ctx.header.height } else { 0.0 };
+    let label_room = ctx.metrics.label_line + 3.0;
+    let mut labelled_bottom = vec![false; plan.rows.len()];
+    for (f, flow) in plan.flows.iter().enumerate() {
+        if routes.exits[f] == Exit::Bottom
+            && ctx.procedure.flows[plan.flow_index[f]].label.is_some()
+        {
+            labelled_bottom[flow.from] = true;
+        }
+    }
+    let mut y = body_top;
+    let boxes: Vec<RowBox> = plan
+        .kinds
+        .iter()
+        .enumerate()
+        .map(|(r, kind)| {
+            let (height, shape, lines) = match *kind {
+                RowKind::Step(i) => (
+                    ctx.row_heights[i],
+                    shape_of(ctx.procedure.steps[i].kind),
+                    ctx.measured[i].symbol_text.len(),
+                ),
+                RowKind::In(_) | RowKind::Out(_) => (CONNECTOR_ROW, Shape::OffPage, 0),
+            };
+            let size = symbol_size(
+                shape,
+                ctx.columns.symbol_width,
+                lines,
+                ctx.metrics.label_line,
+            );
+            let gap = (height - size.1) / 2.0;
+            let bus_below = if labelled_bottom[r] {
+                label_room.max(gap / 2.0)
+            } else {
+                gap / 2.0
+            }
+            .min(gap - 1.5);
+            let b = RowBox {
+                y,
+                height,
+                shape,
+                size,
+                bus_below,
+            };
+            y += height;
+            b
+        })
+        .collect();
+    let body_bottom = y;
+    let lanes = &ctx.columns.lanes;
+    let axis = |lane: usize| lanes[lane].0 + lanes[lane].1 / 2.0;
+    let track_x = |lane: usize, side: Side, track: usize| {
+        let (x, w) = lanes[lane];
+        let count = routes.tracks[lane * 2 + side as usize];
+        let half = ctx.columns.symbol_width / 2.0 + CHANNEL_INSET;
+        let room = w / 2.0 - half - LANE_INSET;
+        let spacing = (room / (count as f32 + 1.0)).min(TRACK_SPACING);
+        let offset = half + (track as f32 + 1.0) * spacing;
+        match side {
+            Side::Left => x + w / 2.0 - offset,
+            Side::Right => x + w / 2.0 + offset,
+        }
+    };
+    let point = |w: &Waypoint| {
+        let b = &boxes[w.row];
+        let x = match w.x {
+            X::Axis(lane) => axis(lane),
+            X::Edge(lane, Side::Left) => axis(lane) - b.size.0 / 2.0,
+            X::Edge(lane, Side::Right) => axis(lane) + b.size.0 / 2.0,
+            X::Track(lane, side, track) => track_x(lane, side, track),
+        };
+        let y = match w.y {
+            Y::Mid => b.mid(),
+            Y::SymbolTop => b.top(),
+            Y::SymbolBottom => b.bottom(),
+            Y::BusBelow => b.bottom() + b.bus_below,
+            Y::BusAbove => b.y + (b.top() - b.y) / 2.0,
+        };
+        Point::new(x, y)
+    };
+
+    let id = |step: usize| ctx.procedure.steps[step].id.clone();
+    let mut rows = Vec::new();
+    let mut cells: Vec<TextCell> = Vec::new();
+    let mut symbols = Vec::new();
+    let mut connectors = Vec::new();
+    let mut joints = Vec::new();
+    let mut bands = Vec::new();
+    let label_font = ctx.metrics.label;
+    for (r, kind) in plan.kinds.iter().enumerate() {
+        let b = &boxes[r];
+        match *kind {
+            RowKind::Step(i) => {
+                let step = &ctx.procedure.steps[i];
+                rows.push(Row {
+                    step: i,
+                    id: step.id.clone(),
+                    y: b.y,
+                    height: b.height,
+                });
+                for (column, lines, align) in &ctx.measured[i].cells {
+                    if let Some(c) = ctx.columns.get(*column) {
+                        let rect = Rect::new(c.x, b.y, c.width, b.height);
+                        cells.push(cell(
+                            CellRole::Body(*column),
+                            rect,
+                            lines,
+                            ctx.metrics.body,
+                            *align,
+                            VAlign::Top,
+                            ctx.metrics.padding,
+                            ctx.measurer,
+                        ));
+                    }
+                }
+                let rects: Vec<Rect> = step
+                    .lanes
+                    .iter()
+                    .map(|&lane| Rect::centred(Point::new(axis(lane), b.mid()), b.size.0, b.size.1))
+                    .collect();
+                for (&lane, rect) in step.lanes.iter().zip(&rects) {
+                    let text = position(
+                        *rect,
+                        &ctx.measured[i].symbol_text,
+                        label_font,
+                        Align::Center,
+                        VAlign::Middle,
+                        0.0,
+                        ctx.measurer,
+                    );
+                    symbols.push(Symbol {
+                        step: i,
+                        id: step.id.clone(),
+                        lane,
+                        shape: b.shape,
+                        rect: *rect,
+                        text,
+                        font: label_font,
+                    });
+                }
+                for pair in rects.windows(2) {
+                    joints.push(Joint {
+                        id: step.id.clone(),
+                        points: [
+                            Point::new(pair[0].right(), b.mid()),
+                            Point::new(pair[1].x, b.mid()),
+                        ],
+                    });
+                }
+            }
+            RowKind::In(k) | RowKind::Out(k) => {
+                let pair = &pairs[k];
+                let flow = &ctx.procedure.flows[pair.flow];
+                let (end, lane) = if matches!(kind, RowKind::In(_)) {
+                    (ConnectorEnd::In, pair.to_lane)
+                } else {
+                    (ConnectorEnd::Out, pair.from_lane)
+                };
+                let rect = Rect::centred(Point::new(axis(lane), b.mid()), b.size.0, b.size.1);
+                let lines = crate::text::wrap(&pair.label, rect.width, label_font, ctx.measurer);
+                let text_box = Rect::new(rect.x, rect.y, rect.width, rect.height * 0.75);
+                let text = position(
+                    text_box,
+                    &lines,
+                    label_font,
+                    Align::Center,
+                    VAlign::Middle,
+                    0.0,
+                    ctx.measurer,
+                );
+                connectors.push(Connector {
+                    label: pair.label.clone(),
+                    from: id(flow.from),
+                    to: id(flow.to),
+                    end,
+                    lane,
+                    rect,
+                    text,
+                    font: label_font,
+                });
+                bands.push(Rect::new(
+                    ctx.columns.table_x,
+                    b.y,
+                    ctx.columns.table_width,
+                    b.height,
+                ));
+            }
+        }
+    }
+
+    let flows = plan
+        .flows
+        .iter()
+        .enumerate()
+        .map(|(f, _)| {
+            let flow = &ctx.procedure.flows[plan.flow_index[f]];
+            let cut = pairs
+                .iter()
+                .find(|p| p.flow == plan.flow_index[f])
+                .map(|p| p.label.clone());
+            let points = simplify(routes.paths[f].iter().map(point).collect());
+            FlowPath {
+                from: id(flow.from),
+                to: id(flow.to),
+                points,
+                label: None,
+                connector: cut,
+            }
+        })
+        .collect();
+
+    let footer_bottom = ctx.page_size.height - bottom_margin;
+    let mut size = ctx.page_size;
+    size.width = size
+        .width
+        .max(ctx.columns.table_x + ctx.columns.table_width + right_margin);
+    let footer_height = ctx.footer_height;
+    let overflow = body_bottom + footer_height - footer_bottom;
+    if overflow > 0.0 {
+        size.height += overflow;
+    }
+    let footer = super::cells::footer(
+        ctx.procedure,
+        ctx.config,
+        &ctx.columns,
+        &ctx.metrics,
+        ctx.measurer,
+        (number, count),
+        size.height - bottom_margin,
+    );
+    Page {
+        number,
+        size: Size {
+            width: size.width,
+            height: size.height,
+        },
+        table: Rect::new(
+            ctx.columns.table_x,
+            top_margin.min(body_top),
+            ctx.columns.table_width,
+            body_bottom - top_margin.min(body_top),
+        ),
+        header,
+        rows,
+        bands,
+        cells,
+        symbols,
+        connectors,
+        flows,
+        joints,
+        footer,
+    }
+}
+
+/// Drops repeated points and corners that are not corners.
+fn simplify(points: Vec<Point>) -> Vec<Point> {
+    let mut out: Vec<Point> = Vec::with_capacity(points.len());
+    for p in points {
+        if out.last().is_some_and(|q| q.x == p.x && q.y == p.y) {
+            continue;
+        }
+        if out.len() >= 2 {
+            let a = out[out.len() - 2];
+            let b = out[out.len() - 1];
+            if (a.x == b.x && b.x == p.x) || (a.y == b.y && b.y == p.y) {
+                out.pop();
+            }
+        }
+        out.push(p);
+    }
+    out
+}

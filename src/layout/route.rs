@@ -1,0 +1,431 @@
+//! Orthogonal routing on one page, in abstract coordinates.
+//!
+//! Each lane is `[left channel | axis | right channel]`, each row
+//! `[top gap | symbol band | bottom gap]`. A row holds one activity, so a
+//! row's band and gaps carry only that activity's own arrows; long vertical
+//! runs use a lane's axis through rows where the lane is empty, or a
+//! channel, where every net (all arrows into one target port) gets its own
+//! track. Tracks are assigned like a channel router, shortest intervals
+//! innermost so that nested loops do not cross. Geometry comes later
+//! ([`super::place`]): routing decides topology only, which is why widths
+//! and heights can follow from the tracks it needs.
+
+use std::collections::{BTreeMap, HashMap};
+
+/// Left or right side of a symbol or lane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Side {
+    Left = 0,
+    Right = 1,
+}
+
+impl Side {
+    fn other(self) -> Side {
+        match self {
+            Side::Left => Side::Right,
+            Side::Right => Side::Left,
+        }
+    }
+}
+
+/// A row as the router sees it.
+#[derive(Debug, Clone)]
+pub(crate) struct RouteRow {
+    /// Lanes holding a symbol of this row, ascending.
+    pub lanes: Vec<usize>,
+    /// A decision: its main outcome leaves the bottom, the others a side.
+    pub decision: bool,
+    /// An off-page connector: arrows use only its top and bottom.
+    pub connector: bool,
+}
+
+/// An arrow between two rows of the page.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RouteFlow {
+    pub from: usize,
+    pub to: usize,
+    /// The source's main outcome.
+    pub main: bool,
+}
+
+/// Horizontal position of a waypoint.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum X {
+    /// The lane's centre line.
+    Axis(usize),
+    /// The side edge of the row's symbol in that lane.
+    Edge(usize, Side),
+    /// Track `track` of a lane's channel.
+    Track(usize, Side, usize),
+}
+
+/// Vertical position of a waypoint within its row.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Y {
+    Mid,
+    SymbolTop,
+    SymbolBottom,
+    /// The row's bus in its bottom gap (its outgoing arrows).
+    BusBelow,
+    /// The row's bus in its top gap (its incoming arrows).
+    BusAbove,
+}
+
+/// One corner of a route.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Waypoint {
+    pub x: X,
+    pub row: usize,
+    pub y: Y,
+}
+
+/// Where a route leaves its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Exit {
+    Bottom,
+    Side(Side),
+}
+
+/// The routes of one page.
+#[derive(Debug, Clone)]
+pub(crate) struct Routes {
+    /// One path per flow, in flow order.
+    pub paths: Vec<Vec<Waypoint>>,
+    /// Where each flow leaves its source.
+    pub exits: Vec<Exit>,
+    /// Tracks used per channel: index `lane * 2 + side`.
+    pub tracks: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PortUse {
+    Free,
+    Exit,
+    Entry,
+    Blocked,
+}
+
+/// How far an axis run may go before a channel is used instead.
+const MAX_AXIS_ROWS: usize = 40;
+
+const TOP: usize = 0;
+const MID: usize = 1;
+const BOTTOM: usize = 2;
+
+fn slot(row: usize, part: usize) -> usize {
+    row * 3 + part
+}
+
+/// Routes every flow of a page.
+pub(crate) fn route(rows: &[RouteRow], flows: &[RouteFlow], lane_count: usize) -> Routes {
+    let mut router = Router::new(rows, lane_count);
+    let ends: Vec<(usize, usize)> = flows.iter().map(|f| router.lanes_of(f)).collect();
+    for (flow, &(ls, lt)) in flows.iter().zip(&ends) {
+        if flow.to < flow.from {
+            router.reserve_loop_entry(flow, ls, lt);
+        }
+    }
+    let mut paths = Vec::with_capacity(flows.len());
+    let mut exits = Vec::with_capacity(flows.len());
+    for (flow, &(ls, lt)) in flows.iter().zip(&ends) {
+        let (path, exit) = router.route_flow(flow, ls, lt);
+        paths.push(path);
+        exits.push(exit);
+    }
+    router.assign_tracks(&mut paths);
+    Routes {
+        paths,
+        exits,
+        tracks: router.track_counts,
+    }
+}
+
+/// A channel interval: all arrows of one net in one channel.
+#[derive(Debug, Clone)]
+struct Net {
+    lo: usize,
+    hi: usize,
+}
+
+struct Router<'a> {
+    rows: &'a [RouteRow],
+    /// First symbol index of each row (symbols numbered row by row).
+    first_symbol: Vec<usize>,
+    ports: Vec<[PortUse; 2]>,
+    axis: HashMap<(usize, usize), Vec<(usize, usize)>>,
+    /// Nets per channel, and the net of each (channel, key).
+    nets: Vec<Vec<Net>>,
+    net_of: HashMap<(usize, usize, usize), usize>,
+    track_counts: Vec<usize>,
+    /// Last symbol row per lane below a row, for axis checks.
+    symbol_rows: Vec<Vec<usize>>,
+}
+
+impl<'a> Router<'a> {
+    fn new(rows: &'a [RouteRow], lane_count: usize) -> Self {
+        let mut first_symbol = Vec::with_capacity(rows.len() + 1);
+        let mut ports = Vec::new();
+        let mut symbol_rows = vec![Vec::new(); lane_count];
+        for (r, row) in rows.iter().enumerate() {
+            first_symbol.push(ports.len());
+            for (k, &lane) in row.lanes.iter().enumerate() {
+                let blocked = |b: bool| {
+                    if b || row.connector {
+                        PortUse::Blocked
+                    } else {
+                        PortUse::Free
+                    }
+                };
+                ports.push([blocked(k > 0), blocked(k + 1 < row.lanes.len())]);
+                symbol_rows[lane].push(r);
+            }
+        }
+        first_symbol.push(ports.len());
+        Self {
+            rows,
+            first_symbol,
+            ports,
+            axis: HashMap::new(),
+            nets: vec![Vec::new(); lane_count * 2],
+            net_of: HashMap::new(),
+            track_counts: vec![0; lane_count * 2],
+            symbol_rows,
+        }
+    }
+
+    /// The pair of symbol lanes (source, target) closest to each other.
+    fn lanes_of(&self, flow: &RouteFlow) -> (usize, usize) {
+        super::plan::nearest_lanes(&self.rows[flow.from].lanes, &self.rows[flow.to].lanes)
+    }
+
+    fn port(&mut self, row: usize, lane: usize, side: Side) -> &mut PortUse {
+        let k = self.rows[row]
+            .lanes
+            .iter()
+            .position(|&l| l == lane)
+            .unwrap_or(0);
+        &mut self.ports[self.first_symbol[row] + k][side as usize]
+    }
+
+    fn usable(&mut self, row: usize, lane: usize, side: Side, want: PortUse) -> bool {
+        let state = *self.port(row, lane, side);
+        state == PortUse::Free || state == want
+    }
+
+    fn take(&mut self, row: usize, lane: usize, side: Side, want: PortUse) {
+        *self.port(row, lane, side) = want;
+    }
+
+    fn reserve_loop_entry(&mut self, flow: &RouteFlow, ls: usize, lt: usize) {
+        let side = toward(lt, ls).unwrap_or(Side::Right);
+        for side in [side, side.other()] {
+            if self.usable(flow.to, lt, side, PortUse::Entry) {
+                self.take(flow.to, lt, side, PortUse::Entry);
+                return;
+            }
+            if ls != lt {
+                return;
+            }
+        }
+    }
+
+    /// True when `lane`'s axis from `from` to `to` (slots) crosses no symbol
+    /// and no arrow that shares neither end with (`s`, `t`).
+    fn axis_free(&self, lane: usize, from: usize, to: usize, s: usize, t: usize) -> bool {
+        if to < from || to - from > MAX_AXIS_ROWS * 3 {
+            return false;
+        }
+        let rows = &self.symbol_rows[lane];
+        let first_row = from / 3 + usize::from(from % 3 > MID);
+        let last_row = to / 3 - usize::from(to % 3 < MID);
+        let i = rows.partition_point(|&r| r < first_row);
+        if rows.get(i).is_some_and(|&r| r <= last_row) {
+            return false;
+        }
+        (from..=to).all(|slot| {
+            self.axis
+                .get(&(lane, slot))
+                .is_none_or(|users| users.iter().all(|&(a, b)| a == s || b == t))
+        })
+    }
+
+    fn occupy_axis(&mut self, lane: usize, from: usize, to: usize, s: usize, t: usize) {
+        for slot in from..=to {
+            self.axis.entry((lane, slot)).or_default().push((s, t));
+        }
+    }
+
+    /// Joins (or opens) the net of target port `key` in `channel` over slots `a..=b`.
+    fn channel(&mut self, lane: usize, side: Side, a: usize, b: usize, key: (usize, usize)) -> X {
+        let channel = lane * 2 + side as usize;
+        let (lo, hi) = (a.min(b), a.max(b));
+        let net = *self
+            .net_of
+            .entry((channel, key.0, key.1))
+            .or_insert_with(|| {
+                self.nets[channel].push(Net { lo, hi });
+                self.nets[channel].len() - 1
+            });
+        let n = &mut self.nets[channel][net];
+        n.lo = n.lo.min(lo);
+        n.hi = n.hi.max(hi);
+        X::Track(lane, side, net)
+    }
+
+    fn route_flow(&mut self, flow: &RouteFlow, ls: usize, lt: usize) -> (Vec<Waypoint>, Exit) {
+        let (s, t) = (flow.from, flow.to);
+        let row = &self.rows[s];
+        let down = t > s;
+        let facing = toward(ls, lt);
+        let wp = |x, row, y| Waypoint { x, row, y };
+
+        // Downward arrows: straight drop, L from the side, or Z through the bus.
+        if down {
+            let side_first = row.decision && !flow.main;
+            if !side_first && ls == lt && self.axis_free(ls, slot(s, BOTTOM), slot(t, TOP), s, t) {
+                self.occupy_axis(ls, slot(s, BOTTOM), slot(t, TOP), s, t);
+                return (
+                    vec![
+                        wp(X::Axis(ls), s, Y::SymbolBottom),
+                        wp(X::Axis(lt), t, Y::SymbolTop),
+                    ],
+                    Exit::Bottom,
+                );
+            }
+            if let Some(side) = facing {
+                let l_shape = (side_first || !row.decision)
+                    && self.usable(s, ls, side, PortUse::Exit)
+                    && self.axis_free(lt, slot(s, MID), slot(t, TOP), s, t);
+                if l_shape {
+                    self.take(s, ls, side, PortUse::Exit);
+                    self.occupy_axis(lt, slot(s, MID), slot(t, TOP), s, t);
+                    let path = vec![
+                        wp(X::Edge(ls, side), s, Y::Mid),
+                        wp(X::Axis(lt), s, Y::Mid),
+                        wp(X::Axis(lt), t, Y::SymbolTop),
+                    ];
+                    return (path, Exit::Side(side));
+                }
+                if !side_first && self.axis_free(lt, slot(s, BOTTOM), slot(t, TOP), s, t) {
+                    self.occupy_axis(ls, slot(s, BOTTOM), slot(s, BOTTOM), s, t);
+                    self.occupy_axis(lt, slot(s, BOTTOM), slot(t, TOP), s, t);
+                    let path = vec![
+                        wp(X::Axis(ls), s, Y::SymbolBottom),
+                        wp(X::Axis(ls), s, Y::BusBelow),
+                        wp(X::Axis(lt), s, Y::BusBelow),
+                        wp(X::Axis(lt), t, Y::SymbolTop),
+                    ];
+                    return (path, Exit::Bottom);
+                }
+            }
+        }
+
+        // Everything else runs in a channel of the target's lane.
+        let preferred = facing.unwrap_or(Side::Right);
+        let wants_side = !down || (row.decision && !flow.main);
+        let exit_side = [preferred, preferred.other()]
+            .into_iter()
+            .take(if ls == lt { 2 } else { 1 })
+            .find(|&side| wants_side && self.usable(s, ls, side, PortUse::Exit));
+        let mut path = Vec::with_capacity(6);
+        let (channel_side, start) = match exit_side {
+            Some(side) => {
+                self.take(s, ls, side, PortUse::Exit);
+                path.push(wp(X::Edge(ls, side), s, Y::Mid));
+                (
+                    if ls == lt { side } else { preferred.other() },
+                    slot(s, MID),
+                )
+            }
+            None => {
+                self.occupy_axis(ls, slot(s, BOTTOM), slot(s, BOTTOM), s, t);
+                path.push(wp(X::Axis(ls), s, Y::SymbolBottom));
+                path.push(wp(X::Axis(ls), s, Y::BusBelow));
+                let side = if ls == lt {
+                    [Side::Right, Side::Left]
+                        .into_iter()
+                        .find(|&x| self.usable(t, lt, x, PortUse::Entry))
+                        .unwrap_or(Side::Right)
+                } else {
+                    preferred.other()
+                };
+                (side, slot(s, BOTTOM))
+            }
+        };
+        let start_y = if exit_side.is_some() {
+            Y::Mid
+        } else {
+            Y::BusBelow
+        };
+        if self.usable(t, lt, channel_side, PortUse::Entry) {
+            self.take(t, lt, channel_side, PortUse::Entry);
+            let x = self.channel(
+                lt,
+                channel_side,
+                start,
+                slot(t, MID),
+                (t, channel_side as usize),
+            );
+            path.push(wp(x, s, start_y));
+            path.push(wp(x, t, Y::Mid));
+            path.push(wp(X::Edge(lt, channel_side), t, Y::Mid));
+        } else {
+            let x = self.channel(lt, channel_side, start, slot(t, TOP), (t, 2));
+            self.occupy_axis(lt, slot(t, TOP), slot(t, TOP), s, t);
+            path.push(wp(x, s, start_y));
+            path.push(wp(x, t, Y::BusAbove));
+            path.push(wp(X::Axis(lt), t, Y::BusAbove));
+            path.push(wp(X::Axis(lt), t, Y::SymbolTop));
+        }
+        (path, exit_side.map_or(Exit::Bottom, Exit::Side))
+    }
+
+    /// Gives every net a track: shortest nets innermost, each on the
+    /// innermost track where it overlaps no other net.
+    fn assign_tracks(&mut self, paths: &mut [Vec<Waypoint>]) {
+        let mut track_of: Vec<Vec<usize>> = Vec::with_capacity(self.nets.len());
+        for (channel, nets) in self.nets.iter().enumerate() {
+            let mut order: Vec<usize> = (0..nets.len()).collect();
+            order.sort_by_key(|&n| (nets[n].hi - nets[n].lo, nets[n].lo, n));
+            let mut tracks: Vec<BTreeMap<usize, usize>> = Vec::new();
+            let mut assigned = vec![0; nets.len()];
+            for n in order {
+                let Net { lo, hi } = nets[n];
+                let fits = |track: &BTreeMap<usize, usize>| {
+                    let before = track
+                        .range(..=hi)
+                        .next_back()
+                        .is_none_or(|(_, &end)| end < lo);
+                    before
+                };
+                let index = match tracks.iter().position(fits) {
+                    Some(i) => i,
+                    None => {
+                        tracks.push(BTreeMap::new());
+                        tracks.len() - 1
+                    }
+                };
+                tracks[index].insert(lo, hi);
+                assigned[n] = index;
+            }
+            self.track_counts[channel] = tracks.len();
+            track_of.push(assigned);
+        }
+        for path in paths.iter_mut() {
+            for point in path.iter_mut() {
+                if let X::Track(lane, side, net) = point.x {
+                    point.x = X::Track(lane, side, track_of[lane * 2 + side as usize][net]);
+                }
+            }
+        }
+    }
+}
+
+/// The side of lane `from` that faces lane `to`, if they differ.
+fn toward(from: usize, to: usize) -> Option<Side> {
+    match to.cmp(&from) {
+        std::cmp::Ordering::Greater => Some(Side::Right),
+        std::cmp::Ordering::Less => Some(Side::Left),
+        std::cmp::Ordering::Equal => None,
+    }
+}

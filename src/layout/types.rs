@@ -1,0 +1,273 @@
+//! The layout as data: pure geometry in points, ready for any renderer.
+
+use crate::error::Diagnostic;
+use crate::geom::{Point, Rect, Size};
+use crate::text::Font;
+use serde::Serialize;
+
+/// A laid-out SOP: pages of positioned table cells, symbols and arrows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Layout {
+    /// The table's columns, left to right (same on every page).
+    pub columns: Vec<Column>,
+    /// Left and right edge of the swimlane block (all arrows stay inside).
+    pub lanes_span: (f32, f32),
+    /// The flowchart pages.
+    pub pages: Vec<Page>,
+    /// Quality figures.
+    pub metrics: LayoutMetrics,
+    /// Layout warnings (table widened, row taller than a page, missing glyphs).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "lane")]
+pub enum ColumnKind {
+    /// "No".
+    Number,
+    /// "Kegiatan".
+    Activity,
+    /// A performer's swimlane.
+    Lane(usize),
+    /// Mutu Baku: Kelengkapan.
+    Requirements,
+    /// Mutu Baku: Waktu.
+    Time,
+    /// Mutu Baku: Output.
+    Output,
+    /// "Keterangan".
+    Notes,
+}
+
+/// One table column.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Column {
+    /// What it holds.
+    pub kind: ColumnKind,
+    /// Left edge.
+    pub x: f32,
+    /// Width.
+    pub width: f32,
+}
+
+/// One page of the flowchart table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Page {
+    /// 1-based page number among the flowchart pages.
+    pub number: usize,
+    /// Paper size (grown when a single row is taller than the page).
+    pub size: Size,
+    /// The table's outline, header included.
+    pub table: Rect,
+    /// Header cells (group headers, sub-headers, column numbers).
+    pub header: Vec<TextCell>,
+    /// Activity rows on this page.
+    pub rows: Vec<Row>,
+    /// Bands holding off-page connectors (top and bottom of the body).
+    pub bands: Vec<Rect>,
+    /// Body text cells.
+    pub cells: Vec<TextCell>,
+    /// Activity symbols.
+    pub symbols: Vec<Symbol>,
+    /// Off-page connectors.
+    pub connectors: Vec<Connector>,
+    /// Arrows.
+    pub flows: Vec<FlowPath>,
+    /// Plain lines joining the symbols of joint activities.
+    pub joints: Vec<Joint>,
+    /// Footer texts.
+    pub footer: Vec<TextCell>,
+}
+
+/// An activity row band.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    /// Index of the activity (0-based row order).
+    pub step: usize,
+    /// The activity's id.
+    pub id: String,
+    /// Top edge.
+    pub y: f32,
+    /// Height.
+    pub height: f32,
+}
+
+/// How a text is aligned in its cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Align {
+    /// Flush left.
+    Left,
+    /// Centred.
+    Center,
+}
+
+/// What a text cell is, for renderers that style by role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CellRole {
+    /// A header cell (grey, bold).
+    Header,
+    /// A body cell of a column.
+    Body(ColumnKind),
+    /// A footer text.
+    Footer,
+}
+
+/// A positioned line of text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TextLine {
+    /// The text.
+    pub text: String,
+    /// Left end of the baseline.
+    pub x: f32,
+    /// Baseline.
+    pub y: f32,
+    /// Measured width.
+    pub width: f32,
+}
+
+/// A table cell with its wrapped text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TextCell {
+    /// What the cell is.
+    pub role: CellRole,
+    /// The cell's rectangle.
+    pub rect: Rect,
+    /// Font of every line.
+    pub font: Font,
+    /// Alignment.
+    pub align: Align,
+    /// Lines, positioned.
+    pub lines: Vec<TextLine>,
+}
+
+/// The standard symbols.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Shape {
+    /// Capsule: start and end.
+    Terminator,
+    /// Rectangle: an activity.
+    Process,
+    /// Diamond: a decision.
+    Decision,
+    /// Pentagon pointing down: off-page connector.
+    OffPage,
+}
+
+/// An activity's symbol in one lane.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Symbol {
+    /// Activity index.
+    pub step: usize,
+    /// Activity id.
+    pub id: String,
+    /// Lane (actor index).
+    pub lane: usize,
+    /// Shape.
+    pub shape: Shape,
+    /// Bounding box.
+    pub rect: Rect,
+    /// Short text inside, if any.
+    pub text: Vec<TextLine>,
+    /// Font of the text.
+    pub font: Font,
+}
+
+/// Which end of a cut arrow a connector is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConnectorEnd {
+    /// At the bottom of the source's page: the arrow goes into it.
+    Out,
+    /// At the top of the target's page: the arrow comes out of it.
+    In,
+}
+
+/// One pentagon of an off-page connector pair.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Connector {
+    /// Label shared with its partner.
+    pub label: String,
+    /// Source activity id of the cut arrow.
+    pub from: String,
+    /// Target activity id of the cut arrow.
+    pub to: String,
+    /// Which end this is.
+    pub end: ConnectorEnd,
+    /// Lane it stands in.
+    pub lane: usize,
+    /// Bounding box.
+    pub rect: Rect,
+    /// The label text, positioned.
+    pub text: Vec<TextLine>,
+    /// Font of the label.
+    pub font: Font,
+}
+
+/// A branch label beside an arrow.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FlowLabelBox {
+    /// The box the text occupies.
+    pub rect: Rect,
+    /// Font.
+    pub font: Font,
+    /// Lines.
+    pub lines: Vec<TextLine>,
+}
+
+/// One arrow (or one piece of an arrow cut by a page break).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FlowPath {
+    /// Source activity id.
+    pub from: String,
+    /// Target activity id.
+    pub to: String,
+    /// Orthogonal polyline, from the source boundary to the target
+    /// boundary (or to/from an off-page connector); the arrowhead is at the
+    /// last point.
+    pub points: Vec<Point>,
+    /// Branch label, if any.
+    pub label: Option<FlowLabelBox>,
+    /// Label of the connector pair when the arrow crosses a page break.
+    pub connector: Option<String>,
+}
+
+/// A plain line joining two symbols of a joint activity.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Joint {
+    /// Activity id.
+    pub id: String,
+    /// Start and end.
+    pub points: [Point; 2],
+}
+
+/// Quality figures of a layout.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct LayoutMetrics {
+    /// Arrows drawn (pieces of cut arrows counted once each).
+    pub flows: usize,
+    /// Places where two arrows cross.
+    pub crossings: usize,
+    /// Corners in all arrows.
+    pub bends: usize,
+    /// Total arrow length in points.
+    pub flow_length: f32,
+    /// Off-page connector pairs.
+    pub connector_pairs: usize,
+    /// Flowchart pages.
+    pub pages: usize,
+}
+
+impl LayoutMetrics {
+    /// Mean corners per arrow.
+    pub fn bends_per_flow(&self) -> f32 {
+        if self.flows == 0 {
+            0.0
+        } else {
+            self.bends as f32 / self.flows as f32
+        }
+    }
+}

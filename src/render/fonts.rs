@@ -1,0 +1,28 @@
+//! The font database for usvg: the bundled faces only, never system fonts,
+//! so rasters and PDFs look the same on every machine.
+
+use crate::text::fonts;
+use std::sync::{Arc, OnceLock};
+
+/// usvg options that resolve every family to the bundled Liberation Sans.
+pub(crate) fn usvg_options() -> usvg::Options<'static> {
+    static DB: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
+    let db = DB.get_or_init(|| {
+        let mut db = usvg::fontdb::Database::new();
+        db.load_font_source(usvg::fontdb::Source::Binary(Arc::new(fonts::REGULAR)));
+        db.load_font_source(usvg::fontdb::Source::Binary(Arc::new(fonts::BOLD)));
+        db.set_sans_serif_family(fonts::FAMILY);
+        Arc::new(db)
+    });
+    usvg::Options {
+        fontdb: db.clone(),
+        font_family: fonts::FAMILY.to_owned(),
+        ..usvg::Options::default()
+    }
+}
+
+/// Parses an SVG page with the bundled fonts.
+pub(crate) fn parse(svg: &str) -> Result<usvg::Tree, crate::Error> {
+    usvg::Tree::from_str(svg, &usvg_options())
+        .map_err(|e| crate::Error::Render(format!("SVG could not be read: {e}")))
+}
