@@ -103,3 +103,24 @@ impl Rect {
         )
     }
 }
+
+/// True when the open interior of the diamond inscribed in `diamond`
+/// overlaps the rectangle `rect`.
+pub fn diamond_overlaps(diamond: &Rect, rect: &Rect) -> bool {
+    if !diamond.overlaps(rect) {
+        return false;
+    }
+    let c = diamond.centre();
+    let gap = |lo: f32, hi: f32, v: f32| {
+        if v < lo {
+            lo - v
+        } else if v > hi {
+            v - hi
+        } else {
+            0.0
+        }
+    };
+    let dx = gap(rect.x, rect.right(), c.x) / (diamond.width / 2.0);
+    let dy = gap(rect.y, rect.bottom(), c.y) / (diamond.height / 2.0);
+    dx + dy < 1.0 - 1e-4
+}

@@ -15,6 +15,7 @@ pub use parse::{parse_sop, parse_sop_with};
 pub use procedure::{Flow, FlowLabel, Lane, Procedure, ServiceTime, Step};
 pub use validate::validate;
 pub mod config;
+pub mod generate;
 pub mod geom;
 pub mod layout;
 pub mod render;

@@ -1,23 +1,8 @@
 //! The input format: every example reads, round trips, and validates clean.
 
 use sopflow::{Procedure, parse_sop, validate};
-use std::path::PathBuf;
-
-pub fn example_files() -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for dir in ["examples", "../shared/examples"] {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(dir);
-        if let Ok(entries) = std::fs::read_dir(&dir) {
-            for entry in entries.flatten() {
-                if entry.path().extension().is_some_and(|e| e == "json") {
-                    files.push(entry.path());
-                }
-            }
-        }
-    }
-    files.sort();
-    files
-}
+mod common;
+use common::example_files;
 
 #[test]
 fn every_example_checks_without_errors() {

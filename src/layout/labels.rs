@@ -6,13 +6,18 @@ use super::Context;
 use super::index::SegmentIndex;
 use super::plan::{PagePlan, RowKind};
 use super::route::Routes;
-use super::types::{Align, FlowLabelBox, Page};
+use super::types::{Align, FlowLabelBox, Page, Shape};
 use crate::geom::{Point, Rect};
 use crate::procedure::FlowLabel;
-use crate::text::{Line, normalise, wrap};
+use crate::text::{Font, Line, normalise, wrap};
 
 /// Gap between an arrow and its label.
 const GAP: f32 = 1.5;
+/// How far above or below a side exit a label may be lifted to clear a
+/// diamond's corner.
+const MAX_RISE: f32 = 14.0;
+/// The farthest a label ever sits from the first segment of its arrow.
+pub(crate) const MAX_DISTANCE: f32 = GAP + MAX_RISE;
 
 /// Places the labels of the arrows on `page`.
 pub(crate) fn place_labels(
@@ -29,12 +34,13 @@ pub(crate) fn place_labels(
     for joint in &page.joints {
         index.add_polyline(&joint.points, usize::MAX);
     }
-    let mut obstacles: Vec<Rect> = page
+    let symbols: Vec<(Rect, bool)> = page
         .symbols
         .iter()
-        .map(|s| s.rect)
-        .chain(page.connectors.iter().map(|c| c.rect))
+        .map(|s| (s.rect, s.shape == Shape::Decision))
+        .chain(page.connectors.iter().map(|c| (c.rect, false)))
         .collect();
+    let mut placed: Vec<Rect> = Vec::new();
     let font = ctx.metrics.label;
     for f in 0..page.flows.len() {
         let flow = &ctx.procedure.flows[plan.flow_index[f]];
@@ -51,46 +57,55 @@ pub(crate) fn place_labels(
             continue;
         }
         let points = page.flows[f].points.clone();
-        let full = ctx.measurer.width(&text, font);
         let mut chosen = None;
-        let longest_word = text
-            .split(' ')
-            .map(|w| ctx.measurer.width(w, font))
-            .fold(0.0, f32::max);
-        'widths: for width in [full, full / 2.0, full / 3.0] {
-            if width < longest_word && width < full {
-                continue;
-            }
-            let lines = wrap(&text, width, font, ctx.measurer);
-            let w = lines.iter().map(|l| l.width).fold(0.0, f32::max);
-            let h = lines.len() as f32 * ctx.metrics.label_line;
-            for rect in candidates(&points, w, h) {
-                let inside = rect.x >= lanes.0 && rect.right() <= lanes.1;
-                let clear = inside
-                    && !obstacles.iter().any(|o| o.inflate(0.5).overlaps(&rect))
-                    && index.touching(&rect.inflate(0.5)).next().is_none();
-                if clear {
-                    chosen = Some((rect, lines));
-                    break 'widths;
+        'fonts: for font in [
+            font,
+            Font {
+                size: font.size * 0.85,
+                ..font
+            },
+        ] {
+            let full = ctx.measurer.width(&text, font);
+            let longest_word = text
+                .split(' ')
+                .map(|w| ctx.measurer.width(w, font))
+                .fold(0.0, f32::max);
+            let line = ctx.measurer.line_height(font);
+            for width in [full, (full / 2.0).max(longest_word), longest_word] {
+                let lines = wrap(&text, width, font, ctx.measurer);
+                let w = lines.iter().map(|l| l.width).fold(0.0, f32::max);
+                let h = lines.len() as f32 * line;
+                for rect in candidates(&points, w, h) {
+                    let inside = rect.x >= lanes.0 && rect.right() <= lanes.1;
+                    let clear = inside
+                        && !symbols
+                            .iter()
+                            .any(|&(r, diamond)| symbol_overlaps(&r, diamond, &rect.inflate(0.5)))
+                        && !placed.iter().any(|o| o.inflate(0.5).overlaps(&rect))
+                        && index.touching(&rect.inflate(0.5)).next().is_none();
+                    if clear {
+                        chosen = Some((rect, lines, font));
+                        break 'fonts;
+                    }
                 }
             }
         }
         // No clear place: keep the label beside its arrow anyway (the checker reports it).
-        let Some((rect, lines)) = chosen.or_else(|| {
+        let Some((rect, lines, font)) = chosen.or_else(|| {
+            let full = ctx.measurer.width(&text, font);
             let lines = wrap(&text, full, font, ctx.measurer);
             candidates(&points, full, lines.len() as f32 * ctx.metrics.label_line)
                 .first()
-                .map(|r| (*r, lines))
+                .map(|r| (*r, lines, font))
         }) else {
             continue;
         };
-        obstacles.push(rect);
-        page.flows[f].label = Some(label_box(ctx, rect, &lines));
+        placed.push(rect);
+        page.flows[f].label = Some(label_box(ctx, rect, &lines, font));
     }
 }
 
-fn label_box(ctx: &Context<'_>, rect: Rect, lines: &[Line]) -> FlowLabelBox {
-    let font = ctx.metrics.label;
+fn label_box(ctx: &Context<'_>, rect: Rect, lines: &[Line], font: Font) -> FlowLabelBox {
     let lines = super::cells::position(
         rect,
         lines,
@@ -103,35 +118,76 @@ fn label_box(ctx: &Context<'_>, rect: Rect, lines: &[Line]) -> FlowLabelBox {
     FlowLabelBox { rect, font, lines }
 }
 
-/// Places beside the first segment, nearest the source first.
+/// True when a label at `rect` would cover the symbol at `symbol`.
+pub(crate) fn symbol_overlaps(symbol: &Rect, diamond: bool, rect: &Rect) -> bool {
+    if diamond {
+        crate::geom::diamond_overlaps(symbol, rect)
+    } else {
+        symbol.overlaps(rect)
+    }
+}
+
+/// Places beside the first segment, nearest the source first, on the side
+/// away from where the arrow turns.
 fn candidates(points: &[Point], w: f32, h: f32) -> Vec<Rect> {
     let (Some(&a), Some(&b)) = (points.first(), points.get(1)) else {
         return Vec::new();
     };
+    let turn = points.get(2).copied();
     let length = (b.x - a.x).abs() + (b.y - a.y).abs();
     let mut out = Vec::new();
     let mut along = GAP;
-    while along + GAP <= length.max(GAP * 2.0) && out.len() < 24 {
+    while along <= length.max(GAP) && out.len() < 32 {
         if a.x == b.x {
-            let dir = (b.y - a.y).signum();
-            let y = if dir > 0.0 {
+            let y = if b.y > a.y {
                 a.y + along
             } else {
                 a.y - along - h
             };
-            out.push(Rect::new(a.x + GAP, y, w, h));
-            out.push(Rect::new(a.x - GAP - w, y, w, h));
+            let right = Rect::new(a.x + GAP, y, w, h);
+            let left = Rect::new(a.x - GAP - w, y, w, h);
+            let turns_right = turn.is_some_and(|t| t.x > b.x);
+            out.extend(if turns_right {
+                [left, right]
+            } else {
+                [right, left]
+            });
         } else {
-            let dir = (b.x - a.x).signum();
-            let x = if dir > 0.0 {
+            let x = if b.x > a.x {
                 a.x + along
             } else {
                 a.x - along - w
             };
-            out.push(Rect::new(x, a.y - GAP - h, w, h));
-            out.push(Rect::new(x, a.y + GAP, w, h));
+            let above = Rect::new(x, a.y - GAP - h, w, h);
+            let below = Rect::new(x, a.y + GAP, w, h);
+            let turns_up = turn.is_some_and(|t| t.y < b.y);
+            out.extend(if turns_up {
+                [below, above]
+            } else {
+                [above, below]
+            });
         }
-        along += 4.0;
+        along += 3.0;
+    }
+    if a.y == b.y {
+        // Beside a side vertex, over the empty corner of a diamond's box.
+        let dir = if b.x > a.x { 1.0 } else { -1.0 };
+        for rise in (0..=7).map(|k| k as f32 * MAX_RISE / 7.0) {
+            for back in [0.25, 0.5, 0.75, 1.0] {
+                let x = if dir > 0.0 {
+                    a.x - w * back
+                } else {
+                    a.x - w * (1.0 - back)
+                };
+                let x = if dir > 0.0 {
+                    x
+                } else {
+                    x.max(a.x - w + w * back)
+                };
+                out.push(Rect::new(x, a.y - GAP - h - rise, w, h));
+                out.push(Rect::new(x, a.y + GAP + rise, w, h));
+            }
+        }
     }
     out
 }

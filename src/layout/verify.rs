@@ -2,7 +2,7 @@
 //! a layout, with the ids involved. Tests, the CLI and embedders run it.
 
 use super::index::SegmentIndex;
-use super::types::{CellRole, ConnectorEnd, Layout, Page, TextCell};
+use super::types::{CellRole, ConnectorEnd, Layout, Page, Shape, TextCell};
 use crate::geom::{Point, Rect};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -240,7 +240,8 @@ impl Checker<'_> {
         for (i, &(f, rect)) in boxes.iter().enumerate() {
             let flow = &page.flows[f];
             let ids = vec![flow.from.clone(), flow.to.clone()];
-            let first = bounds(flow.points[0], flow.points[1]).inflate(4.0);
+            let first =
+                bounds(flow.points[0], flow.points[1]).inflate(super::labels::MAX_DISTANCE + EPS);
             if !first.overlaps(&rect) {
                 self.report(
                     7,
@@ -254,9 +255,9 @@ impl Checker<'_> {
             let hits_symbol = page
                 .symbols
                 .iter()
-                .map(|s| s.rect)
-                .chain(page.connectors.iter().map(|c| c.rect))
-                .any(|r| r.overlaps(&rect));
+                .map(|s| (s.rect, s.shape == Shape::Decision))
+                .chain(page.connectors.iter().map(|c| (c.rect, false)))
+                .any(|(r, diamond)| super::labels::symbol_overlaps(&r, diamond, &rect));
             let hits_line = index.touching(&rect).next().is_some();
             let hits_label = boxes[i + 1..]
                 .iter()

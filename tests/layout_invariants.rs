@@ -1,0 +1,79 @@
+//! The layout invariants of design.md section 3 hold on every example and
+//! on generated SOPs of every size and shape.
+
+use proptest::prelude::*;
+use sopflow::config::Config;
+use sopflow::generate::{GenerateOptions, generate};
+use sopflow::layout::{layout, verify};
+use sopflow::{Procedure, parse_sop};
+
+mod common;
+
+#[test]
+fn every_example_lays_out_without_violations() {
+    for file in common::example_files() {
+        let sop = parse_sop(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let procedure = Procedure::from_sop(&sop).unwrap();
+        let layout = layout(&procedure, &Config::default());
+        let violations = verify(&layout);
+        assert!(violations.is_empty(), "{}: {violations:#?}", file.display());
+        let drawn: usize = layout
+            .pages
+            .iter()
+            .map(|p| {
+                p.symbols
+                    .iter()
+                    .map(|s| s.step)
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .len()
+            })
+            .sum();
+        assert_eq!(drawn, procedure.steps.len(), "{}", file.display());
+    }
+}
+
+#[test]
+fn the_same_input_gives_the_same_layout() {
+    let sop = generate(GenerateOptions::new(120, 6, 3));
+    let procedure = Procedure::from_sop(&sop).unwrap();
+    let a = serde_json::to_string(&layout(&procedure, &Config::default())).unwrap();
+    let b = serde_json::to_string(&layout(&procedure, &Config::default())).unwrap();
+    assert_eq!(a, b);
+}
+
+fn check(options: GenerateOptions, config: &Config) -> Result<(), TestCaseError> {
+    let sop = generate(options);
+    let procedure = Procedure::from_sop(&sop).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let layout = layout(&procedure, config);
+    let violations = verify(&layout);
+    prop_assert!(violations.is_empty(), "{options:?}: {violations:#?}");
+    let flows: usize = procedure.flows.len();
+    let drawn = layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.flows)
+        .filter(|f| f.connector.is_none())
+        .count()
+        + layout.metrics.connector_pairs;
+    prop_assert_eq!(
+        drawn,
+        flows,
+        "every flow is drawn once (cut flows as one pair)"
+    );
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn generated_sops_keep_every_invariant(activities in 1usize..300, actors in 1usize..12, seed: u64) {
+        check(GenerateOptions::new(activities, actors, seed), &Config::default())?;
+    }
+
+    #[test]
+    fn dense_decisions_forks_and_joints_keep_every_invariant(activities in 2usize..120, actors in 1usize..12, seed: u64) {
+        let options = GenerateOptions { decisions: 0.45, forks: 0.2, joints: 0.2, ..GenerateOptions::new(activities, actors, seed) };
+        check(options, &Config::default())?;
+    }
+}
