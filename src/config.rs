@@ -6,7 +6,7 @@ use crate::geom::Size;
 use serde::{Deserialize, Serialize};
 
 /// Everything that shapes the document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// Paper and margins.
@@ -19,6 +19,18 @@ pub struct Config {
     pub theme: Theme,
     /// Print the identity sheet (Identitas SOP) as the first page.
     pub identity_sheet: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            page: PageConfig::default(),
+            table: TableConfig::default(),
+            labels: Labels::default(),
+            theme: Theme::default(),
+            identity_sheet: true,
+        }
+    }
 }
 
 impl Config {
@@ -222,6 +234,8 @@ pub struct Labels {
     pub identity: IdentityLabels,
     /// Month names for printing ISO dates.
     pub months: [String; 12],
+    /// BCP 47 language tag of these words, written into the PDF.
+    pub language: String,
 }
 
 /// Labels of the identity sheet.
@@ -356,6 +370,7 @@ impl Labels {
                 "November",
                 "Desember",
             ]),
+            language: "id".into(),
         }
     }
 
@@ -442,6 +457,7 @@ impl Labels {
                 "November",
                 "December",
             ]),
+            language: "en".into(),
         }
     }
 

@@ -72,6 +72,16 @@ pub enum Code {
     MissingGlyph,
 }
 
+impl Code {
+    /// The stable kebab-case name (`unknown-actor`).
+    pub fn name(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+}
+
 /// Which activity a diagnostic is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ActivityRef {
@@ -159,7 +169,7 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "galat",
             Severity::Warning => "peringatan",
         };
-        write!(f, "{kind} [{:?}]", self.code)?;
+        write!(f, "{kind} [{}]", self.code.name())?;
         if let Some(activity) = &self.activity {
             write!(f, " kegiatan {} (id \"{}\")", activity.number, activity.id)?;
         }

@@ -102,7 +102,58 @@ impl ServiceTime {
     }
 }
 
+/// Counts and service time of a procedure, as `sopflow check` reports them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// Number of activities.
+    pub activities: usize,
+    /// Number of actors.
+    pub actors: usize,
+    /// Number of decisions.
+    pub decisions: usize,
+    /// Service time from a start to an end, when an end is reachable.
+    pub service_time: Option<ServiceTimeSummary>,
+}
+
+/// The service time in minutes and in words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ServiceTimeSummary {
+    /// Fastest path, in minutes (see `basis`).
+    pub min: f64,
+    /// Slowest path, in minutes (see `basis`).
+    pub max: f64,
+    /// As a person reads it, each base apart ("2 hari kerja + 30 menit").
+    pub text: String,
+    /// How days and working days were turned into minutes.
+    pub basis: &'static str,
+    /// The fastest path per base.
+    pub min_parts: Duration,
+    /// The slowest path per base.
+    pub max_parts: Duration,
+}
+
 impl Procedure {
+    /// Counts and service time.
+    pub fn summary(&self) -> Summary {
+        Summary {
+            activities: self.steps.len(),
+            actors: self.lanes.len(),
+            decisions: self
+                .steps
+                .iter()
+                .filter(|s| s.kind == Kind::Decision)
+                .count(),
+            service_time: self.service_time().map(|t| ServiceTimeSummary {
+                min: t.min.to_minutes(),
+                max: t.max.to_minutes(),
+                text: t.span().to_string(),
+                basis: crate::time::CONVERSION_NOTE,
+                min_parts: t.min,
+                max_parts: t.max,
+            }),
+        }
+    }
+
     /// The flow graph (node `i` is step `i`).
     pub fn graph(&self) -> DiGraph<(), ()> {
         let mut graph = DiGraph::with_capacity(self.steps.len(), self.flows.len());

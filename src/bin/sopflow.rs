@@ -1,1 +1,417 @@
-fn main() {}
+//! `sopflow`: check, lay out and render SOP documents (the demo CLI).
+//!
+//! With no arguments it renders the bundled example SOP into
+//! `sopflow-out/` as PDF, SVG and PNG.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use sopflow::config::{Config, Labels, Paper};
+use sopflow::render::ImagePolicy;
+use sopflow::{Code, Diagnostic, Diagnostics, Procedure, parse_sop};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// The example rendered when the binary is run without arguments.
+const BUNDLED_EXAMPLE: &str = include_str!("../../examples/pelayanan-ktp-el.json");
+
+#[derive(Parser)]
+#[command(
+    name = "sopflow",
+    version,
+    about = "Turns SOP documents (sopflow/1 JSON) into PANRB swimlane flowcharts"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check documents and print every problem (exit 0: no errors, 1: errors, 2: unreadable).
+    Check {
+        /// SOP documents.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Print one JSON object per file instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Render documents to SVG, PNG or PDF.
+    Render {
+        /// SOP documents.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        options: RenderOptions,
+    },
+    /// Print the layout geometry as JSON.
+    Layout {
+        /// SOP document.
+        file: PathBuf,
+        /// Also check the layout invariants; exit 1 when one is broken.
+        #[arg(long)]
+        verify: bool,
+        #[command(flatten)]
+        style: StyleOptions,
+    },
+    /// Print the JSON Schema of the sopflow/1 format.
+    Schema,
+}
+
+#[derive(clap::Args)]
+struct RenderOptions {
+    /// Output file (one input) or folder (several inputs); default: next to the input.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Output format; default: from the output's extension, else PDF.
+    #[arg(short, long, value_enum)]
+    format: Option<Format>,
+    /// PNG resolution.
+    #[arg(long, default_value_t = 150.0)]
+    dpi: f32,
+    #[command(flatten)]
+    style: StyleOptions,
+}
+
+#[derive(clap::Args)]
+struct StyleOptions {
+    /// Paper size (landscape unless --portrait).
+    #[arg(long, value_enum)]
+    paper: Option<PaperArg>,
+    /// Portrait orientation.
+    #[arg(long)]
+    portrait: bool,
+    /// Configuration file (JSON; see `sopflow::config::Config`).
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Printed words: Indonesian or English.
+    #[arg(long, value_enum)]
+    lang: Option<Lang>,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Svg,
+    Png,
+    Pdf,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PaperArg {
+    A4,
+    F4,
+    Letter,
+    Legal,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Lang {
+    Id,
+    En,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => render_bundled_example(),
+        Some(Command::Check { files, json }) => return check(&files, json),
+        Some(Command::Render { files, options }) => render_files(&files, &options),
+        Some(Command::Layout {
+            file,
+            verify,
+            style,
+        }) => layout(&file, verify, &style),
+        Some(Command::Schema) => schema(),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("sopflow: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn config(style: &StyleOptions) -> Result<Config, String> {
+    let mut config = match &style.config {
+        Some(path) => {
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?
+        }
+        None => Config::default(),
+    };
+    if let Some(paper) = style.paper {
+        config.page.paper = match paper {
+            PaperArg::A4 => Paper::A4,
+            PaperArg::F4 => Paper::F4,
+            PaperArg::Letter => Paper::Letter,
+            PaperArg::Legal => Paper::Legal,
+        };
+    }
+    if style.portrait {
+        config.page.landscape = false;
+    }
+    match style.lang {
+        Some(Lang::En) => config.labels = Labels::english(),
+        Some(Lang::Id) => config.labels = Labels::indonesian(),
+        None => {}
+    }
+    Ok(config)
+}
+
+/// Reads and checks one document.
+fn load(path: &Path) -> Result<(Procedure, Diagnostics), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    load_text(&text).map_err(|d| format!("{}:\n{d}", path.display()))
+}
+
+fn load_text(text: &str) -> Result<(Procedure, Diagnostics), Diagnostics> {
+    let sop = parse_sop(text)?;
+    match Procedure::from_sop(&sop) {
+        Ok(procedure) => {
+            let warnings = procedure.warnings.clone();
+            Ok((procedure, warnings))
+        }
+        Err(sopflow::Error::Invalid(d)) => Err(d),
+        Err(other) => Err(Diagnostics(vec![Diagnostic::error(
+            Code::InvalidValue,
+            "",
+            other.to_string(),
+        )])),
+    }
+}
+
+fn check(files: &[PathBuf], json: bool) -> ExitCode {
+    let mut worst = 0u8;
+    for path in files {
+        let (diagnostics, summary, status) = match std::fs::read_to_string(path) {
+            Err(e) => (
+                Diagnostics(vec![Diagnostic::error(
+                    Code::InvalidValue,
+                    "",
+                    format!("berkas tidak dapat dibaca: {e}"),
+                )]),
+                None,
+                2,
+            ),
+            Ok(text) => match load_text(&text) {
+                Ok((procedure, warnings)) => (warnings, Some(procedure.summary()), 0),
+                Err(d) => {
+                    let status = if d.contains(Code::JsonSyntax) { 2 } else { 1 };
+                    (d, None, status)
+                }
+            },
+        };
+        worst = worst.max(status);
+        if json {
+            let object = serde_json::json!({
+                "file": path.display().to_string(),
+                "errors": diagnostics.errors().collect::<Vec<_>>(),
+                "warnings": diagnostics.warnings().collect::<Vec<_>>(),
+                "summary": summary,
+            });
+            println!("{object}");
+            continue;
+        }
+        match &summary {
+            Some(s) => {
+                let time = s
+                    .service_time
+                    .as_ref()
+                    .map_or("tidak dapat dihitung".to_owned(), |t| t.text.clone());
+                println!(
+                    "{}: OK, {} kegiatan, {} pelaksana, {} keputusan; waktu layanan {time}",
+                    path.display(),
+                    s.activities,
+                    s.actors,
+                    s.decisions
+                );
+            }
+            None => println!(
+                "{}: DITOLAK, {} galat",
+                path.display(),
+                diagnostics.errors().count()
+            ),
+        }
+        for d in &diagnostics.0 {
+            println!("  {d}");
+        }
+    }
+    ExitCode::from(worst)
+}
+
+fn render_files(files: &[PathBuf], options: &RenderOptions) -> Result<ExitCode, String> {
+    let config = config(&options.style)?;
+    for file in files {
+        let (procedure, warnings) = load(file)?;
+        for w in &warnings.0 {
+            eprintln!("{}: {w}", file.display());
+        }
+        let format = options
+            .format
+            .or_else(|| {
+                options
+                    .output
+                    .as_ref()
+                    .filter(|_| files.len() == 1)
+                    .and_then(|o| format_of(o))
+            })
+            .unwrap_or(Format::Pdf);
+        let out = match &options.output {
+            Some(o) if files.len() == 1 => o.clone(),
+            Some(dir) => dir
+                .join(file.file_stem().unwrap_or_default())
+                .with_extension(extension(format)),
+            None => file.with_extension(extension(format)),
+        };
+        let images = ImagePolicy {
+            root: Some(
+                file.parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."))
+                    .to_path_buf(),
+            ),
+        };
+        let written = write(&procedure, &config, &images, format, options.dpi, &out)?;
+        for path in written {
+            println!("{}", path.display());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn format_of(path: &Path) -> Option<Format> {
+    match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+        "svg" => Some(Format::Svg),
+        "png" => Some(Format::Png),
+        "pdf" => Some(Format::Pdf),
+        _ => None,
+    }
+}
+
+fn extension(format: Format) -> &'static str {
+    match format {
+        Format::Svg => "svg",
+        Format::Png => "png",
+        Format::Pdf => "pdf",
+    }
+}
+
+/// Renders one document; SVG and PNG write one file per page.
+fn write(
+    procedure: &Procedure,
+    config: &Config,
+    images: &ImagePolicy,
+    format: Format,
+    dpi: f32,
+    out: &Path,
+) -> Result<Vec<PathBuf>, String> {
+    if !(10.0..=1200.0).contains(&dpi) {
+        return Err(format!("--dpi {dpi} is outside 10..=1200"));
+    }
+    let layout = sopflow::layout::layout(procedure, config);
+    for w in &layout.warnings {
+        eprintln!("{w}");
+    }
+    if let Some(dir) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    let save = |path: PathBuf, bytes: &[u8]| {
+        std::fs::write(&path, bytes)
+            .map(|_| path.clone())
+            .map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let paged = |i: usize, count: usize| {
+        if count == 1 {
+            out.to_path_buf()
+        } else {
+            let stem = out.file_stem().unwrap_or_default().to_string_lossy();
+            out.with_file_name(format!(
+                "{stem}-{}.{}",
+                i + 1,
+                out.extension().unwrap_or_default().to_string_lossy()
+            ))
+        }
+    };
+    match format {
+        Format::Svg => {
+            let pages = sopflow::render::svg_pages(procedure, &layout, config, images)
+                .map_err(|e| e.to_string())?;
+            pages
+                .iter()
+                .enumerate()
+                .map(|(i, svg)| save(paged(i, pages.len()), svg.as_bytes()))
+                .collect()
+        }
+        Format::Png => {
+            let pages = sopflow::render::png_pages(procedure, &layout, config, images, dpi)
+                .map_err(|e| e.to_string())?;
+            pages
+                .iter()
+                .enumerate()
+                .map(|(i, png)| save(paged(i, pages.len()), png))
+                .collect()
+        }
+        Format::Pdf => {
+            let pdf = sopflow::render::pdf_document(procedure, &layout, config, images)
+                .map_err(|e| e.to_string())?;
+            Ok(vec![save(out.to_path_buf(), &pdf)?])
+        }
+    }
+}
+
+fn render_bundled_example() -> Result<ExitCode, String> {
+    let (procedure, _) = load_text(BUNDLED_EXAMPLE).map_err(|d| d.to_string())?;
+    let config = Config::default();
+    let dir = PathBuf::from("sopflow-out");
+    let images = ImagePolicy::default();
+    let mut written = Vec::new();
+    for format in [Format::Pdf, Format::Svg, Format::Png] {
+        let out = dir
+            .join("pelayanan-ktp-el")
+            .with_extension(extension(format));
+        written.extend(write(&procedure, &config, &images, format, 150.0, &out)?);
+    }
+    println!(
+        "Rendered the bundled example SOP (Pelayanan Penerbitan KTP-el) into {}/:",
+        dir.display()
+    );
+    for path in written {
+        println!("  {}", path.display());
+    }
+    println!("Try: sopflow render examples/bps-distribusi-persediaan.json -o out.pdf");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn layout(file: &Path, verify: bool, style: &StyleOptions) -> Result<ExitCode, String> {
+    let config = config(style)?;
+    let (procedure, _) = load(file)?;
+    let layout = sopflow::layout::layout(&procedure, &config);
+    let json = serde_json::to_string(&layout).map_err(|e| e.to_string())?;
+    println!("{json}");
+    if verify {
+        let violations = sopflow::layout::verify(&layout);
+        for v in &violations {
+            eprintln!(
+                "invariant {} broken on page {} ({}): {}",
+                v.invariant,
+                v.page,
+                v.ids.join(", "),
+                v.message
+            );
+        }
+        if !violations.is_empty() {
+            return Ok(ExitCode::from(1));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn schema() -> Result<ExitCode, String> {
+    let schema = schemars::schema_for!(sopflow::Sop);
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -5,7 +5,6 @@
 use super::Context;
 use super::index::SegmentIndex;
 use super::plan::{PagePlan, RowKind};
-use super::route::Routes;
 use super::types::{Align, FlowLabelBox, Page, Shape};
 use crate::geom::{Point, Rect};
 use crate::procedure::FlowLabel;
@@ -20,13 +19,7 @@ const MAX_RISE: f32 = 14.0;
 pub(crate) const MAX_DISTANCE: f32 = GAP + MAX_RISE;
 
 /// Places the labels of the arrows on `page`.
-pub(crate) fn place_labels(
-    ctx: &Context<'_>,
-    page: &mut Page,
-    plan: &PagePlan,
-    _routes: &Routes,
-    lanes: (f32, f32),
-) {
+pub(crate) fn place_labels(ctx: &Context<'_>, page: &mut Page, plan: &PagePlan, lanes: (f32, f32)) {
     let mut index = SegmentIndex::default();
     for (f, flow) in page.flows.iter().enumerate() {
         index.add_polyline(&flow.points, f);

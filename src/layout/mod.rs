@@ -10,6 +10,7 @@
 
 mod cells;
 mod columns;
+mod identity;
 mod index;
 mod labels;
 mod measure;
@@ -39,69 +40,86 @@ pub fn layout(procedure: &Procedure, config: &Config) -> Layout {
 
 /// Lays out `procedure`, measuring text with `measurer`.
 pub fn layout_with(procedure: &Procedure, config: &Config, measurer: &dyn TextMeasurer) -> Layout {
-    let lane_count = procedure.lanes.len();
-    let mut needed = vec![0.0; lane_count];
-    for pass in 0..2 {
-        let mut warnings = Vec::new();
-        let columns = columns::fit(lane_count, config, &needed, &mut warnings);
-        let metrics = Metrics::new(config, measurer);
-        let measured =
-            measure::measure_rows(procedure, &columns, &metrics, measurer, &mut warnings);
-        let header = cells::header(procedure, config, &columns, &metrics, measurer);
-        let footer_height = cells::footer_height(procedure, config, &columns, &metrics, measurer);
-        let mut ctx = Context {
-            procedure,
-            config,
-            measurer,
-            page_size: config.page.size(),
-            columns,
-            metrics,
-            measured,
-            row_heights: Vec::new(),
-            header,
-            footer_height,
-        };
-        ctx.row_heights = (0..procedure.steps.len())
-            .map(|i| place::row_height(&ctx, i, &ctx.measured[i]))
-            .collect();
-        let pages = ctx.paginate(&mut warnings);
-        let (plans, pairs) = plan::plan(procedure, &pages, config.page.connector_labels);
-        let routes: Vec<route::Routes> = plans
-            .iter()
-            .map(|p| route::route(&p.rows, &p.flows, lane_count))
-            .collect();
-        let wanted = lanes_needed(&ctx, &routes);
-        let too_narrow = wanted
-            .iter()
-            .zip(&ctx.columns.lanes)
-            .any(|(w, (_, have))| w > have);
-        if too_narrow && pass == 0 {
-            needed = wanted;
-            continue;
+    let mut needed: Option<Vec<f32>> = None;
+    loop {
+        match run(procedure, config, measurer, needed.as_deref()) {
+            Ok(layout) => return layout,
+            Err(wanted) => needed = Some(wanted),
         }
-        let count = plans.len();
-        let mut out_pages: Vec<Page> = plans
-            .iter()
-            .zip(&routes)
-            .enumerate()
-            .map(|(p, (plan, routes))| {
-                place::place_page(&ctx, plan, routes, &pairs, (p + 1, count))
-            })
-            .collect();
-        let lanes_span = ctx.lanes_span();
-        for ((page, plan), routes) in out_pages.iter_mut().zip(&plans).zip(&routes) {
-            labels::place_labels(&ctx, page, plan, routes, lanes_span);
-        }
-        let metrics = metrics::measure(&out_pages, pairs.len());
-        return Layout {
-            columns: ctx.columns.list,
-            lanes_span,
-            pages: out_pages,
-            metrics,
-            warnings,
-        };
     }
-    unreachable!("the second pass always returns")
+}
+
+/// One run of the phases with lanes at least `needed` wide. The first run
+/// (`needed` unknown) answers the lane widths its tracks need when they
+/// exceed the lanes it had; a second run always gives a layout.
+fn run(
+    procedure: &Procedure,
+    config: &Config,
+    measurer: &dyn TextMeasurer,
+    needed: Option<&[f32]>,
+) -> Result<Layout, Vec<f32>> {
+    let first_run = needed.is_none();
+    let needed = needed.unwrap_or(&[]);
+    let lane_count = procedure.lanes.len();
+    let mut warnings = Vec::new();
+    let columns = columns::fit(lane_count, config, needed, &mut warnings);
+    let metrics = Metrics::new(config, measurer);
+    let measured = measure::measure_rows(procedure, &columns, &metrics, measurer, &mut warnings);
+    let header = cells::header(procedure, config, &columns, &metrics, measurer);
+    let footer_height = cells::footer_height(procedure, config, &columns, &metrics, measurer);
+    let mut ctx = Context {
+        procedure,
+        config,
+        measurer,
+        page_size: config.page.size(),
+        columns,
+        metrics,
+        measured,
+        row_heights: Vec::new(),
+        header,
+        footer_height,
+    };
+    ctx.row_heights = (0..procedure.steps.len())
+        .map(|i| place::row_height(&ctx, i, &ctx.measured[i]))
+        .collect();
+    let pages = ctx.paginate(&mut warnings);
+    let (plans, pairs) = plan::plan(procedure, &pages, config.page.connector_labels);
+    let routes: Vec<route::Routes> = plans
+        .iter()
+        .map(|p| route::route(&p.rows, &p.flows, lane_count))
+        .collect();
+    let wanted = lanes_needed(&ctx, &routes);
+    let too_narrow = wanted
+        .iter()
+        .zip(&ctx.columns.lanes)
+        .any(|(w, (_, have))| w > have);
+    if too_narrow && first_run {
+        return Err(wanted);
+    }
+    let count = plans.len();
+    let mut pages: Vec<Page> = plans
+        .iter()
+        .zip(&routes)
+        .enumerate()
+        .map(|(p, (plan, routes))| place::place_page(&ctx, plan, routes, &pairs, (p + 1, count)))
+        .collect();
+    let lanes_span = ctx.lanes_span();
+    for (page, plan) in pages.iter_mut().zip(&plans) {
+        labels::place_labels(&ctx, page, plan, lanes_span);
+    }
+    let metrics = metrics::measure(&pages, pairs.len());
+    let has_identity = procedure.identity != crate::model::Identity::default();
+    let identity = (config.identity_sheet && has_identity)
+        .then(|| identity::identity_page(procedure, config, &ctx.metrics, measurer));
+    let layout = Layout {
+        columns: ctx.columns.list,
+        lanes_span,
+        identity,
+        pages,
+        metrics,
+        warnings,
+    };
+    Ok(layout)
 }
 
 /// What the phases share.

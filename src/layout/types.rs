@@ -12,6 +12,8 @@ pub struct Layout {
     pub columns: Vec<Column>,
     /// Left and right edge of the swimlane block (all arrows stay inside).
     pub lanes_span: (f32, f32),
+    /// The identity sheet, when configured and the document has one.
+    pub identity: Option<IdentityPage>,
     /// The flowchart pages.
     pub pages: Vec<Page>,
     /// Quality figures.
@@ -113,6 +115,8 @@ pub enum CellRole {
     Body(ColumnKind),
     /// A footer text.
     Footer,
+    /// A text of the identity sheet.
+    Identity,
 }
 
 /// A positioned line of text.
@@ -270,4 +274,26 @@ impl LayoutMetrics {
             self.bends as f32 / self.flows as f32
         }
     }
+}
+
+/// The identity sheet (Identitas SOP), page 1 of the document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IdentityPage {
+    /// Paper size (grown when the lists are long).
+    pub size: Size,
+    /// Ruled boxes.
+    pub boxes: Vec<Rect>,
+    /// Texts.
+    pub cells: Vec<TextCell>,
+    /// Where the logo and the signature go.
+    pub images: Vec<PlacedImage>,
+}
+
+/// A box for an image given in the document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlacedImage {
+    /// JSON pointer of the field that names the image.
+    pub field: String,
+    /// The box; the image is fitted inside, keeping its proportions.
+    pub rect: Rect,
 }

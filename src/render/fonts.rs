@@ -26,3 +26,7 @@ pub(crate) fn parse(svg: &str) -> Result<usvg::Tree, crate::Error> {
     usvg::Tree::from_str(svg, &usvg_options())
         .map_err(|e| crate::Error::Render(format!("SVG could not be read: {e}")))
 }
+
+/// usvg measures a parsed tree in CSS pixels (96 per inch); our pages are
+/// written in points (72 per inch).
+pub(crate) const POINTS_PER_PIXEL: f32 = 72.0 / 96.0;

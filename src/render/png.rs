@@ -8,7 +8,7 @@ pub const DEFAULT_DPI: f32 = 150.0;
 /// Rasterises one SVG page at `dpi` dots per inch into PNG bytes.
 pub fn svg_to_png(svg: &str, dpi: f32) -> Result<Vec<u8>, Error> {
     let tree = super::fonts::parse(svg)?;
-    let scale = dpi / 72.0;
+    let scale = dpi / 72.0 * super::fonts::POINTS_PER_PIXEL;
     let size = tree.size();
     let (w, h) = (
         (size.width() * scale).ceil() as u32,

@@ -30,7 +30,7 @@ pub(crate) fn open(out: &mut String, width: f32, height: f32, kind: &str, number
     let (w, h) = (num(width), num(height));
     let _ = write!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{w}pt" height="{h}pt" viewBox="0 0 {w} {h}" class="sop-page sop-{kind}" data-page="{number}">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="{w}pt" height="{h}pt" viewBox="0 0 {w} {h}" class="sop-page sop-{kind}" data-page="{number}">"#
     );
     let _ = write!(
         out,

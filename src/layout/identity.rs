@@ -1,0 +1,290 @@
+//! The identity sheet (Identitas SOP) as geometry: logo and agency names
+//! on the left, the label/value grid with the signature block on the
+//! right, and three two-column rows of lists below.
+
+use super::cells::{VAlign, cell};
+use super::measure::{Metrics, wrap_list};
+use super::types::{Align, CellRole, IdentityPage, PlacedImage, TextCell};
+use crate::config::Config;
+use crate::geom::{Rect, Size};
+use crate::procedure::Procedure;
+use crate::text::{Font, Line, TextMeasurer, normalise, wrap};
+
+/// Room for the logo and the signature.
+const LOGO: f32 = 64.0;
+const SIGNATURE: (f32, f32) = (110.0, 48.0);
+
+/// Lays out the identity sheet.
+pub(crate) fn identity_page(
+    procedure: &Procedure,
+    config: &Config,
+    metrics: &Metrics,
+    measurer: &dyn TextMeasurer,
+) -> IdentityPage {
+    let identity = &procedure.identity;
+    let labels = &config.labels.identity;
+    let [top, right, bottom, left] = config.page.margins;
+    let page = config.page.size();
+    let width = page.width - left - right;
+    let half = width / 2.0;
+    let pad = metrics.padding * 1.5;
+    let body = metrics.body;
+    let bold = Font::bold(body.size);
+    let line = measurer.line_height(body);
+    let value = |text: &Option<String>| {
+        normalise(
+            text.as_deref()
+                .filter(|t| !t.trim().is_empty())
+                .unwrap_or("-"),
+        )
+    };
+    let mut cells: Vec<TextCell> = Vec::new();
+    let mut boxes: Vec<Rect> = Vec::new();
+    let mut images = Vec::new();
+
+    // Right half: label / value grid.
+    let label_w = half * 0.36;
+    let value_w = half - label_w;
+    let x_label = left + half;
+    let x_value = x_label + label_w;
+    let date = |t: &Option<String>| config.labels.date(&value(t));
+    let approval = identity.approved_by.clone().unwrap_or_default();
+    let mut rows: Vec<(String, Vec<Line>, Option<f32>)> = Vec::new();
+    let wrap_value = |text: &str| wrap(text, value_w - 2.0 * pad, body, measurer);
+    rows.push((
+        labels.number.clone(),
+        wrap_value(&value(&identity.number)),
+        None,
+    ));
+    rows.push((
+        labels.created.clone(),
+        wrap_value(&date(&identity.created)),
+        None,
+    ));
+    rows.push((
+        labels.revised.clone(),
+        wrap_value(&date(&identity.revised)),
+        None,
+    ));
+    rows.push((
+        labels.effective.clone(),
+        wrap_value(&date(&identity.effective)),
+        None,
+    ));
+    let mut signed = wrap_value(&value(&approval.position));
+    let signature_gap = if identity.signature.is_some() {
+        SIGNATURE.1 + 4.0
+    } else {
+        3.0 * line
+    };
+    let name = wrap_value(&value(&approval.name));
+    let nip = approval
+        .nip
+        .as_deref()
+        .filter(|n| !n.trim().is_empty())
+        .map(|n| wrap_value(&format!("{} {}", labels.nip, normalise(n))))
+        .unwrap_or_default();
+    let gap_lines = signed.len();
+    signed.extend(name);
+    signed.extend(nip);
+    rows.push((labels.approved_by.clone(), signed, Some(signature_gap)));
+    rows.push((
+        labels.name.clone(),
+        wrap_value(&value(&identity.name)),
+        None,
+    ));
+    let mut y = top;
+    for (label, lines, gap) in rows {
+        let label_lines = wrap(&label, label_w - 2.0 * pad, bold, measurer);
+        let text_h = lines.len() as f32 * line + gap.unwrap_or(0.0);
+        let h = (label_lines.len() as f32 * line).max(text_h) + 2.0 * pad;
+        let label_rect = Rect::new(x_label, y, label_w, h);
+        let value_rect = Rect::new(x_value, y, value_w, h);
+        boxes.extend([label_rect, value_rect]);
+        cells.push(cell(
+            CellRole::Identity,
+            label_rect,
+            &label_lines,
+            bold,
+            Align::Left,
+            VAlign::Top,
+            pad,
+            measurer,
+        ));
+        match gap {
+            Some(gap) => {
+                let (above, below) = lines.split_at(gap_lines.min(lines.len()));
+                let upper = Rect::new(
+                    value_rect.x,
+                    y,
+                    value_w,
+                    above.len() as f32 * line + 2.0 * pad,
+                );
+                cells.push(cell(
+                    CellRole::Identity,
+                    upper,
+                    above,
+                    body,
+                    Align::Center,
+                    VAlign::Top,
+                    pad,
+                    measurer,
+                ));
+                let sig_top = upper.bottom();
+                if identity.signature.is_some() {
+                    let sig = Rect::new(
+                        value_rect.x + (value_w - SIGNATURE.0) / 2.0,
+                        sig_top + 2.0,
+                        SIGNATURE.0,
+                        SIGNATURE.1,
+                    );
+                    images.push(PlacedImage {
+                        field: "/identity/signature".into(),
+                        rect: sig,
+                    });
+                }
+                let lower = Rect::new(
+                    value_rect.x,
+                    sig_top + gap - pad,
+                    value_w,
+                    below.len() as f32 * line + 2.0 * pad,
+                );
+                cells.push(cell(
+                    CellRole::Identity,
+                    lower,
+                    below,
+                    body,
+                    Align::Center,
+                    VAlign::Top,
+                    pad,
+                    measurer,
+                ));
+            }
+            None => cells.push(cell(
+                CellRole::Identity,
+                value_rect,
+                &lines,
+                body,
+                Align::Left,
+                VAlign::Top,
+                pad,
+                measurer,
+            )),
+        }
+        y += h;
+    }
+
+    // Left half: logo and names, centred.
+    let grid_bottom = y;
+    let left_rect = Rect::new(left, top, half, grid_bottom - top);
+    boxes.push(left_rect);
+    let names: Vec<String> = [&identity.agency, &identity.unit]
+        .into_iter()
+        .flatten()
+        .map(|t| normalise(t).to_uppercase())
+        .collect();
+    let header_font = Font::bold(config.theme.header_font_size + 2.0);
+    let name_lines: Vec<Line> = names
+        .iter()
+        .flat_map(|n| wrap(n, half - 4.0 * pad, header_font, measurer))
+        .collect();
+    let names_h = name_lines.len() as f32 * measurer.line_height(header_font);
+    let logo_h = if identity.logo.is_some() {
+        LOGO + 8.0
+    } else {
+        0.0
+    };
+    let block_top = top + ((left_rect.height - names_h - logo_h) / 2.0).max(pad);
+    if identity.logo.is_some() {
+        images.push(PlacedImage {
+            field: "/identity/logo".into(),
+            rect: Rect::new(left + (half - LOGO) / 2.0, block_top, LOGO, LOGO),
+        });
+    }
+    let names_rect = Rect::new(left, block_top + logo_h, half, names_h);
+    cells.push(cell(
+        CellRole::Identity,
+        names_rect,
+        &name_lines,
+        header_font,
+        Align::Center,
+        VAlign::Top,
+        0.0,
+        measurer,
+    ));
+
+    // Below: three rows of two lists.
+    let pairs = [
+        (
+            (&labels.legal_basis, &identity.legal_basis),
+            (&labels.qualifications, &identity.qualifications),
+        ),
+        (
+            (&labels.related, &identity.related),
+            (&labels.equipment, &identity.equipment),
+        ),
+        (
+            (&labels.warnings, &identity.warnings),
+            (&labels.records, &identity.records),
+        ),
+    ];
+    for (a, b) in pairs {
+        let block = |(label, items): (&String, &Vec<String>)| {
+            let mut lines = wrap(&format!("{label}:"), half - 2.0 * pad, bold, measurer);
+            let list = if items.is_empty() {
+                vec!["-".to_owned()]
+            } else {
+                items.clone()
+            };
+            let body_lines = wrap_list(&list, half - 2.0 * pad, body, measurer);
+            let heading = lines.len();
+            lines.extend(body_lines);
+            (lines, heading)
+        };
+        let (la, ha) = block(a);
+        let (lb, hb) = block(b);
+        let h = la.len().max(lb.len()) as f32 * line + 2.0 * pad;
+        for (x, (lines, heading)) in [(left, (la, ha)), (left + half, (lb, hb))] {
+            let rect = Rect::new(x, y, half, h);
+            boxes.push(rect);
+            let (head, rest) = lines.split_at(heading);
+            cells.push(cell(
+                CellRole::Identity,
+                rect,
+                head,
+                bold,
+                Align::Left,
+                VAlign::Top,
+                pad,
+                measurer,
+            ));
+            let below = Rect::new(
+                x,
+                y + head.len() as f32 * line,
+                half,
+                h - head.len() as f32 * line,
+            );
+            cells.push(cell(
+                CellRole::Identity,
+                below,
+                rest,
+                body,
+                Align::Left,
+                VAlign::Top,
+                pad,
+                measurer,
+            ));
+        }
+        y += h;
+    }
+    let height = page.height.max(y + bottom + 20.0);
+    IdentityPage {
+        size: Size {
+            width: page.width,
+            height,
+        },
+        boxes,
+        cells,
+        images,
+    }
+}

@@ -1,0 +1,39 @@
+//! PDF output (feature `pdf`): one page per SVG page, through krilla.
+//! Fonts are embedded once and subset; text stays selectable; without a
+//! creation date the bytes are the same on every run.
+
+use crate::Error;
+use krilla::Document;
+use krilla::geom::Size;
+use krilla::metadata::Metadata;
+use krilla::page::PageSettings;
+use krilla_svg::{SurfaceExt, SvgSettings};
+
+/// Writes SVG pages as one PDF with the given title.
+pub fn svg_pages_to_pdf(pages: &[String], title: &str, language: &str) -> Result<Vec<u8>, Error> {
+    let mut document = Document::new();
+    document.set_metadata(
+        Metadata::new()
+            .title(title.to_owned())
+            .language(language.to_owned()),
+    );
+    for (i, svg) in pages.iter().enumerate() {
+        let tree = super::fonts::parse(svg)?;
+        let scale = super::fonts::POINTS_PER_PIXEL;
+        let (w, h) = (tree.size().width() * scale, tree.size().height() * scale);
+        let size = Size::from_wh(w, h)
+            .ok_or_else(|| Error::Render(format!("page {} has no size", i + 1)))?;
+        let mut page = document.start_page_with(PageSettings::new(size));
+        let mut surface = page.surface();
+        surface
+            .draw_svg(&tree, size, SvgSettings::default())
+            .ok_or_else(|| {
+                Error::Render(format!("page {} could not be drawn into the PDF", i + 1))
+            })?;
+        surface.finish();
+        page.finish();
+    }
+    document
+        .finish()
+        .map_err(|e| Error::Render(format!("PDF could not be written: {e:?}")))
+}
