@@ -19,13 +19,14 @@ pub(crate) enum VAlign {
 /// Places `lines` inside `rect` with `padding`.
 pub(crate) fn position(
     rect: Rect,
-    lines: &[Line],
+    lines: impl Into<Vec<Line>>,
     font: Font,
     align: Align,
     valign: VAlign,
     padding: f32,
     measurer: &dyn TextMeasurer,
 ) -> Vec<TextLine> {
+    let lines: Vec<Line> = lines.into();
     let line_height = measurer.line_height(font);
     let block = lines.len() as f32 * line_height;
     let top = match valign {
@@ -34,11 +35,11 @@ pub(crate) fn position(
     };
     let ascent = measurer.ascent(font);
     lines
-        .iter()
+        .into_iter()
         .enumerate()
         .filter(|(_, line)| !line.text.is_empty())
         .map(|(i, line)| TextLine {
-            text: line.text.clone(),
+            text: line.text,
             x: match align {
                 Align::Left => rect.x + padding + line.indent,
                 Align::Center => rect.x + (rect.width - line.width) / 2.0,
@@ -54,7 +55,7 @@ pub(crate) fn position(
 pub(crate) fn cell(
     role: CellRole,
     rect: Rect,
-    lines: &[Line],
+    lines: impl Into<Vec<Line>>,
     font: Font,
     align: Align,
     valign: VAlign,
@@ -252,7 +253,7 @@ pub(crate) fn footer(
     let mut cells = vec![cell(
         CellRole::Footer,
         Rect::new(x, top, width * 2.0 / 3.0, top_row),
-        &title_lines,
+        title_lines.as_slice(),
         font,
         Align::Left,
         VAlign::Top,
@@ -263,7 +264,7 @@ pub(crate) fn footer(
     let mut page_cell = cell(
         CellRole::Footer,
         right,
-        &page_text,
+        page_text.as_slice(),
         font,
         Align::Left,
         VAlign::Top,
@@ -279,7 +280,7 @@ pub(crate) fn footer(
         cells.push(cell(
             CellRole::Footer,
             rect,
-            &note,
+            note.as_slice(),
             font,
             Align::Left,
             VAlign::Top,

@@ -32,12 +32,12 @@ const MIN_TEXT_SCALE: f32 = 0.55;
 /// symbols and arrows need the room more than prose does.
 const TEXT_SCALE_FOR_LANES: f32 = 0.8;
 
-/// Fits the columns to the page; `needed` is the width each lane needs for
-/// its arrow tracks (0 when unknown).
+/// Fits the columns to the page; `tracks` is the number of arrow tracks
+/// each lane needs on its busier side.
 pub(crate) fn fit(
     lane_count: usize,
     config: &Config,
-    needed: &[f32],
+    tracks: &[usize],
     warnings: &mut Vec<Diagnostic>,
 ) -> Columns {
     let table = &config.table;
@@ -51,8 +51,14 @@ pub(crate) fn fit(
             table.lane_min_width,
             table.lane_max_width.max(table.lane_min_width),
         );
+    let symbol_width = table.symbol_width.min(base_lane - 16.0).max(20.0);
     let lane_widths: Vec<f32> = (0..lane_count)
-        .map(|i| base_lane.max(needed.get(i).copied().unwrap_or(0.0)))
+        .map(|i| {
+            base_lane.max(super::place::lane_width_for(
+                symbol_width,
+                tracks.get(i).copied().unwrap_or(0),
+            ))
+        })
         .collect();
     let lanes_total: f32 = lane_widths.iter().sum();
     let mut scale = (width - table.number_width - lanes_total) / preferred_total;
@@ -96,7 +102,6 @@ pub(crate) fn fit(
         list.push(Column { kind, x, width });
         x += width;
     }
-    let symbol_width = table.symbol_width.min(base_lane - 16.0).max(20.0);
     Columns {
         list,
         lanes,

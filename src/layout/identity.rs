@@ -104,7 +104,7 @@ pub(crate) fn identity_page(
         cells.push(cell(
             CellRole::Identity,
             label_rect,
-            &label_lines,
+            label_lines.as_slice(),
             bold,
             Align::Left,
             VAlign::Top,
@@ -163,7 +163,7 @@ pub(crate) fn identity_page(
             None => cells.push(cell(
                 CellRole::Identity,
                 value_rect,
-                &lines,
+                lines.as_slice(),
                 body,
                 Align::Left,
                 VAlign::Top,
@@ -205,7 +205,7 @@ pub(crate) fn identity_page(
     cells.push(cell(
         CellRole::Identity,
         names_rect,
-        &name_lines,
+        name_lines.as_slice(),
         header_font,
         Align::Center,
         VAlign::Top,

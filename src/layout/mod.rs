@@ -31,38 +31,20 @@ use crate::geom::Size;
 use crate::model::Kind;
 use crate::procedure::Procedure;
 use crate::text::{FontMeasurer, TextMeasurer};
-use measure::{MeasuredRow, Metrics};
+use measure::Metrics;
 
-/// Lays out `procedure` with the bundled font.
+/// Lays out `procedure` with the bundled font (this thread's cached
+/// measurer, see [`FontMeasurer::with_thread_local`]).
 pub fn layout(procedure: &Procedure, config: &Config) -> Layout {
-    layout_with(procedure, config, &FontMeasurer::new())
+    FontMeasurer::with_thread_local(|measurer| layout_with(procedure, config, measurer))
 }
 
 /// Lays out `procedure`, measuring text with `measurer`.
 pub fn layout_with(procedure: &Procedure, config: &Config, measurer: &dyn TextMeasurer) -> Layout {
-    let mut needed: Option<Vec<f32>> = None;
-    loop {
-        match run(procedure, config, measurer, needed.as_deref()) {
-            Ok(layout) => return layout,
-            Err(wanted) => needed = Some(wanted),
-        }
-    }
-}
-
-/// One run of the phases with lanes at least `needed` wide. The first run
-/// (`needed` unknown) answers the lane widths its tracks need when they
-/// exceed the lanes it had; a second run always gives a layout.
-fn run(
-    procedure: &Procedure,
-    config: &Config,
-    measurer: &dyn TextMeasurer,
-    needed: Option<&[f32]>,
-) -> Result<Layout, Vec<f32>> {
-    let first_run = needed.is_none();
-    let needed = needed.unwrap_or(&[]);
     let lane_count = procedure.lanes.len();
     let mut warnings = Vec::new();
-    let columns = columns::fit(lane_count, config, needed, &mut warnings);
+    let tracks = tracks_needed(procedure);
+    let columns = columns::fit(lane_count, config, &tracks, &mut warnings);
     let metrics = Metrics::new(config, measurer);
     let measured = measure::measure_rows(procedure, &columns, &metrics, measurer, &mut warnings);
     let header = cells::header(procedure, config, &columns, &metrics, measurer);
@@ -74,52 +56,70 @@ fn run(
         page_size: config.page.size(),
         columns,
         metrics,
-        measured,
         row_heights: Vec::new(),
         header,
         footer_height,
     };
-    ctx.row_heights = (0..procedure.steps.len())
-        .map(|i| place::row_height(&ctx, i, &ctx.measured[i]))
+    ctx.row_heights = measured
+        .iter()
+        .enumerate()
+        .map(|(i, m)| place::row_height(&ctx, i, m))
         .collect();
     let pages = ctx.paginate(&mut warnings);
     let (plans, pairs) = plan::plan(procedure, &pages, config.page.connector_labels);
-    let routes: Vec<route::Routes> = plans
-        .iter()
-        .map(|p| route::route(&p.rows, &p.flows, lane_count))
-        .collect();
-    let wanted = lanes_needed(&ctx, &routes);
-    let too_narrow = wanted
-        .iter()
-        .zip(&ctx.columns.lanes)
-        .any(|(w, (_, have))| w > have);
-    if too_narrow && first_run {
-        return Err(wanted);
-    }
+    let mut measured = measured;
     let count = plans.len();
-    let mut pages: Vec<Page> = plans
-        .iter()
-        .zip(&routes)
-        .enumerate()
-        .map(|(p, (plan, routes))| place::place_page(&ctx, plan, routes, &pairs, (p + 1, count)))
-        .collect();
     let lanes_span = ctx.lanes_span();
-    for (page, plan) in pages.iter_mut().zip(&plans) {
-        labels::place_labels(&ctx, page, plan, lanes_span);
+    let mut pages: Vec<Page> = Vec::with_capacity(count);
+    for (p, plan) in plans.iter().enumerate() {
+        let routes = route::route(&plan.rows, &plan.flows, lane_count);
+        let mut page =
+            place::place_page(&ctx, &mut measured, plan, &routes, &pairs, (p + 1, count));
+        labels::place_labels(&ctx, &mut page, plan, lanes_span);
+        pages.push(page);
     }
     let metrics = metrics::measure(&pages, pairs.len());
     let has_identity = procedure.identity != crate::model::Identity::default();
     let identity = (config.identity_sheet && has_identity)
         .then(|| identity::identity_page(procedure, config, &ctx.metrics, measurer));
-    let layout = Layout {
+    Layout {
         columns: ctx.columns.list,
         lanes_span,
         identity,
         pages,
         metrics,
         warnings,
-    };
-    Ok(layout)
+    }
+}
+
+/// The width each lane needs for its arrow tracks, from a routing pass
+/// over the whole procedure as one page (cheap: no text, no geometry).
+/// Page breaks only shorten channels, so this is an upper bound but for
+/// the connectors a break adds, which the track spacing absorbs.
+fn tracks_needed(procedure: &Procedure) -> Vec<usize> {
+    let lane_count = procedure.lanes.len();
+    let rows: Vec<route::RouteRow> = procedure
+        .steps
+        .iter()
+        .map(|s| route::RouteRow {
+            lanes: s.lanes.clone(),
+            decision: s.kind == Kind::Decision,
+            connector: false,
+        })
+        .collect();
+    let flows: Vec<route::RouteFlow> = procedure
+        .flows
+        .iter()
+        .map(|f| route::RouteFlow {
+            from: f.from,
+            to: f.to,
+            main: f.main,
+        })
+        .collect();
+    let routes = route::route(&rows, &flows, lane_count);
+    (0..lane_count)
+        .map(|lane| routes.tracks[lane * 2].max(routes.tracks[lane * 2 + 1]))
+        .collect()
 }
 
 /// What the phases share.
@@ -130,7 +130,6 @@ pub(crate) struct Context<'a> {
     pub page_size: Size,
     pub columns: columns::Columns,
     pub metrics: Metrics,
-    pub measured: Vec<MeasuredRow>,
     pub row_heights: Vec<f32>,
     pub header: cells::Header,
     pub footer_height: f32,
@@ -176,19 +175,4 @@ impl Context<'_> {
             connector_row: place::CONNECTOR_ROW,
         })
     }
-}
-
-/// The width each lane needs for the tracks routed in it.
-fn lanes_needed(ctx: &Context<'_>, routes: &[route::Routes]) -> Vec<f32> {
-    let lanes = ctx.columns.lanes.len();
-    (0..lanes)
-        .map(|lane| {
-            let tracks = routes
-                .iter()
-                .map(|r| r.tracks[lane * 2].max(r.tracks[lane * 2 + 1]))
-                .max()
-                .unwrap_or(0);
-            place::lane_width_for(ctx.columns.symbol_width, tracks)
-        })
-        .collect()
 }

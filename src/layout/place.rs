@@ -85,6 +85,7 @@ impl RowBox {
 /// Lays out one page from its plan and routes.
 pub(crate) fn place_page(
     ctx: &Context<'_>,
+    measured: &mut [MeasuredRow],
     plan: &PagePlan,
     routes: &Routes,
     pairs: &[Pair],
@@ -117,7 +118,7 @@ pub(crate) fn place_page(
                 RowKind::Step(i) => (
                     ctx.row_heights[i],
                     shape_of(ctx.procedure.steps[i].kind),
-                    ctx.measured[i].symbol_text.len(),
+                    measured[i].symbol_text.len(),
                 ),
                 RowKind::In(_) | RowKind::Out(_) => (CONNECTOR_ROW, Shape::OffPage, 0),
             };
@@ -197,15 +198,15 @@ pub(crate) fn place_page(
                     y: b.y,
                     height: b.height,
                 });
-                for (column, lines, align) in &ctx.measured[i].cells {
-                    if let Some(c) = ctx.columns.get(*column) {
+                for (column, lines, align) in std::mem::take(&mut measured[i].cells) {
+                    if let Some(c) = ctx.columns.get(column) {
                         let rect = Rect::new(c.x, b.y, c.width, b.height);
                         cells.push(cell(
-                            CellRole::Body(*column),
+                            CellRole::Body(column),
                             rect,
                             lines,
                             ctx.metrics.body,
-                            *align,
+                            align,
                             VAlign::Top,
                             ctx.metrics.padding,
                             ctx.measurer,
@@ -220,7 +221,7 @@ pub(crate) fn place_page(
                 for (&lane, rect) in step.lanes.iter().zip(&rects) {
                     let text = position(
                         *rect,
-                        &ctx.measured[i].symbol_text,
+                        measured[i].symbol_text.as_slice(),
                         label_font,
                         Align::Center,
                         VAlign::Middle,
@@ -260,7 +261,7 @@ pub(crate) fn place_page(
                 let text_box = Rect::new(rect.x, rect.y, rect.width, rect.height * 0.75);
                 let text = position(
                     text_box,
-                    &lines,
+                    lines.as_slice(),
                     label_font,
                     Align::Center,
                     VAlign::Middle,
@@ -293,10 +294,7 @@ pub(crate) fn place_page(
         .enumerate()
         .map(|(f, _)| {
             let flow = &ctx.procedure.flows[plan.flow_index[f]];
-            let cut = pairs
-                .iter()
-                .find(|p| p.flow == plan.flow_index[f])
-                .map(|p| p.label.clone());
+            let cut = plan.pair[f].map(|k| pairs[k].label.clone());
             let points = simplify(routes.paths[f].iter().map(point).collect());
             FlowPath {
                 from: id(flow.from),

@@ -38,6 +38,8 @@ pub(crate) struct PagePlan {
     pub flows: Vec<RouteFlow>,
     /// For each page flow: the procedure flow it draws.
     pub flow_index: Vec<usize>,
+    /// For each page flow: its connector pair when the flow is cut.
+    pub pair: Vec<Option<usize>>,
 }
 
 /// Splits the procedure into pages of rows and arrows.
@@ -55,9 +57,12 @@ pub(crate) fn plan(
     let mut pairs = Vec::new();
     let mut outgoing: Vec<Vec<usize>> = vec![Vec::new(); pages.len()];
     let mut incoming: Vec<Vec<usize>> = vec![Vec::new(); pages.len()];
+    let mut inside: Vec<Vec<usize>> = vec![Vec::new(); pages.len()];
     for (f, flow) in procedure.flows.iter().enumerate() {
         let (ps, pt) = (page_of[flow.from], page_of[flow.to]);
-        if ps != pt {
+        if ps == pt {
+            inside[ps].push(f);
+        } else {
             let (from_lane, to_lane) = nearest_lanes(
                 &procedure.steps[flow.from].lanes,
                 &procedure.steps[flow.to].lanes,
@@ -105,16 +110,16 @@ pub(crate) fn plan(
             .collect();
         let mut flows = Vec::new();
         let mut flow_index = Vec::new();
-        for (f, flow) in procedure.flows.iter().enumerate() {
-            let (ps, pt) = (page_of[flow.from], page_of[flow.to]);
-            if ps == p && pt == p {
-                flows.push(RouteFlow {
-                    from: local_step(flow.from),
-                    to: local_step(flow.to),
-                    main: flow.main,
-                });
-                flow_index.push(f);
-            }
+        let mut pair = Vec::new();
+        for &f in &inside[p] {
+            let flow = &procedure.flows[f];
+            flows.push(RouteFlow {
+                from: local_step(flow.from),
+                to: local_step(flow.to),
+                main: flow.main,
+            });
+            flow_index.push(f);
+            pair.push(None);
         }
         for (o, &k) in outgoing[p].iter().enumerate() {
             let flow = &procedure.flows[pairs[k].flow];
@@ -125,6 +130,7 @@ pub(crate) fn plan(
                 main: flow.main,
             });
             flow_index.push(pairs[k].flow);
+            pair.push(Some(k));
         }
         for (i, &k) in incoming[p].iter().enumerate() {
             let flow = &procedure.flows[pairs[k].flow];
@@ -134,12 +140,14 @@ pub(crate) fn plan(
                 main: true,
             });
             flow_index.push(pairs[k].flow);
+            pair.push(Some(k));
         }
         plans.push(PagePlan {
             kinds,
             rows,
             flows,
             flow_index,
+            pair,
         });
     }
     (plans, pairs)

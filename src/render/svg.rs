@@ -30,7 +30,8 @@ pub(crate) fn open(out: &mut String, width: f32, height: f32, kind: &str, number
     let (w, h) = (num(width), num(height));
     let _ = write!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="{w}pt" height="{h}pt" viewBox="0 0 {w} {h}" class="sop-page sop-{kind}" data-page="{number}">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="{w}pt" height="{h}pt" viewBox="0 0 {w} {h}" class="sop-page sop-{kind}" data-page="{number}" font-family="{}">"#,
+        fonts::FAMILY_LIST
     );
     let _ = write!(
         out,
@@ -59,10 +60,9 @@ pub(crate) fn text_lines(
         };
         let _ = write!(
             out,
-            r#"<text class="{class}" x="{}" y="{}" font-family="{}" font-size="{}"{weight} fill="{}">{}</text>"#,
+            r#"<text class="{class}" x="{}" y="{}" font-size="{}"{weight} fill="{}">{}</text>"#,
             num(line.x),
             num(line.y),
-            fonts::FAMILY_LIST,
             num(font.size),
             escape(&theme.ink),
             escape(&line.text)

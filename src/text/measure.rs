@@ -5,7 +5,34 @@ use super::{Font, TextMeasurer, fonts};
 use rustybuzz::{Face, UnicodeBuffer};
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// Cached words beyond which a cache starts afresh (bounds memory in a
+/// long-running server).
+const CACHE_LIMIT: usize = 200_000;
+
+/// A fast, non-cryptographic hasher for the caches (keys are short words
+/// from the document itself; no untrusted hash flooding concern beyond the
+/// cache limit).
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// The bundled faces, parsed once per process.
 fn faces() -> &'static [Face<'static>; 2] {
@@ -24,14 +51,23 @@ fn faces() -> &'static [Face<'static>; 2] {
 /// what shaping the whole line gives, at a fraction of the cost.
 #[derive(Default)]
 pub struct FontMeasurer {
-    words: [RefCell<HashMap<String, f32>>; 2],
-    joins: RefCell<HashMap<(bool, char, char), f32>>,
+    words: [RefCell<FastMap<String, f32>>; 2],
+    joins: RefCell<FastMap<(bool, char, char), f32>>,
 }
 
 impl FontMeasurer {
     /// A measurer with empty caches.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Runs `f` with this thread's measurer, whose word cache lives as long
+    /// as the thread: laying out many SOPs shapes each word once.
+    pub fn with_thread_local<R>(f: impl FnOnce(&FontMeasurer) -> R) -> R {
+        thread_local! {
+            static MEASURER: FontMeasurer = FontMeasurer::new();
+        }
+        MEASURER.with(f)
     }
 
     /// Shaped advance of `text` in font units.
@@ -52,7 +88,11 @@ impl FontMeasurer {
             return w;
         }
         let w = Self::shape(&faces()[bold as usize], word);
-        cache.borrow_mut().insert(word.to_owned(), w);
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(word.to_owned(), w);
         w
     }
 
@@ -110,7 +150,7 @@ impl TextMeasurer for FontMeasurer {
     }
 
     fn has_glyph(&self, c: char) -> bool {
-        c.is_whitespace() || faces()[0].glyph_index(c).is_some()
+        c.is_ascii() || c.is_whitespace() || faces()[0].glyph_index(c).is_some()
     }
 }
 
