@@ -77,23 +77,6 @@ pub(crate) struct Header {
     pub height: f32,
 }
 
-impl Header {
-    /// The header moved down to `top`.
-    pub fn at(&self, top: f32) -> Vec<TextCell> {
-        self.cells
-            .iter()
-            .map(|c| {
-                let mut c = c.clone();
-                c.rect.y += top;
-                for line in &mut c.lines {
-                    line.y += top;
-                }
-                c
-            })
-            .collect()
-    }
-}
-
 /// Builds the two header rows (and the optional column-number row).
 pub(crate) fn header(
     procedure: &Procedure,

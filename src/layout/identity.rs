@@ -37,6 +37,7 @@ pub(crate) fn identity_page(
                 .filter(|t| !t.trim().is_empty())
                 .unwrap_or("-"),
         )
+        .into_owned()
     };
     let mut cells: Vec<TextCell> = Vec::new();
     let mut boxes: Vec<Rect> = Vec::new();

@@ -18,8 +18,44 @@ const MAX_RISE: f32 = 14.0;
 /// The farthest a label ever sits from the first segment of its arrow.
 pub(crate) const MAX_DISTANCE: f32 = GAP + MAX_RISE;
 
-/// Places the labels of the arrows on `page`.
-pub(crate) fn place_labels(ctx: &Context<'_>, page: &mut Page, plan: &PagePlan, lanes: (f32, f32)) {
+/// The words a branch label prints.
+pub(crate) fn label_text(ctx: &Context<'_>, label: &FlowLabel) -> String {
+    match label {
+        FlowLabel::Yes => ctx.config.labels.yes.clone(),
+        FlowLabel::No => ctx.config.labels.no.clone(),
+        FlowLabel::Text(t) => normalise(t).into_owned(),
+    }
+}
+
+/// Width of the zone beside a bottom stub, under the symbol: no channel
+/// track and no other arrow ever enters it.
+fn zone_width(ctx: &Context<'_>) -> f32 {
+    ctx.columns.symbol_width / 2.0 + super::place::CHANNEL_INSET - GAP - 0.5
+}
+
+/// Height a flow's label needs in the zone under its source, gaps included.
+pub(crate) fn zone_height(ctx: &Context<'_>, flow: usize) -> f32 {
+    let Some(label) = &ctx.procedure.flows[flow].label else {
+        return 0.0;
+    };
+    let lines = wrap(
+        &label_text(ctx, label),
+        zone_width(ctx),
+        ctx.metrics.label,
+        ctx.measurer,
+    );
+    lines.len() as f32 * ctx.metrics.label_line + 2.0 * GAP
+}
+
+/// Places the labels of the arrows on `page`. Returns the page flows whose
+/// label found no clear place beside a side exit: routed again through the
+/// bottom, their label gets the zone reserved there.
+pub(crate) fn place_labels(
+    ctx: &Context<'_>,
+    page: &mut Page,
+    plan: &PagePlan,
+    lanes: (f32, f32),
+) -> Vec<usize> {
     let mut index = SegmentIndex::default();
     for (f, flow) in page.flows.iter().enumerate() {
         index.add_polyline(&flow.points, f);
@@ -34,28 +70,36 @@ pub(crate) fn place_labels(ctx: &Context<'_>, page: &mut Page, plan: &PagePlan, 
         .chain(page.connectors.iter().map(|c| (c.rect, false)))
         .collect();
     let mut placed: Vec<Rect> = Vec::new();
-    let font = ctx.metrics.label;
+    let mut failed = Vec::new();
+    let base = ctx.metrics.label;
     for f in 0..page.flows.len() {
         let flow = &ctx.procedure.flows[plan.flow_index[f]];
         let starts_at_source = matches!(plan.kinds[plan.flows[f].from], RowKind::Step(_));
         let Some(label) = flow.label.as_ref().filter(|_| starts_at_source) else {
             continue;
         };
-        let text = match label {
-            FlowLabel::Yes => ctx.config.labels.yes.clone(),
-            FlowLabel::No => ctx.config.labels.no.clone(),
-            FlowLabel::Text(t) => normalise(t),
-        };
+        let text = label_text(ctx, label);
         if text.is_empty() {
             continue;
         }
         let points = page.flows[f].points.clone();
+        let bottom_exit =
+            points.len() >= 2 && points[0].x == points[1].x && points[1].y > points[0].y;
+        let clear = |rect: &Rect, placed: &[Rect]| {
+            rect.x >= lanes.0
+                && rect.right() <= lanes.1
+                && !symbols
+                    .iter()
+                    .any(|&(r, diamond)| symbol_overlaps(&r, diamond, &rect.inflate(0.5)))
+                && !placed.iter().any(|o| o.inflate(0.5).overlaps(rect))
+                && index.touching(&rect.inflate(0.5)).next().is_none()
+        };
         let mut chosen = None;
         'fonts: for font in [
-            font,
+            base,
             Font {
-                size: font.size * 0.85,
-                ..font
+                size: base.size * 0.85,
+                ..base
             },
         ] {
             let full = ctx.measurer.width(&text, font);
@@ -64,38 +108,42 @@ pub(crate) fn place_labels(ctx: &Context<'_>, page: &mut Page, plan: &PagePlan, 
                 .map(|w| ctx.measurer.width(w, font))
                 .fold(0.0, f32::max);
             let line = ctx.measurer.line_height(font);
-            for width in [full, (full / 2.0).max(longest_word), longest_word] {
+            let widths = if bottom_exit {
+                vec![zone_width(ctx)]
+            } else {
+                vec![full, (full / 2.0).max(longest_word), longest_word]
+            };
+            for width in widths {
                 let lines = wrap(&text, width, font, ctx.measurer);
                 let w = lines.iter().map(|l| l.width).fold(0.0, f32::max);
                 let h = lines.len() as f32 * line;
-                for rect in candidates(&points, w, h) {
-                    let inside = rect.x >= lanes.0 && rect.right() <= lanes.1;
-                    let clear = inside
-                        && !symbols
-                            .iter()
-                            .any(|&(r, diamond)| symbol_overlaps(&r, diamond, &rect.inflate(0.5)))
-                        && !placed.iter().any(|o| o.inflate(0.5).overlaps(&rect))
-                        && index.touching(&rect.inflate(0.5)).next().is_none();
-                    if clear {
-                        chosen = Some((rect, lines, font));
-                        break 'fonts;
-                    }
+                if let Some(rect) = candidates(&points, w, h)
+                    .into_iter()
+                    .find(|r| clear(r, &placed))
+                {
+                    chosen = Some((rect, lines, font));
+                    break 'fonts;
                 }
             }
         }
-        // No clear place: keep the label beside its arrow anyway (the checker reports it).
+        if chosen.is_none() && !bottom_exit {
+            failed.push(f);
+            continue;
+        }
+        // A third label on one bottom stub: keep it beside its arrow (the checker reports it).
         let Some((rect, lines, font)) = chosen.or_else(|| {
-            let full = ctx.measurer.width(&text, font);
-            let lines = wrap(&text, full, font, ctx.measurer);
-            candidates(&points, full, lines.len() as f32 * ctx.metrics.label_line)
+            let lines = wrap(&text, zone_width(ctx), base, ctx.measurer);
+            let w = lines.iter().map(|l| l.width).fold(0.0, f32::max);
+            candidates(&points, w, lines.len() as f32 * ctx.metrics.label_line)
                 .first()
-                .map(|r| (*r, lines, font))
+                .map(|r| (*r, lines, base))
         }) else {
             continue;
         };
         placed.push(rect);
         page.flows[f].label = Some(label_box(ctx, rect, &lines, font));
     }
+    failed
 }
 
 fn label_box(ctx: &Context<'_>, rect: Rect, lines: &[Line], font: Font) -> FlowLabelBox {

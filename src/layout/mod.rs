@@ -59,6 +59,7 @@ pub fn layout_with(procedure: &Procedure, config: &Config, measurer: &dyn TextMe
         row_heights: Vec::new(),
         header,
         footer_height,
+        labelled: labelled_flows(procedure),
     };
     ctx.row_heights = measured
         .iter()
@@ -72,10 +73,20 @@ pub fn layout_with(procedure: &Procedure, config: &Config, measurer: &dyn TextMe
     let lanes_span = ctx.lanes_span();
     let mut pages: Vec<Page> = Vec::with_capacity(count);
     for (p, plan) in plans.iter().enumerate() {
-        let routes = route::route(&plan.rows, &plan.flows, lane_count);
-        let mut page =
-            place::place_page(&ctx, &mut measured, plan, &routes, &pairs, (p + 1, count));
-        labels::place_labels(&ctx, &mut page, plan, lanes_span);
+        let (mut page, boxes) =
+            place::place_page(&ctx, &mut measured, plan, &pairs, (p + 1, count));
+        let mut routes = route::route(&plan.rows, &plan.flows, lane_count);
+        page.flows = place::place_flows(&ctx, plan, &routes, &boxes, &pairs);
+        let failed = labels::place_labels(&ctx, &mut page, plan, lanes_span);
+        if !failed.is_empty() {
+            let mut flows = plan.flows.clone();
+            for f in failed {
+                flows[f].bottom_only = true;
+            }
+            routes = route::route(&plan.rows, &flows, lane_count);
+            page.flows = place::place_flows(&ctx, plan, &routes, &boxes, &pairs);
+            labels::place_labels(&ctx, &mut page, plan, lanes_span);
+        }
         pages.push(page);
     }
     let metrics = metrics::measure(&pages, pairs.len());
@@ -85,6 +96,8 @@ pub fn layout_with(procedure: &Procedure, config: &Config, measurer: &dyn TextMe
     Layout {
         columns: ctx.columns.list,
         lanes_span,
+        header: ctx.header.cells,
+        header_height: ctx.header.height,
         identity,
         pages,
         metrics,
@@ -114,6 +127,7 @@ fn tracks_needed(procedure: &Procedure) -> Vec<usize> {
             from: f.from,
             to: f.to,
             main: f.main,
+            bottom_only: false,
         })
         .collect();
     let routes = route::route(&rows, &flows, lane_count);
@@ -133,6 +147,8 @@ pub(crate) struct Context<'a> {
     pub row_heights: Vec<f32>,
     pub header: cells::Header,
     pub footer_height: f32,
+    /// Labelled flows by source step.
+    pub labelled: Vec<Vec<usize>>,
 }
 
 impl Context<'_> {
@@ -175,4 +191,15 @@ impl Context<'_> {
             connector_row: place::CONNECTOR_ROW,
         })
     }
+}
+
+/// The labelled flows leaving each step.
+fn labelled_flows(procedure: &Procedure) -> Vec<Vec<usize>> {
+    let mut by_step = vec![Vec::new(); procedure.steps.len()];
+    for (f, flow) in procedure.flows.iter().enumerate() {
+        if flow.label.is_some() {
+            by_step[flow.from].push(f);
+        }
+    }
+    by_step
 }

@@ -3,9 +3,10 @@
 
 use super::Context;
 use super::cells::{VAlign, cell, position};
+use super::labels;
 use super::measure::MeasuredRow;
 use super::plan::{PagePlan, Pair, RowKind};
-use super::route::{Exit, Routes, Side, Waypoint, X, Y};
+use super::route::{Routes, Side, Waypoint, X, Y};
 use super::types::{
     Align, CellRole, Connector, ConnectorEnd, FlowPath, Joint, Page, Row, Shape, Symbol, TextCell,
 };
@@ -18,7 +19,7 @@ pub(crate) const CONNECTOR_HEIGHT: f32 = 17.0;
 /// Height of a connector band row.
 pub(crate) const CONNECTOR_ROW: f32 = CONNECTOR_HEIGHT + 16.0;
 /// Clear space between a symbol and the nearest channel track.
-const CHANNEL_INSET: f32 = 3.0;
+pub(crate) const CHANNEL_INSET: f32 = 3.0;
 /// Clear space between a lane edge and its outermost track.
 const LANE_INSET: f32 = 2.0;
 /// Track spacing: widest used, narrowest allowed.
@@ -49,7 +50,8 @@ pub(crate) fn lane_width_for(symbol_width: f32, tracks: usize) -> f32 {
     symbol_width + 2.0 * (CHANNEL_INSET + LANE_INSET + (tracks as f32 + 1.0) * MIN_TRACK_SPACING)
 }
 
-/// Height a row needs: its texts, or its symbol with room around it.
+/// Height a row needs: its texts, or its symbol with room around it for
+/// arrows and for the labels of outcomes leaving its bottom.
 pub(crate) fn row_height(ctx: &Context<'_>, step: usize, measured: &MeasuredRow) -> f32 {
     let shape = shape_of(ctx.procedure.steps[step].kind);
     let (_, h) = symbol_size(
@@ -58,10 +60,28 @@ pub(crate) fn row_height(ctx: &Context<'_>, step: usize, measured: &MeasuredRow)
         measured.symbol_text.len(),
         ctx.metrics.label_line,
     );
-    measured.height.max(h + 2.0 * ctx.config.table.symbol_gap)
+    let gap = ctx
+        .config
+        .table
+        .symbol_gap
+        .max(label_room(ctx, step) + BUS_CLEARANCE);
+    measured.height.max(h + 2.0 * gap)
 }
 
-struct RowBox {
+/// Room between a bus and the row edge below it.
+const BUS_CLEARANCE: f32 = 2.5;
+
+/// Height reserved under a symbol for the labels of its outcomes (each
+/// wrapped into the zone beside the bottom stub), with the gap to the bus.
+fn label_room(ctx: &Context<'_>, step: usize) -> f32 {
+    ctx.labelled[step]
+        .iter()
+        .map(|&f| labels::zone_height(ctx, f))
+        .fold(0.0, f32::max)
+}
+
+/// A row's vertical geometry.
+pub(crate) struct RowBox {
     y: f32,
     height: f32,
     shape: Shape,
@@ -82,45 +102,25 @@ impl RowBox {
     }
 }
 
-/// Lays out one page from its plan and routes.
-pub(crate) fn place_page(
+/// Stacks the rows of a page from `top`.
+pub(crate) fn row_boxes(
     ctx: &Context<'_>,
-    measured: &mut [MeasuredRow],
+    measured: &[MeasuredRow],
     plan: &PagePlan,
-    routes: &Routes,
-    pairs: &[Pair],
-    (number, count): (usize, usize),
-) -> Page {
-    let [top_margin, right_margin, bottom_margin, _] = ctx.config.page.margins;
-    let show_header = ctx.config.page.repeat_header || number == 1;
-    let header = if show_header {
-        ctx.header.at(top_margin)
-    } else {
-        Vec::new()
-    };
-    let body_top = top_margin + if show_header { ctx.header.height } else { 0.0 };
-    let label_room = ctx.metrics.label_line + 3.0;
-    let mut labelled_bottom = vec![false; plan.rows.len()];
-    for (f, flow) in plan.flows.iter().enumerate() {
-        if routes.exits[f] == Exit::Bottom
-            && ctx.procedure.flows[plan.flow_index[f]].label.is_some()
-        {
-            labelled_bottom[flow.from] = true;
-        }
-    }
-    let mut y = body_top;
-    let boxes: Vec<RowBox> = plan
-        .kinds
+    top: f32,
+) -> Vec<RowBox> {
+    let mut y = top;
+    plan.kinds
         .iter()
-        .enumerate()
-        .map(|(r, kind)| {
-            let (height, shape, lines) = match *kind {
+        .map(|kind| {
+            let (height, shape, lines, room) = match *kind {
                 RowKind::Step(i) => (
                     ctx.row_heights[i],
                     shape_of(ctx.procedure.steps[i].kind),
                     measured[i].symbol_text.len(),
+                    label_room(ctx, i),
                 ),
-                RowKind::In(_) | RowKind::Out(_) => (CONNECTOR_ROW, Shape::OffPage, 0),
+                RowKind::In(_) | RowKind::Out(_) => (CONNECTOR_ROW, Shape::OffPage, 0, 0.0),
             };
             let size = symbol_size(
                 shape,
@@ -129,12 +129,7 @@ pub(crate) fn place_page(
                 ctx.metrics.label_line,
             );
             let gap = (height - size.1) / 2.0;
-            let bus_below = if labelled_bottom[r] {
-                label_room.max(gap / 2.0)
-            } else {
-                gap / 2.0
-            }
-            .min(gap - 1.5);
+            let bus_below = (gap / 2.0).max(room).min(gap - BUS_CLEARANCE);
             let b = RowBox {
                 y,
                 height,
@@ -145,40 +140,28 @@ pub(crate) fn place_page(
             y += height;
             b
         })
-        .collect();
-    let body_bottom = y;
-    let lanes = &ctx.columns.lanes;
-    let axis = |lane: usize| lanes[lane].0 + lanes[lane].1 / 2.0;
-    let track_x = |lane: usize, side: Side, track: usize| {
-        let (x, w) = lanes[lane];
-        let count = routes.tracks[lane * 2 + side as usize];
-        let half = ctx.columns.symbol_width / 2.0 + CHANNEL_INSET;
-        let room = w / 2.0 - half - LANE_INSET;
-        let spacing = (room / (count as f32 + 1.0)).min(TRACK_SPACING);
-        let offset = half + (track as f32 + 1.0) * spacing;
-        match side {
-            Side::Left => x + w / 2.0 - offset,
-            Side::Right => x + w / 2.0 + offset,
-        }
-    };
-    let point = |w: &Waypoint| {
-        let b = &boxes[w.row];
-        let x = match w.x {
-            X::Axis(lane) => axis(lane),
-            X::Edge(lane, Side::Left) => axis(lane) - b.size.0 / 2.0,
-            X::Edge(lane, Side::Right) => axis(lane) + b.size.0 / 2.0,
-            X::Track(lane, side, track) => track_x(lane, side, track),
-        };
-        let y = match w.y {
-            Y::Mid => b.mid(),
-            Y::SymbolTop => b.top(),
-            Y::SymbolBottom => b.bottom(),
-            Y::BusBelow => b.bottom() + b.bus_below,
-            Y::BusAbove => b.y + (b.top() - b.y) / 2.0,
-        };
-        Point::new(x, y)
-    };
+        .collect()
+}
 
+fn axis(ctx: &Context<'_>, lane: usize) -> f32 {
+    let (x, w) = ctx.columns.lanes[lane];
+    x + w / 2.0
+}
+
+/// Lays out one page without its arrows: rows, cells, symbols, connectors.
+pub(crate) fn place_page(
+    ctx: &Context<'_>,
+    measured: &mut [MeasuredRow],
+    plan: &PagePlan,
+    pairs: &[Pair],
+    (number, count): (usize, usize),
+) -> (Page, Vec<RowBox>) {
+    let [top_margin, right_margin, bottom_margin, _] = ctx.config.page.margins;
+    let show_header = ctx.config.page.repeat_header || number == 1;
+    let header_y = show_header.then_some(top_margin);
+    let body_top = top_margin + if show_header { ctx.header.height } else { 0.0 };
+    let boxes = row_boxes(ctx, measured, plan, body_top);
+    let body_bottom = boxes.last().map_or(body_top, |b| b.y + b.height);
     let id = |step: usize| ctx.procedure.steps[step].id.clone();
     let mut rows = Vec::new();
     let mut cells: Vec<TextCell> = Vec::new();
@@ -187,8 +170,7 @@ pub(crate) fn place_page(
     let mut joints = Vec::new();
     let mut bands = Vec::new();
     let label_font = ctx.metrics.label;
-    for (r, kind) in plan.kinds.iter().enumerate() {
-        let b = &boxes[r];
+    for (kind, b) in plan.kinds.iter().zip(&boxes) {
         match *kind {
             RowKind::Step(i) => {
                 let step = &ctx.procedure.steps[i];
@@ -198,14 +180,19 @@ pub(crate) fn place_page(
                     y: b.y,
                     height: b.height,
                 });
-                for (column, lines, align) in std::mem::take(&mut measured[i].cells) {
+                let texts = std::mem::take(&mut measured[i].cells);
+                for (column, lines, align) in texts
+                    .into_iter()
+                    .filter(|(_, lines, _)| lines.iter().any(|l| !l.text.is_empty()))
+                {
                     if let Some(c) = ctx.columns.get(column) {
                         let rect = Rect::new(c.x, b.y, c.width, b.height);
+                        let font = ctx.metrics.body;
                         cells.push(cell(
                             CellRole::Body(column),
                             rect,
                             lines,
-                            ctx.metrics.body,
+                            font,
                             align,
                             VAlign::Top,
                             ctx.metrics.padding,
@@ -216,12 +203,15 @@ pub(crate) fn place_page(
                 let rects: Vec<Rect> = step
                     .lanes
                     .iter()
-                    .map(|&lane| Rect::centred(Point::new(axis(lane), b.mid()), b.size.0, b.size.1))
+                    .map(|&lane| {
+                        Rect::centred(Point::new(axis(ctx, lane), b.mid()), b.size.0, b.size.1)
+                    })
                     .collect();
                 for (&lane, rect) in step.lanes.iter().zip(&rects) {
+                    let lines = measured[i].symbol_text.as_slice();
                     let text = position(
                         *rect,
-                        measured[i].symbol_text.as_slice(),
+                        lines,
                         label_font,
                         Align::Center,
                         VAlign::Middle,
@@ -239,12 +229,13 @@ pub(crate) fn place_page(
                     });
                 }
                 for pair in rects.windows(2) {
+                    let points = [
+                        Point::new(pair[0].right(), b.mid()),
+                        Point::new(pair[1].x, b.mid()),
+                    ];
                     joints.push(Joint {
                         id: step.id.clone(),
-                        points: [
-                            Point::new(pair[0].right(), b.mid()),
-                            Point::new(pair[1].x, b.mid()),
-                        ],
+                        points,
                     });
                 }
             }
@@ -256,22 +247,23 @@ pub(crate) fn place_page(
                 } else {
                     (ConnectorEnd::Out, pair.from_lane)
                 };
-                let rect = Rect::centred(Point::new(axis(lane), b.mid()), b.size.0, b.size.1);
+                let rect = Rect::centred(Point::new(axis(ctx, lane), b.mid()), b.size.0, b.size.1);
                 let lines = crate::text::wrap(&pair.label, rect.width, label_font, ctx.measurer);
                 let text_box = Rect::new(rect.x, rect.y, rect.width, rect.height * 0.75);
                 let text = position(
                     text_box,
-                    lines.as_slice(),
+                    lines,
                     label_font,
                     Align::Center,
                     VAlign::Middle,
                     0.0,
                     ctx.measurer,
                 );
+                let (from, to) = (id(flow.from), id(flow.to));
                 connectors.push(Connector {
                     label: pair.label.clone(),
-                    from: id(flow.from),
-                    to: id(flow.to),
+                    from,
+                    to,
                     end,
                     lane,
                     rect,
@@ -287,32 +279,11 @@ pub(crate) fn place_page(
             }
         }
     }
-
-    let flows = plan
-        .flows
-        .iter()
-        .enumerate()
-        .map(|(f, _)| {
-            let flow = &ctx.procedure.flows[plan.flow_index[f]];
-            let cut = plan.pair[f].map(|k| pairs[k].label.clone());
-            let points = simplify(routes.paths[f].iter().map(point).collect());
-            FlowPath {
-                from: id(flow.from),
-                to: id(flow.to),
-                points,
-                label: None,
-                connector: cut,
-            }
-        })
-        .collect();
-
-    let footer_bottom = ctx.page_size.height - bottom_margin;
     let mut size = ctx.page_size;
     size.width = size
         .width
         .max(ctx.columns.table_x + ctx.columns.table_width + right_margin);
-    let footer_height = ctx.footer_height;
-    let overflow = body_bottom + footer_height - footer_bottom;
+    let overflow = body_bottom + ctx.footer_height - (ctx.page_size.height - bottom_margin);
     if overflow > 0.0 {
         size.height += overflow;
     }
@@ -325,28 +296,87 @@ pub(crate) fn place_page(
         (number, count),
         size.height - bottom_margin,
     );
-    Page {
+    let table = Rect::new(
+        ctx.columns.table_x,
+        top_margin.min(body_top),
+        ctx.columns.table_width,
+        body_bottom - top_margin.min(body_top),
+    );
+    let page = Page {
         number,
         size: Size {
             width: size.width,
             height: size.height,
         },
-        table: Rect::new(
-            ctx.columns.table_x,
-            top_margin.min(body_top),
-            ctx.columns.table_width,
-            body_bottom - top_margin.min(body_top),
-        ),
-        header,
+        table,
+        header_y,
         rows,
         bands,
         cells,
         symbols,
         connectors,
-        flows,
+        flows: Vec::new(),
         joints,
         footer,
-    }
+    };
+    (page, boxes)
+}
+
+/// The arrows of a page: routes turned into points.
+pub(crate) fn place_flows(
+    ctx: &Context<'_>,
+    plan: &PagePlan,
+    routes: &Routes,
+    boxes: &[RowBox],
+    pairs: &[Pair],
+) -> Vec<FlowPath> {
+    let track_x = |lane: usize, side: Side, track: usize| {
+        let (x, w) = ctx.columns.lanes[lane];
+        let count = routes.tracks[lane * 2 + side as usize];
+        let half = ctx.columns.symbol_width / 2.0 + CHANNEL_INSET;
+        let room = w / 2.0 - half - LANE_INSET;
+        let spacing = (room / (count as f32 + 1.0)).min(TRACK_SPACING);
+        let offset = half + (track as f32 + 1.0) * spacing;
+        match side {
+            Side::Left => x + w / 2.0 - offset,
+            Side::Right => x + w / 2.0 + offset,
+        }
+    };
+    let point = |w: &Waypoint| {
+        let b = &boxes[w.row];
+        let x = match w.x {
+            X::Axis(lane) => axis(ctx, lane),
+            X::Edge(lane, Side::Left) => axis(ctx, lane) - b.size.0 / 2.0,
+            X::Edge(lane, Side::Right) => axis(ctx, lane) + b.size.0 / 2.0,
+            X::Track(lane, side, track) => track_x(lane, side, track),
+        };
+        let y = match w.y {
+            Y::Mid => b.mid(),
+            Y::SymbolTop => b.top(),
+            Y::SymbolBottom => b.bottom(),
+            Y::BusBelow => b.bottom() + b.bus_below,
+            Y::BusAbove => b.y + (b.top() - b.y) / 2.0,
+        };
+        Point::new(x, y)
+    };
+    let id = |step: usize| ctx.procedure.steps[step].id.clone();
+    routes
+        .paths
+        .iter()
+        .enumerate()
+        .map(|(f, path)| {
+            let flow = &ctx.procedure.flows[plan.flow_index[f]];
+            let connector = plan.pair[f].map(|k| pairs[k].label.clone());
+            let points = simplify(path.iter().map(point).collect());
+            FlowPath {
+                from: id(flow.from),
+                to: id(flow.to),
+                points,
+                label: None,
+                connector,
+            }
+        })
+        .collect()
 }
 
 /// Drops repeated points and corners that are not corners.

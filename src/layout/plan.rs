@@ -117,6 +117,7 @@ pub(crate) fn plan(
                 from: local_step(flow.from),
                 to: local_step(flow.to),
                 main: flow.main,
+                bottom_only: false,
             });
             flow_index.push(f);
             pair.push(None);
@@ -128,6 +129,7 @@ pub(crate) fn plan(
                 from: local_step(flow.from),
                 to: row,
                 main: flow.main,
+                bottom_only: false,
             });
             flow_index.push(pairs[k].flow);
             pair.push(Some(k));
@@ -138,6 +140,7 @@ pub(crate) fn plan(
                 from: i,
                 to: local_step(flow.to),
                 main: true,
+                bottom_only: false,
             });
             flow_index.push(pairs[k].flow);
             pair.push(Some(k));

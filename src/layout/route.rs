@@ -46,6 +46,8 @@ pub(crate) struct RouteFlow {
     pub to: usize,
     /// The source's main outcome.
     pub main: bool,
+    /// Leave from the bottom only (its label needs the zone there).
+    pub bottom_only: bool,
 }
 
 /// Horizontal position of a waypoint.
@@ -79,20 +81,11 @@ pub(crate) struct Waypoint {
     pub y: Y,
 }
 
-/// Where a route leaves its source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Exit {
-    Bottom,
-    Side(Side),
-}
-
 /// The routes of one page.
 #[derive(Debug, Clone)]
 pub(crate) struct Routes {
     /// One path per flow, in flow order.
     pub paths: Vec<Vec<Waypoint>>,
-    /// Where each flow leaves its source.
-    pub exits: Vec<Exit>,
     /// Tracks used per channel: index `lane * 2 + side`.
     pub tracks: Vec<usize>,
 }
@@ -126,16 +119,12 @@ pub(crate) fn route(rows: &[RouteRow], flows: &[RouteFlow], lane_count: usize) -
         }
     }
     let mut paths = Vec::with_capacity(flows.len());
-    let mut exits = Vec::with_capacity(flows.len());
     for (flow, &(ls, lt)) in flows.iter().zip(&ends) {
-        let (path, exit) = router.route_flow(flow, ls, lt);
-        paths.push(path);
-        exits.push(exit);
+        paths.push(router.route_flow(flow, ls, lt));
     }
     router.assign_tracks(&mut paths);
     Routes {
         paths,
-        exits,
         tracks: router.track_counts,
     }
 }
@@ -147,12 +136,36 @@ struct Net {
     hi: usize,
 }
 
+/// The arrows (source row, target row) using one slot of a lane's axis.
+/// Two are kept; a third closes the slot, which only ever sends a later
+/// arrow to a channel instead.
+#[derive(Debug, Clone, Copy, Default)]
+struct AxisUsers {
+    users: [Option<(usize, usize)>; 2],
+    full: bool,
+}
+
+impl AxisUsers {
+    /// True when an arrow from `s` to `t` may share the slot: every user
+    /// shares its source (a fork) or its target (a merge).
+    fn admits(&self, s: usize, t: usize) -> bool {
+        !self.full && self.users.iter().flatten().all(|&(a, b)| a == s || b == t)
+    }
+
+    fn add(&mut self, s: usize, t: usize) {
+        match self.users.iter_mut().find(|u| u.is_none()) {
+            Some(free) => *free = Some((s, t)),
+            None => self.full = true,
+        }
+    }
+}
+
 struct Router<'a> {
     rows: &'a [RouteRow],
     /// First symbol index of each row (symbols numbered row by row).
     first_symbol: Vec<usize>,
     ports: Vec<[PortUse; 2]>,
-    axis: HashMap<(usize, usize), Vec<(usize, usize)>>,
+    axis: HashMap<(usize, usize), AxisUsers>,
     /// Nets per channel, and the net of each (channel, key).
     nets: Vec<Vec<Net>>,
     net_of: HashMap<(usize, usize, usize), usize>,
@@ -245,13 +258,13 @@ impl<'a> Router<'a> {
         (from..=to).all(|slot| {
             self.axis
                 .get(&(lane, slot))
-                .is_none_or(|users| users.iter().all(|&(a, b)| a == s || b == t))
+                .is_none_or(|users| users.admits(s, t))
         })
     }
 
     fn occupy_axis(&mut self, lane: usize, from: usize, to: usize, s: usize, t: usize) {
         for slot in from..=to {
-            self.axis.entry((lane, slot)).or_default().push((s, t));
+            self.axis.entry((lane, slot)).or_default().add(s, t);
         }
     }
 
@@ -272,7 +285,7 @@ impl<'a> Router<'a> {
         X::Track(lane, side, net)
     }
 
-    fn route_flow(&mut self, flow: &RouteFlow, ls: usize, lt: usize) -> (Vec<Waypoint>, Exit) {
+    fn route_flow(&mut self, flow: &RouteFlow, ls: usize, lt: usize) -> Vec<Waypoint> {
         let (s, t) = (flow.from, flow.to);
         let row = &self.rows[s];
         let down = t > s;
@@ -281,19 +294,17 @@ impl<'a> Router<'a> {
 
         // Downward arrows: straight drop, L from the side, or Z through the bus.
         if down {
-            let side_first = row.decision && !flow.main;
+            let side_first = row.decision && !flow.main && !flow.bottom_only;
             if !side_first && ls == lt && self.axis_free(ls, slot(s, BOTTOM), slot(t, TOP), s, t) {
                 self.occupy_axis(ls, slot(s, BOTTOM), slot(t, TOP), s, t);
-                return (
-                    vec![
-                        wp(X::Axis(ls), s, Y::SymbolBottom),
-                        wp(X::Axis(lt), t, Y::SymbolTop),
-                    ],
-                    Exit::Bottom,
-                );
+                return vec![
+                    wp(X::Axis(ls), s, Y::SymbolBottom),
+                    wp(X::Axis(lt), t, Y::SymbolTop),
+                ];
             }
             if let Some(side) = facing {
                 let l_shape = (side_first || !row.decision)
+                    && !flow.bottom_only
                     && self.usable(s, ls, side, PortUse::Exit)
                     && self.axis_free(lt, slot(s, MID), slot(t, TOP), s, t);
                 if l_shape {
@@ -304,7 +315,7 @@ impl<'a> Router<'a> {
                         wp(X::Axis(lt), s, Y::Mid),
                         wp(X::Axis(lt), t, Y::SymbolTop),
                     ];
-                    return (path, Exit::Side(side));
+                    return path;
                 }
                 if !side_first && self.axis_free(lt, slot(s, BOTTOM), slot(t, TOP), s, t) {
                     self.occupy_axis(ls, slot(s, BOTTOM), slot(s, BOTTOM), s, t);
@@ -315,14 +326,14 @@ impl<'a> Router<'a> {
                         wp(X::Axis(lt), s, Y::BusBelow),
                         wp(X::Axis(lt), t, Y::SymbolTop),
                     ];
-                    return (path, Exit::Bottom);
+                    return path;
                 }
             }
         }
 
         // Everything else runs in a channel of the target's lane.
         let preferred = facing.unwrap_or(Side::Right);
-        let wants_side = !down || (row.decision && !flow.main);
+        let wants_side = !flow.bottom_only && (!down || (row.decision && !flow.main));
         let exit_side = [preferred, preferred.other()]
             .into_iter()
             .take(if ls == lt { 2 } else { 1 })
@@ -377,7 +388,7 @@ impl<'a> Router<'a> {
             path.push(wp(X::Axis(lt), t, Y::BusAbove));
             path.push(wp(X::Axis(lt), t, Y::SymbolTop));
         }
-        (path, exit_side.map_or(Exit::Bottom, Exit::Side))
+        path
     }
 
     /// Gives every net a track: shortest nets innermost, each on the

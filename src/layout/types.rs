@@ -12,6 +12,11 @@ pub struct Layout {
     pub columns: Vec<Column>,
     /// Left and right edge of the swimlane block (all arrows stay inside).
     pub lanes_span: (f32, f32),
+    /// The table header (group headers, sub-headers, column numbers), its
+    /// top at y = 0; each page places it at its `header_y`.
+    pub header: Vec<TextCell>,
+    /// Height of the table header.
+    pub header_height: f32,
     /// The identity sheet, when configured and the document has one.
     pub identity: Option<IdentityPage>,
     /// The flowchart pages.
@@ -62,8 +67,9 @@ pub struct Page {
     pub size: Size,
     /// The table's outline, header included.
     pub table: Rect,
-    /// Header cells (group headers, sub-headers, column numbers).
-    pub header: Vec<TextCell>,
+    /// Top of the table header on this page; `None` when the header is not
+    /// repeated here.
+    pub header_y: Option<f32>,
     /// Activity rows on this page.
     pub rows: Vec<Row>,
     /// Bands holding off-page connectors (top and bottom of the body).

@@ -34,6 +34,7 @@ pub fn verify(layout: &Layout) -> Vec<Violation> {
             lanes: layout.lanes_span,
         };
         check.flows();
+        check.header(layout);
         check.text();
         check.labels();
         check.placement(&mut last_step);
@@ -196,9 +197,27 @@ impl Checker<'_> {
         }
     }
 
+    fn header(&mut self, layout: &Layout) {
+        let Some(top) = self.page.header_y else {
+            return;
+        };
+        if (self.page.table.y - top).abs() > EPS {
+            self.report(
+                8,
+                Vec::new(),
+                "the header is not at the top of the table".into(),
+            );
+        }
+        for cell in &layout.header {
+            if let Some(message) = overflow(cell) {
+                self.report(6, Vec::new(), message);
+            }
+        }
+    }
+
     fn text(&mut self) {
         let page = self.page;
-        for cell in page.header.iter().chain(&page.cells) {
+        for cell in &page.cells {
             if let Some(message) = overflow(cell) {
                 self.report(6, Vec::new(), message);
             }

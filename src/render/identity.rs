@@ -2,12 +2,11 @@
 
 use super::images::{self, ImagePolicy};
 use super::svg::{open, rect, text_cell};
-use super::xml::{escape, num};
+use super::xml::Writer;
 use crate::Error;
 use crate::config::Theme;
 use crate::layout::IdentityPage;
 use crate::procedure::Procedure;
-use std::fmt::Write;
 
 /// Writes the identity sheet; images are loaded under `policy`.
 pub fn identity_page(
@@ -16,13 +15,20 @@ pub fn identity_page(
     theme: &Theme,
     policy: &ImagePolicy,
 ) -> Result<String, Error> {
-    let mut out = String::with_capacity(16_384);
-    open(&mut out, page.size.width, page.size.height, "identity", 0);
+    let mut w = Writer::with_capacity(16_384);
+    open(
+        &mut w,
+        page.size.width,
+        page.size.height,
+        "identity",
+        0,
+        theme,
+    );
     for b in &page.boxes {
-        rect(&mut out, "sop-grid", b, "none", theme);
+        rect(&mut w, "sop-grid", b, "none", theme);
     }
     for cell in &page.cells {
-        text_cell(&mut out, cell, "sop-identity", theme);
+        text_cell(&mut w, cell, "sop-identity");
     }
     for placed in &page.images {
         let identity = &procedure.identity;
@@ -38,16 +44,17 @@ pub fn identity_page(
             "sop-signature"
         };
         let r = placed.rect;
-        let _ = write!(
-            out,
-            r#"<image class="{class}" x="{}" y="{}" width="{}" height="{}" preserveAspectRatio="xMidYMid meet" xlink:href="{}"/>"#,
-            num(r.x),
-            num(r.y),
-            num(r.width),
-            num(r.height),
-            escape(&image.data_uri())
-        );
+        w.raw("<image class=\"")
+            .raw(class)
+            .raw("\"")
+            .attr("x", r.x)
+            .attr("y", r.y)
+            .attr("width", r.width)
+            .attr("height", r.height);
+        w.raw(r#" preserveAspectRatio="xMidYMid meet""#)
+            .attr_text("xlink:href", &image.data_uri())
+            .raw("/>");
     }
-    out.push_str("</svg>\n");
-    Ok(out)
+    w.raw("</svg>\n");
+    Ok(w.out)
 }

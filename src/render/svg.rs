@@ -1,16 +1,17 @@
 //! SVG output: one standalone document per page, following the SVG
 //! contract of design.md section 4 (semantic classes and `data-`
 //! attributes, absolute M/L/H/V paths, real text, everything escaped).
+//! Font family and ink colour are set once on the root element and
+//! inherited by every `<text>`.
 
-use super::xml::{escape, num, push_num};
+use super::xml::Writer;
 use crate::config::Theme;
 use crate::geom::{Point, Rect};
 use crate::layout::{
-    CellRole, ColumnKind, Connector, Layout, Page, Shape, Symbol, TextCell, TextLine,
+    CellRole, ColumnKind, Connector, ConnectorEnd, Layout, Page, Shape, Symbol, TextCell, TextLine,
 };
 use crate::procedure::Procedure;
 use crate::text::{Font, fonts};
-use std::fmt::Write;
 
 /// Arrowhead length and half width.
 const ARROW_LENGTH: f32 = 5.0;
@@ -26,86 +27,117 @@ pub fn flowchart_pages(layout: &Layout, procedure: &Procedure, theme: &Theme) ->
 }
 
 /// Opens an SVG document of `width` x `height` points.
-pub(crate) fn open(out: &mut String, width: f32, height: f32, kind: &str, number: usize) {
-    let (w, h) = (num(width), num(height));
-    let _ = write!(
-        out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="{w}pt" height="{h}pt" viewBox="0 0 {w} {h}" class="sop-page sop-{kind}" data-page="{number}" font-family="{}">"#,
-        fonts::FAMILY_LIST
-    );
-    let _ = write!(
-        out,
-        r##"<rect class="sop-paper" x="0" y="0" width="{w}" height="{h}" fill="#ffffff"/>"##
-    );
+pub(crate) fn open(
+    w: &mut Writer,
+    width: f32,
+    height: f32,
+    kind: &str,
+    number: usize,
+    theme: &Theme,
+) {
+    w.raw(r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1""#);
+    w.raw(" width=\"")
+        .num(width)
+        .raw("pt\" height=\"")
+        .num(height)
+        .raw("pt\" viewBox=\"0 0 ")
+        .point(width, height);
+    w.raw("\" class=\"sop-page sop-")
+        .raw(kind)
+        .raw("\" data-page=\"")
+        .raw(&number.to_string())
+        .raw("\"");
+    w.attr_text("font-family", fonts::FAMILY_LIST)
+        .attr_text("fill", &theme.ink)
+        .raw(">");
+    w.raw(r##"<rect class="sop-paper" x="0" y="0""##)
+        .attr("width", width)
+        .attr("height", height)
+        .raw(r##" fill="#ffffff"/>"##);
 }
 
 /// Writes one text cell's lines.
-pub(crate) fn text_cell(out: &mut String, cell: &TextCell, class: &str, theme: &Theme) {
-    text_lines(out, &cell.lines, cell.font, class, theme);
+pub(crate) fn text_cell(w: &mut Writer, cell: &TextCell, class: &str) {
+    text_lines(w, &cell.lines, cell.font, class);
 }
 
 /// Writes positioned lines of text.
-pub(crate) fn text_lines(
-    out: &mut String,
-    lines: &[TextLine],
-    font: Font,
-    class: &str,
-    theme: &Theme,
-) {
+pub(crate) fn text_lines(w: &mut Writer, lines: &[TextLine], font: Font, class: &str) {
     for line in lines {
-        let weight = if font.bold {
-            r#" font-weight="bold""#
-        } else {
-            ""
-        };
-        let _ = write!(
-            out,
-            r#"<text class="{class}" x="{}" y="{}" font-size="{}"{weight} fill="{}">{}</text>"#,
-            num(line.x),
-            num(line.y),
-            num(font.size),
-            escape(&theme.ink),
-            escape(&line.text)
-        );
+        w.raw("<text class=\"")
+            .raw(class)
+            .raw("\"")
+            .attr("x", line.x)
+            .attr("y", line.y)
+            .attr("font-size", font.size);
+        if font.bold {
+            w.raw(r#" font-weight="bold""#);
+        }
+        w.raw(">").text(&line.text).raw("</text>");
     }
 }
 
-/// Writes a rectangle.
-pub(crate) fn rect(out: &mut String, class: &str, r: &Rect, fill: &str, theme: &Theme) {
-    let _ = write!(
-        out,
-        r#"<rect class="{class}" x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{}" stroke-width="{}"/>"#,
-        num(r.x),
-        num(r.y),
-        num(r.width),
-        num(r.height),
-        escape(fill),
-        escape(&theme.ink),
-        num(theme.grid_width)
-    );
+/// Writes a rectangle with the theme's outline.
+pub(crate) fn rect(w: &mut Writer, class: &str, r: &Rect, fill: &str, theme: &Theme) {
+    w.raw("<rect class=\"")
+        .raw(class)
+        .raw("\"")
+        .attr("x", r.x)
+        .attr("y", r.y)
+        .attr("width", r.width)
+        .attr("height", r.height);
+    w.attr_text("fill", fill)
+        .attr_text("stroke", &theme.ink)
+        .attr("stroke-width", theme.grid_width)
+        .raw("/>");
+}
+
+/// Stroke attributes of arrows and symbols.
+fn line_style(w: &mut Writer, fill: &str, theme: &Theme) {
+    w.attr_text("fill", fill)
+        .attr_text("stroke", &theme.ink)
+        .attr("stroke-width", theme.line_width);
 }
 
 fn flowchart_page(layout: &Layout, page: &Page, procedure: &Procedure, theme: &Theme) -> String {
-    let mut out = String::with_capacity(16_384 + page.rows.len() * 4_096);
+    let mut w = Writer::with_capacity(8_192 + page.rows.len() * 3_072);
     open(
-        &mut out,
+        &mut w,
         page.size.width,
         page.size.height,
         "flowchart",
         page.number,
+        theme,
     );
-    grid(&mut out, layout, page, theme);
-    for cell in &page.header {
-        rect(
-            &mut out,
-            "sop-grid sop-header-cell",
-            &cell.rect,
-            &theme.header_fill,
-            theme,
-        );
-        text_cell(&mut out, cell, "sop-header", theme);
+    grid(&mut w, layout, page, theme);
+    if let Some(top) = page.header_y {
+        for cell in &layout.header {
+            let r = Rect {
+                y: cell.rect.y + top,
+                ..cell.rect
+            };
+            rect(
+                &mut w,
+                "sop-grid sop-header-cell",
+                &r,
+                &theme.header_fill,
+                theme,
+            );
+            for line in &cell.lines {
+                let moved = TextLine {
+                    y: line.y + top,
+                    ..line.clone()
+                };
+                text_lines(
+                    &mut w,
+                    std::slice::from_ref(&moved),
+                    cell.font,
+                    "sop-header",
+                );
+            }
+        }
     }
-    lanes(&mut out, layout, page, procedure);
+    lanes(&mut w, layout, page, procedure);
     for cell in &page.cells {
         let class = match cell.role {
             CellRole::Body(ColumnKind::Number) => "sop-cell sop-number",
@@ -116,61 +148,47 @@ fn flowchart_page(layout: &Layout, page: &Page, procedure: &Procedure, theme: &T
             CellRole::Body(ColumnKind::Notes) => "sop-cell sop-notes",
             _ => "sop-cell",
         };
-        text_cell(&mut out, cell, class, theme);
+        text_cell(&mut w, cell, class);
     }
     for flow in &page.flows {
-        let mut d = String::with_capacity(flow.points.len() * 12);
+        w.raw(r#"<path class="sop-flow""#)
+            .attr_text("data-from", &flow.from)
+            .attr_text("data-to", &flow.to)
+            .raw(" d=\"");
         for (i, p) in flow.points.iter().enumerate() {
-            d.push(if i == 0 { 'M' } else { 'L' });
-            push_num(&mut d, p.x);
-            d.push(' ');
-            push_num(&mut d, p.y);
+            w.raw(if i == 0 { "M" } else { "L" }).point(p.x, p.y);
         }
-        let _ = write!(
-            out,
-            r#"<path class="sop-flow" data-from="{}" data-to="{}" d="{d}" fill="none" stroke="{}" stroke-width="{}"/>"#,
-            escape(&flow.from),
-            escape(&flow.to),
-            escape(&theme.ink),
-            num(theme.line_width)
-        );
+        w.raw("\"");
+        line_style(&mut w, "none", theme);
+        w.raw("/>");
         if let [.., a, b] = flow.points[..] {
-            arrowhead(&mut out, a, b, theme);
+            arrowhead(&mut w, a, b);
         }
         if let Some(label) = &flow.label {
-            text_lines(&mut out, &label.lines, label.font, "sop-flow-label", theme);
+            text_lines(&mut w, &label.lines, label.font, "sop-flow-label");
         }
     }
-    activities(&mut out, page, procedure, theme);
+    activities(&mut w, page, procedure, theme);
     for connector in &page.connectors {
-        offpage(&mut out, connector, theme);
+        offpage(&mut w, connector, theme);
     }
     for cell in &page.footer {
-        text_cell(&mut out, cell, "sop-footer", theme);
+        text_cell(&mut w, cell, "sop-footer");
     }
-    out.push_str("</svg>\n");
-    out
+    w.raw("</svg>\n");
+    w.out
 }
 
 /// Table lines: column edges and row edges of the body, in one path.
-fn grid(out: &mut String, layout: &Layout, page: &Page, theme: &Theme) {
+fn grid(w: &mut Writer, layout: &Layout, page: &Page, theme: &Theme) {
     let top = page
-        .header
-        .iter()
-        .map(|c| c.rect.bottom())
-        .fold(page.table.y, f32::max);
+        .header_y
+        .map_or(page.table.y, |y| y + layout.header_height);
     let bottom = page.table.bottom();
     let (left, right) = (page.table.x, page.table.right());
-    let mut d = String::new();
-    let mut edges: Vec<f32> = layout.columns.iter().map(|c| c.x).collect();
-    edges.push(right);
-    for x in edges {
-        d.push('M');
-        push_num(&mut d, x);
-        d.push(' ');
-        push_num(&mut d, top);
-        d.push('V');
-        push_num(&mut d, bottom);
+    w.raw(r#"<path class="sop-grid" d=""#);
+    for x in layout.columns.iter().map(|c| c.x).chain([right]) {
+        w.raw("M").point(x, top).raw("V").num(bottom);
     }
     let mut ys: Vec<f32> = page
         .rows
@@ -182,181 +200,143 @@ fn grid(out: &mut String, layout: &Layout, page: &Page, theme: &Theme) {
     ys.sort_by(f32::total_cmp);
     ys.dedup();
     for y in ys {
-        d.push('M');
-        push_num(&mut d, left);
-        d.push(' ');
-        push_num(&mut d, y);
-        d.push('H');
-        push_num(&mut d, right);
+        w.raw("M").point(left, y).raw("H").num(right);
     }
-    let _ = write!(
-        out,
-        r#"<path class="sop-grid" d="{d}" fill="none" stroke="{}" stroke-width="{}"/>"#,
-        escape(&theme.ink),
-        num(theme.grid_width)
-    );
+    w.raw("\" fill=\"none\"")
+        .attr_text("stroke", &theme.ink)
+        .attr("stroke-width", theme.grid_width)
+        .raw("/>");
 }
 
 /// One invisible rectangle per lane spanning its x range.
-fn lanes(out: &mut String, layout: &Layout, page: &Page, procedure: &Procedure) {
+fn lanes(w: &mut Writer, layout: &Layout, page: &Page, procedure: &Procedure) {
     for column in &layout.columns {
         if let ColumnKind::Lane(i) = column.kind {
             let id = procedure.lanes.get(i).map_or("", |l| l.id.as_str());
-            let _ = write!(
-                out,
-                r#"<rect class="sop-lane" data-actor="{}" x="{}" y="{}" width="{}" height="{}" fill="none" stroke="none"/>"#,
-                escape(id),
-                num(column.x),
-                num(page.table.y),
-                num(column.width),
-                num(page.table.height)
-            );
+            w.raw(r#"<rect class="sop-lane""#)
+                .attr_text("data-actor", id)
+                .attr("x", column.x)
+                .attr("y", page.table.y);
+            w.attr("width", column.width)
+                .attr("height", page.table.height)
+                .raw(r#" fill="none" stroke="none"/>"#);
         }
     }
 }
 
-fn activities(out: &mut String, page: &Page, procedure: &Procedure, theme: &Theme) {
-    let mut i = 0;
-    while i < page.symbols.len() {
-        let step = page.symbols[i].step;
-        let end = page.symbols[i..]
-            .iter()
-            .position(|s| s.step != step)
-            .map_or(page.symbols.len(), |n| i + n);
-        let group = &page.symbols[i..end];
-        let actors: Vec<&str> = group
-            .iter()
-            .filter_map(|s| procedure.lanes.get(s.lane))
-            .map(|l| l.id.as_str())
-            .collect();
-        let _ = write!(
-            out,
-            r#"<g class="sop-activity" data-id="{}" data-row="{}" data-actor="{}">"#,
-            escape(&group[0].id),
-            step + 1,
-            escape(&actors.join(" "))
-        );
-        for joint in page.joints.iter().filter(|j| j.id == group[0].id) {
-            let [a, b] = joint.points;
-            let _ = write!(
-                out,
-                r#"<path class="sop-joint" d="M{} {}H{}" fill="none" stroke="{}" stroke-width="{}"/>"#,
-                num(a.x),
-                num(a.y),
-                num(b.x),
-                escape(&theme.ink),
-                num(theme.line_width)
+fn activities(w: &mut Writer, page: &Page, procedure: &Procedure, theme: &Theme) {
+    for group in page.symbols.chunk_by(|a, b| a.step == b.step) {
+        let first = &group[0];
+        w.raw(r#"<g class="sop-activity""#)
+            .attr_text("data-id", &first.id)
+            .raw(" data-row=\"")
+            .raw(&(first.step + 1).to_string())
+            .raw("\"");
+        w.raw(" data-actor=\"");
+        for (k, symbol) in group.iter().enumerate() {
+            if k > 0 {
+                w.raw(" ");
+            }
+            w.text(
+                procedure
+                    .lanes
+                    .get(symbol.lane)
+                    .map_or("", |l| l.id.as_str()),
             );
+        }
+        w.raw("\">");
+        for joint in page.joints.iter().filter(|j| j.id == first.id) {
+            let [a, b] = joint.points;
+            w.raw(r#"<path class="sop-joint" d="M"#)
+                .point(a.x, a.y)
+                .raw("H")
+                .num(b.x)
+                .raw("\"");
+            line_style(w, "none", theme);
+            w.raw("/>");
         }
         for symbol in group {
-            symbol_shape(out, symbol, theme);
-            text_lines(out, &symbol.text, symbol.font, "sop-symbol-text", theme);
+            symbol_shape(w, symbol, theme);
+            text_lines(w, &symbol.text, symbol.font, "sop-symbol-text");
         }
-        out.push_str("</g>");
-        i = end;
+        w.raw("</g>");
     }
 }
 
-fn symbol_shape(out: &mut String, symbol: &Symbol, theme: &Theme) {
+fn symbol_shape(w: &mut Writer, symbol: &Symbol, theme: &Theme) {
     let r = symbol.rect;
-    let style = format!(
-        r#"fill="{}" stroke="{}" stroke-width="{}""#,
-        escape(&theme.symbol_fill),
-        escape(&theme.ink),
-        num(theme.line_width)
-    );
     match symbol.shape {
-        Shape::Terminator => {
-            let _ = write!(
-                out,
-                r#"<rect class="sop-symbol sop-terminator" x="{}" y="{}" width="{}" height="{}" rx="{}" ry="{}" {style}/>"#,
-                num(r.x),
-                num(r.y),
-                num(r.width),
-                num(r.height),
-                num(r.height / 2.0),
-                num(r.height / 2.0)
-            );
-        }
-        Shape::Process => {
-            let _ = write!(
-                out,
-                r#"<rect class="sop-symbol sop-process" x="{}" y="{}" width="{}" height="{}" {style}/>"#,
-                num(r.x),
-                num(r.y),
-                num(r.width),
-                num(r.height)
-            );
+        Shape::Terminator | Shape::Process => {
+            let class = if symbol.shape == Shape::Terminator {
+                "sop-terminator"
+            } else {
+                "sop-process"
+            };
+            w.raw("<rect class=\"sop-symbol ")
+                .raw(class)
+                .raw("\"")
+                .attr("x", r.x)
+                .attr("y", r.y)
+                .attr("width", r.width)
+                .attr("height", r.height);
+            if symbol.shape == Shape::Terminator {
+                w.attr("rx", r.height / 2.0).attr("ry", r.height / 2.0);
+            }
         }
         Shape::Decision => {
             let c = r.centre();
-            let _ = write!(
-                out,
-                r#"<path class="sop-symbol sop-decision" d="M{} {}L{} {}L{} {}L{} {}Z" {style}/>"#,
-                num(c.x),
-                num(r.y),
-                num(r.right()),
-                num(c.y),
-                num(c.x),
-                num(r.bottom()),
-                num(r.x),
-                num(c.y)
-            );
+            w.raw(r#"<path class="sop-symbol sop-decision" d="M"#)
+                .point(c.x, r.y)
+                .raw("L")
+                .point(r.right(), c.y);
+            w.raw("L")
+                .point(c.x, r.bottom())
+                .raw("L")
+                .point(r.x, c.y)
+                .raw("Z\"");
         }
-        Shape::OffPage => pentagon(out, &r, &style),
+        Shape::OffPage => pentagon_path(w, &r),
     }
+    line_style(w, &theme.symbol_fill, theme);
+    w.raw("/>");
 }
 
-fn pentagon(out: &mut String, r: &Rect, style: &str) {
+/// The open tag of a pentagon pointing down, without its style.
+fn pentagon_path(w: &mut Writer, r: &Rect) {
     let shoulder = r.y + r.height * 0.6;
-    let c = r.centre();
-    let _ = write!(
-        out,
-        r#"<path class="sop-symbol sop-offpage" d="M{} {}L{} {}L{} {}L{} {}L{} {}Z" {style}/>"#,
-        num(r.x),
-        num(r.y),
-        num(r.right()),
-        num(r.y),
-        num(r.right()),
-        num(shoulder),
-        num(c.x),
-        num(r.bottom()),
-        num(r.x),
-        num(shoulder)
-    );
+    w.raw(r#"<path class="sop-symbol sop-offpage" d="M"#)
+        .point(r.x, r.y)
+        .raw("L")
+        .point(r.right(), r.y)
+        .raw("L")
+        .point(r.right(), shoulder);
+    w.raw("L")
+        .point(r.centre().x, r.bottom())
+        .raw("L")
+        .point(r.x, shoulder)
+        .raw("Z\"");
 }
 
-fn offpage(out: &mut String, connector: &Connector, theme: &Theme) {
+fn offpage(w: &mut Writer, connector: &Connector, theme: &Theme) {
     let end = match connector.end {
-        crate::layout::ConnectorEnd::In => "in",
-        crate::layout::ConnectorEnd::Out => "out",
+        ConnectorEnd::In => "in",
+        ConnectorEnd::Out => "out",
     };
-    let _ = write!(
-        out,
-        r#"<g class="sop-offpage" data-label="{}" data-from="{}" data-to="{}" data-end="{end}">"#,
-        escape(&connector.label),
-        escape(&connector.from),
-        escape(&connector.to)
-    );
-    let style = format!(
-        r#"fill="{}" stroke="{}" stroke-width="{}""#,
-        escape(&theme.symbol_fill),
-        escape(&theme.ink),
-        num(theme.line_width)
-    );
-    pentagon(out, &connector.rect, &style);
-    text_lines(
-        out,
-        &connector.text,
-        connector.font,
-        "sop-offpage-label",
-        theme,
-    );
-    out.push_str("</g>");
+    w.raw(r#"<g class="sop-offpage""#)
+        .attr_text("data-label", &connector.label)
+        .attr_text("data-from", &connector.from);
+    w.attr_text("data-to", &connector.to)
+        .attr_text("data-end", end)
+        .raw(">");
+    pentagon_path(w, &connector.rect);
+    line_style(w, &theme.symbol_fill, theme);
+    w.raw("/>");
+    text_lines(w, &connector.text, connector.font, "sop-offpage-label");
+    w.raw("</g>");
 }
 
-/// A filled triangle with its tip at `tip`, pointing from `from`.
-fn arrowhead(out: &mut String, from: Point, tip: Point, theme: &Theme) {
+/// A filled triangle with its tip at `tip`, pointing away from `from`.
+fn arrowhead(w: &mut Writer, from: Point, tip: Point) {
     let direction = |d: f32| {
         if d > 0.0 {
             1.0
@@ -369,15 +349,11 @@ fn arrowhead(out: &mut String, from: Point, tip: Point, theme: &Theme) {
     let (dx, dy) = (direction(tip.x - from.x), direction(tip.y - from.y));
     let base = Point::new(tip.x - dx * ARROW_LENGTH, tip.y - dy * ARROW_LENGTH);
     let (px, py) = (-dy * ARROW_HALF_WIDTH, dx * ARROW_HALF_WIDTH);
-    let _ = write!(
-        out,
-        r#"<path class="sop-arrow" d="M{} {}L{} {}L{} {}Z" fill="{}" stroke="none"/>"#,
-        num(tip.x),
-        num(tip.y),
-        num(base.x + px),
-        num(base.y + py),
-        num(base.x - px),
-        num(base.y - py),
-        escape(&theme.ink)
-    );
+    w.raw(r#"<path class="sop-arrow" d="M"#)
+        .point(tip.x, tip.y)
+        .raw("L")
+        .point(base.x + px, base.y + py);
+    w.raw("L")
+        .point(base.x - px, base.y - py)
+        .raw(r#"Z" stroke="none"/>"#);
 }

@@ -1,11 +1,77 @@
-//! A tiny XML writer: escaping and number formatting, deterministic.
+//! A tiny XML writer: escaping and number formatting straight into the
+//! output, deterministic and without allocations per value.
 
-use std::fmt::Write;
+use std::fmt::Write as _;
+
+/// Appends to an XML document.
+#[derive(Debug, Default)]
+pub struct Writer {
+    /// The text written so far.
+    pub out: String,
+}
+
+impl Writer {
+    /// A writer with room for `capacity` bytes.
+    pub fn with_capacity(capacity: usize) -> Self {
+        Self {
+            out: String::with_capacity(capacity),
+        }
+    }
+
+    /// Appends markup as is.
+    pub fn raw(&mut self, markup: &str) -> &mut Self {
+        self.out.push_str(markup);
+        self
+    }
+
+    /// Appends escaped text (content or attribute value).
+    pub fn text(&mut self, text: &str) -> &mut Self {
+        push_escaped(&mut self.out, text);
+        self
+    }
+
+    /// Appends a number with at most two decimals.
+    pub fn num(&mut self, value: f32) -> &mut Self {
+        push_num(&mut self.out, value);
+        self
+    }
+
+    /// Appends ` name="value"` for a number.
+    pub fn attr(&mut self, name: &str, value: f32) -> &mut Self {
+        self.out.push(' ');
+        self.out.push_str(name);
+        self.out.push_str("=\"");
+        push_num(&mut self.out, value);
+        self.out.push('"');
+        self
+    }
+
+    /// Appends ` name="text"`, escaped.
+    pub fn attr_text(&mut self, name: &str, value: &str) -> &mut Self {
+        self.out.push(' ');
+        self.out.push_str(name);
+        self.out.push_str("=\"");
+        push_escaped(&mut self.out, value);
+        self.out.push('"');
+        self
+    }
+
+    /// Appends a point as `x y`.
+    pub fn point(&mut self, x: f32, y: f32) -> &mut Self {
+        self.num(x).raw(" ").num(y)
+    }
+}
 
 /// Escapes text for XML content and attribute values, dropping characters
 /// XML 1.0 forbids, so no user text can become markup.
-pub fn escape(text: &str) -> String {
+#[cfg(test)]
+fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    push_escaped(&mut out, text);
+    out
+}
+
+fn push_escaped(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -20,11 +86,11 @@ pub fn escape(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// Formats a coordinate with at most two decimals and no trailing zeros.
-pub fn num(value: f32) -> String {
+#[cfg(test)]
+fn num(value: f32) -> String {
     let mut s = String::new();
     push_num(&mut s, value);
     s
@@ -32,13 +98,19 @@ pub fn num(value: f32) -> String {
 
 /// Appends a coordinate to `out`.
 pub fn push_num(out: &mut String, value: f32) {
-    let v = (value * 100.0).round() / 100.0;
-    let v = if v == 0.0 { 0.0 } else { v };
-    if v.fract() == 0.0 {
-        let _ = write!(out, "{}", v as i64);
-    } else {
-        let text = format!("{v:.2}");
-        out.push_str(text.trim_end_matches('0'));
+    let hundredths = (f64::from(value) * 100.0).round() as i64;
+    if hundredths < 0 {
+        out.push('-');
+    }
+    let magnitude = hundredths.unsigned_abs();
+    let _ = write!(out, "{}", magnitude / 100);
+    let fraction = magnitude % 100;
+    if fraction != 0 {
+        out.push('.');
+        out.push(char::from(b'0' + (fraction / 10) as u8));
+        if fraction % 10 != 0 {
+            out.push(char::from(b'0' + (fraction % 10) as u8));
+        }
     }
 }
 
@@ -59,6 +131,9 @@ mod tests {
         assert_eq!(num(1.0), "1");
         assert_eq!(num(1.5), "1.5");
         assert_eq!(num(2.345), "2.35");
+        assert_eq!(num(0.05), "0.05");
         assert_eq!(num(-0.001), "0");
+        assert_eq!(num(-3.25), "-3.25");
+        assert_eq!(num(935.433), "935.43");
     }
 }

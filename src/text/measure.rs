@@ -2,7 +2,7 @@
 //! shaper and font usvg draws with, so measured widths are drawn widths.
 
 use super::{Font, TextMeasurer, fonts};
-use rustybuzz::{Face, UnicodeBuffer};
+use rustybuzz::{Direction, Face, Script, ShapePlan, UnicodeBuffer};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -53,6 +53,9 @@ fn faces() -> &'static [Face<'static>; 2] {
 pub struct FontMeasurer {
     words: [RefCell<FastMap<String, f32>>; 2],
     joins: RefCell<FastMap<(bool, char, char), f32>>,
+    /// Shaping plans by face, direction and script (compiling one costs
+    /// more than shaping a word).
+    plans: RefCell<Vec<(bool, Direction, Script, ShapePlan)>>,
 }
 
 impl FontMeasurer {
@@ -70,11 +73,30 @@ impl FontMeasurer {
         MEASURER.with(f)
     }
 
-    /// Shaped advance of `text` in font units.
-    fn shape(face: &Face<'_>, text: &str) -> f32 {
+    /// Shaped advance of `text` in font units, with a cached plan.
+    fn shape(&self, bold: bool, text: &str) -> f32 {
+        let face = &faces()[bold as usize];
         let mut buffer = UnicodeBuffer::new();
         buffer.push_str(text);
-        let glyphs = rustybuzz::shape(face, &[], buffer);
+        buffer.guess_segment_properties();
+        let (direction, script) = (buffer.direction(), buffer.script());
+        let mut plans = self.plans.borrow_mut();
+        let index = match plans
+            .iter()
+            .position(|(b, d, s, _)| *b == bold && *d == direction && *s == script)
+        {
+            Some(i) => i,
+            None => {
+                plans.push((
+                    bold,
+                    direction,
+                    script,
+                    ShapePlan::new(face, direction, Some(script), None, &[]),
+                ));
+                plans.len() - 1
+            }
+        };
+        let glyphs = rustybuzz::shape_with_plan(face, &plans[index].3, buffer);
         glyphs
             .glyph_positions()
             .iter()
@@ -87,7 +109,7 @@ impl FontMeasurer {
         if let Some(&w) = cache.borrow().get(word) {
             return w;
         }
-        let w = Self::shape(&faces()[bold as usize], word);
+        let w = self.shape(bold, word);
         let mut cache = cache.borrow_mut();
         if cache.len() >= CACHE_LIMIT {
             cache.clear();
@@ -100,11 +122,10 @@ impl FontMeasurer {
         if let Some(&w) = self.joins.borrow().get(&(bold, left, right)) {
             return w;
         }
-        let face = &faces()[bold as usize];
         let mut buf = [0u8; 4];
-        let l = Self::shape(face, left.encode_utf8(&mut buf));
-        let r = Self::shape(face, right.encode_utf8(&mut buf));
-        let w = Self::shape(face, &format!("{left} {right}")) - l - r;
+        let l = self.shape(bold, left.encode_utf8(&mut buf));
+        let r = self.shape(bold, right.encode_utf8(&mut buf));
+        let w = self.shape(bold, &format!("{left} {right}")) - l - r;
         self.joins.borrow_mut().insert((bold, left, right), w);
         w
     }
@@ -158,6 +179,18 @@ impl TextMeasurer for FontMeasurer {
 mod tests {
     use super::*;
 
+    /// Shapes a whole line the way usvg does (a fresh plan, no caches).
+    fn whole_line_units(bold: bool, line: &str) -> f32 {
+        let mut buffer = UnicodeBuffer::new();
+        buffer.push_str(line);
+        let glyphs = rustybuzz::shape(&faces()[bold as usize], &[], buffer);
+        glyphs
+            .glyph_positions()
+            .iter()
+            .map(|p| p.x_advance as f32)
+            .sum()
+    }
+
     #[test]
     fn word_sums_equal_whole_line_shaping() {
         let m = FontMeasurer::new();
@@ -169,8 +202,7 @@ mod tests {
         for bold in [false, true] {
             let font = Font { size: 9.0, bold };
             for line in lines {
-                let whole =
-                    FontMeasurer::shape(&faces()[bold as usize], line) * FontMeasurer::scale(font);
+                let whole = whole_line_units(bold, line) * FontMeasurer::scale(font);
                 let summed = m.width(line, font);
                 assert!(
                     (whole - summed).abs() < 1e-3,

@@ -16,7 +16,31 @@ pub struct Line {
 
 /// Cleans user text for layout: unifies line breaks, turns tabs into spaces,
 /// drops control characters, folds runs of spaces, trims each line.
-pub fn normalise(text: &str) -> String {
+/// Borrows when the text is already clean.
+pub fn normalise(text: &str) -> std::borrow::Cow<'_, str> {
+    if is_clean(text) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(clean(text))
+}
+
+/// True when [`normalise`] would not change `text`.
+fn is_clean(text: &str) -> bool {
+    let mut previous = '\n';
+    for c in text.chars() {
+        let space = c == ' ';
+        if (c != '\n' && (c.is_whitespace() && !space || c.is_control() || c == '\u{200B}'))
+            || (space && matches!(previous, ' ' | '\n'))
+            || (c == '\n' && previous == ' ')
+        {
+            return false;
+        }
+        previous = c;
+    }
+    previous != ' '
+}
+
+fn clean(text: &str) -> String {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut out = String::with_capacity(text.len());
     for (i, line) in text.split('\n').enumerate() {
