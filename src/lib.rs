@@ -1,10 +1,55 @@
-//! sopflow: turns a Standard Operating Procedure into the PANRB swimlane
-//! flowchart (SOP AP, Peraturan Menteri PANRB No. 35 Tahun 2012).
+//! sopflow turns a Standard Operating Procedure into the PANRB swimlane
+//! flowchart of an SOP AP (Peraturan Menteri PANRB No. 35 Tahun 2012):
+//! the identity sheet and the table of activities, performers' lanes,
+//! quality standards and notes, with the standard symbols and orthogonal
+//! arrows, paginated with repeated headers and paired off-page connectors.
+//!
+//! The pipeline:
+//!
+//! ```text
+//! JSON ──parse_sop──▶ Sop ──Procedure::from_sop──▶ Procedure (validated, ids resolved)
+//!      ──layout::layout──▶ Layout (pure geometry, serde) ──render──▶ SVG · PNG · PDF
+//! ```
+//!
+//! Problems come back as [`Diagnostics`]: every error and warning at once,
+//! each with a stable [`Code`], a JSON pointer and the activity number.
+//!
+//! # Quick start
+//!
+//! ```
+//! use sopflow::{config::Config, layout, parse_sop, render, Procedure};
+//!
+//! let json = r#"{
+//!   "actors": [{ "id": "pemohon", "name": "Pemohon" }, { "id": "loket", "name": "Petugas Loket" }],
+//!   "activities": [
+//!     { "text": "Menyerahkan berkas", "actor": "pemohon", "time": "5 menit" },
+//!     { "text": "Memeriksa berkas", "actor": "loket", "kind": "decision", "yes": "3", "no": "1", "time": "10 menit" },
+//!     { "text": "Menerbitkan tanda terima", "actor": "loket", "time": "1 x 24 jam" }
+//!   ]
+//! }"#;
+//! let sop = parse_sop(json).expect("valid JSON");
+//! let procedure = Procedure::from_sop(&sop).expect("a valid SOP");
+//! let config = Config::default();
+//! let laid_out = layout::layout(&procedure, &config);
+//! assert!(layout::verify(&laid_out).is_empty());
+//! let pages = render::svg_pages(&procedure, &laid_out, &config, &render::ImagePolicy::default()).unwrap();
+//! assert!(pages[0].contains("sop-activity"));
+//! assert_eq!(procedure.summary().decisions, 1);
+//! ```
+
+pub mod config;
 pub mod error;
+pub mod generate;
+pub mod geom;
+pub mod layout;
 pub mod limits;
 pub mod model;
 pub mod parse;
 pub mod procedure;
+pub mod render;
+#[cfg(feature = "schema")]
+pub mod schema;
+pub mod text;
 pub mod time;
 pub mod validate;
 
@@ -12,11 +57,5 @@ pub use error::{Code, Diagnostic, Diagnostics, Error, Severity};
 pub use limits::Limits;
 pub use model::{Activity, Actor, Identity, Kind, Sop, SopBuilder};
 pub use parse::{parse_sop, parse_sop_with};
-pub use procedure::{Flow, FlowLabel, Lane, Procedure, ServiceTime, Step};
+pub use procedure::{Flow, FlowLabel, Lane, Procedure, ServiceTime, Step, Summary};
 pub use validate::validate;
-pub mod config;
-pub mod generate;
-pub mod geom;
-pub mod layout;
-pub mod render;
-pub mod text;

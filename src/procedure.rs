@@ -88,7 +88,7 @@ pub struct Flow {
 pub struct ServiceTime {
     /// The fastest path.
     pub min: Duration,
-    /// The slowest path, each rework loop counted once.
+    /// The slowest path, going round each rework loop once.
     pub max: Duration,
 }
 
@@ -186,8 +186,10 @@ impl Procedure {
     }
 
     /// Minimum and maximum total time from a start to an end, or `None`
-    /// when no end is reachable. Steps without a readable time count zero;
-    /// the slowest path counts every activity of a rework loop once.
+    /// when no end is reachable. Steps without a readable time count zero.
+    /// The fastest path takes no loop; the slowest passes every activity of
+    /// a rework loop it meets, then goes round the loop once more (a loop's
+    /// activities count twice, never more).
     pub fn service_time(&self) -> Option<ServiceTime> {
         let min = self.fastest_path()?;
         let max = self.slowest_path()?;
@@ -257,9 +259,14 @@ impl Procedure {
         let weight: Vec<Duration> = components
             .iter()
             .map(|members| {
-                members.iter().fold(Duration::default(), |acc, n| {
+                let once = members.iter().fold(Duration::default(), |acc, n| {
                     acc.plus(self.span(n.index()).max)
-                })
+                });
+                if members.len() > 1 {
+                    once.plus(once)
+                } else {
+                    once
+                }
             })
             .collect();
         let mut best: Vec<Option<Duration>> = vec![None; components.len()];

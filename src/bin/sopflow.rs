@@ -408,7 +408,7 @@ fn layout(file: &Path, verify: bool, style: &StyleOptions) -> Result<ExitCode, S
 }
 
 fn schema() -> Result<ExitCode, String> {
-    let schema = schemars::schema_for!(sopflow::Sop);
+    let schema = sopflow::schema::json_schema();
     println!(
         "{}",
         serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?

@@ -402,12 +402,13 @@ impl<'a> Router<'a> {
             let mut assigned = vec![0; nets.len()];
             for n in order {
                 let Net { lo, hi } = nets[n];
+                // Intervals on a track are disjoint: only the last one starting
+                // at or before `hi` can reach into `lo..=hi`.
                 let fits = |track: &BTreeMap<usize, usize>| {
-                    let before = track
+                    track
                         .range(..=hi)
                         .next_back()
-                        .is_none_or(|(_, &end)| end < lo);
-                    before
+                        .is_none_or(|(_, &end)| end < lo)
                 };
                 let index = match tracks.iter().position(fits) {
                     Some(i) => i,

@@ -86,7 +86,7 @@ pub struct Identity {
         with = "one_or_many",
         skip_serializing_if = "Vec::is_empty"
     )]
-    #[cfg_attr(feature = "schema", schemars(with = "one_or_many::Schema"))]
+    #[cfg_attr(feature = "schema", schemars(with = "one_or_many::OneOrMany"))]
     pub legal_basis: Vec<String>,
     /// Performer qualifications (Kualifikasi Pelaksana).
     #[serde(
@@ -95,7 +95,7 @@ pub struct Identity {
         with = "one_or_many",
         skip_serializing_if = "Vec::is_empty"
     )]
-    #[cfg_attr(feature = "schema", schemars(with = "one_or_many::Schema"))]
+    #[cfg_attr(feature = "schema", schemars(with = "one_or_many::OneOrMany"))]
     pub qualifications: Vec<String>,
     /// Related SOPs (Keterkaitan).
     #[serde(
@@ -104,7 +104,7 @@ pub struct Identity {
         with = "one_or_many",
         skip_serializing_if = "Vec::is_empty"
     )]
-    #[cfg_attr(feature = "schema", schemars(with = "one_or_many::Schema"))]
+    #[cfg_attr(feature = "schema", schemars(with = "one_or_many::OneOrMany"))]
     pub related: Vec<String>,
     /// Equipment (Peralatan/Perlengkapan).
     #[serde(
@@ -113,7 +113,7 @@ pub struct Identity {
         with = "one_or_many",
         skip_serializing_if = "Vec::is_empty"
     )]
-    #[cfg_attr(feature = "schema", schemars(with = "one_or_many::Schema"))]
+    #[cfg_attr(feature = "schema", schemars(with = "one_or_many::OneOrMany"))]
     pub equipment: Vec<String>,
     /// Warnings (Peringatan).
     #[serde(
@@ -122,7 +122,7 @@ pub struct Identity {
         with = "one_or_many",
         skip_serializing_if = "Vec::is_empty"
     )]
-    #[cfg_attr(feature = "schema", schemars(with = "one_or_many::Schema"))]
+    #[cfg_attr(feature = "schema", schemars(with = "one_or_many::OneOrMany"))]
     pub warnings: Vec<String>,
     /// Records kept (Pencatatan dan Pendataan).
     #[serde(
@@ -131,7 +131,7 @@ pub struct Identity {
         with = "one_or_many",
         skip_serializing_if = "Vec::is_empty"
     )]
-    #[cfg_attr(feature = "schema", schemars(with = "one_or_many::Schema"))]
+    #[cfg_attr(feature = "schema", schemars(with = "one_or_many::OneOrMany"))]
     pub records: Vec<String>,
     /// Logo: a path to a PNG/JPEG/SVG file or a `data:` URI.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -220,7 +220,7 @@ pub struct Activity {
     pub text: String,
     /// Performer id or name; several for a joint activity.
     #[serde(alias = "pelaksana", with = "one_or_many")]
-    #[cfg_attr(feature = "schema", schemars(with = "one_or_many::Schema"))]
+    #[cfg_attr(feature = "schema", schemars(with = "one_or_many::OneOrMany"))]
     pub actor: Vec<String>,
     /// Kind of step; defaults to start (first), end (last), process.
     #[serde(default, alias = "jenis", skip_serializing_if = "Option::is_none")]
@@ -232,7 +232,7 @@ pub struct Activity {
         with = "one_or_many",
         skip_serializing_if = "Vec::is_empty"
     )]
-    #[cfg_attr(feature = "schema", schemars(with = "one_or_many::Schema"))]
+    #[cfg_attr(feature = "schema", schemars(with = "one_or_many::OneOrMany"))]
     pub requirements: Vec<String>,
     /// Mutu Baku: time as drafters write it ("10 menit", "1 x 24 jam").
     #[serde(default, alias = "waktu", skip_serializing_if = "Option::is_none")]

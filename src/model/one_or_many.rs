@@ -6,7 +6,7 @@ use serde::{Deserializer, Serialize, Serializer};
 #[cfg(feature = "schema")]
 #[derive(Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
-pub enum Schema {
+pub enum OneOrMany {
     /// One item.
     One(String),
     /// Several items.

@@ -108,7 +108,7 @@ pub fn push_num(out: &mut String, value: f32) {
     if fraction != 0 {
         out.push('.');
         out.push(char::from(b'0' + (fraction / 10) as u8));
-        if fraction % 10 != 0 {
+        if !fraction.is_multiple_of(10) {
             out.push(char::from(b'0' + (fraction % 10) as u8));
         }
     }
