@@ -41,6 +41,7 @@ pub mod config;
 pub mod error;
 pub mod generate;
 pub mod geom;
+mod hash;
 pub mod layout;
 pub mod limits;
 pub mod model;

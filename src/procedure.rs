@@ -8,6 +8,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use serde::Serialize;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
+use std::sync::Arc;
 
 /// A checked SOP, ready for layout. Made by [`Procedure::from_sop`].
 #[derive(Debug, Clone, PartialEq)]
@@ -36,8 +37,8 @@ pub struct Lane {
 /// One activity row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step {
-    /// The activity's id.
-    pub id: String,
+    /// The activity's id (shared by every piece of the layout that names it).
+    pub id: Arc<str>,
     /// Lanes holding a symbol (several for a joint activity), ascending.
     pub lanes: Vec<usize>,
     /// Resolved kind.

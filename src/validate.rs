@@ -112,7 +112,7 @@ impl Checker<'_> {
             }
             self.outcomes(index, &id, kind, activity, &ids, &mut flows);
             steps.push(Step {
-                id,
+                id: id.into(),
                 lanes: step_lanes,
                 kind,
                 text: activity.text.clone(),

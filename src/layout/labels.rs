@@ -56,6 +56,13 @@ pub(crate) fn place_labels(
     plan: &PagePlan,
     lanes: (f32, f32),
 ) -> Vec<usize> {
+    let labelled = |f: usize| {
+        ctx.procedure.flows[plan.flow_index[f]].label.is_some()
+            && matches!(plan.kinds[plan.flows[f].from], RowKind::Step(_))
+    };
+    if !(0..page.flows.len()).any(labelled) {
+        return Vec::new();
+    }
     let mut index = SegmentIndex::default();
     for (f, flow) in page.flows.iter().enumerate() {
         index.add_polyline(&flow.points, f);
@@ -94,50 +101,46 @@ pub(crate) fn place_labels(
                 && !placed.iter().any(|o| o.inflate(0.5).overlaps(rect))
                 && index.touching(&rect.inflate(0.5)).next().is_none()
         };
-        let mut chosen = None;
-        'fonts: for font in [
-            base,
-            Font {
-                size: base.size * 0.85,
-                ..base
-            },
-        ] {
+        let place = |lines: Vec<Line>, font: Font, placed: &[Rect]| {
+            let w = lines.iter().map(|l| l.width).fold(0.0, f32::max);
+            let h = lines.len() as f32 * ctx.measurer.line_height(font);
+            candidates(&points, w, h)
+                .into_iter()
+                .find(|r| clear(r, placed))
+                .map(|rect| (rect, lines, font))
+        };
+        // Whole words first, in the label size then smaller; a bottom exit
+        // then falls back on its reserved zone, words broken if need be.
+        let small = Font {
+            size: base.size * 0.85,
+            ..base
+        };
+        let whole_words = [base, small].into_iter().find_map(|font| {
             let full = ctx.measurer.width(&text, font);
             let longest_word = text
                 .split(' ')
                 .map(|w| ctx.measurer.width(w, font))
                 .fold(0.0, f32::max);
-            let line = ctx.measurer.line_height(font);
-            let widths = if bottom_exit {
-                vec![zone_width(ctx)]
-            } else {
-                vec![full, (full / 2.0).max(longest_word), longest_word]
-            };
-            for width in widths {
-                let lines = wrap(&text, width, font, ctx.measurer);
-                let w = lines.iter().map(|l| l.width).fold(0.0, f32::max);
-                let h = lines.len() as f32 * line;
-                if let Some(rect) = candidates(&points, w, h)
-                    .into_iter()
-                    .find(|r| clear(r, &placed))
-                {
-                    chosen = Some((rect, lines, font));
-                    break 'fonts;
-                }
+            let mut widths = vec![full, (full / 2.0).max(longest_word), longest_word];
+            if bottom_exit && zone_width(ctx) >= longest_word {
+                widths.insert(0, zone_width(ctx));
             }
-        }
-        if chosen.is_none() && !bottom_exit {
-            failed.push(f);
-            continue;
-        }
-        // A third label on one bottom stub: keep it beside its arrow (the checker reports it).
-        let Some((rect, lines, font)) = chosen.or_else(|| {
+            widths
+                .into_iter()
+                .find_map(|width| place(wrap(&text, width, font, ctx.measurer), font, &placed))
+        });
+        let zone = || {
             let lines = wrap(&text, zone_width(ctx), base, ctx.measurer);
-            let w = lines.iter().map(|l| l.width).fold(0.0, f32::max);
-            candidates(&points, w, lines.len() as f32 * ctx.metrics.label_line)
-                .first()
-                .map(|r| (*r, lines, base))
-        }) else {
+            place(lines.clone(), base, &placed).or_else(|| {
+                // A third label on one bottom stub: keep it beside its arrow (the checker reports it).
+                let h = lines.len() as f32 * ctx.metrics.label_line;
+                let w = lines.iter().map(|l| l.width).fold(0.0, f32::max);
+                candidates(&points, w, h).first().map(|r| (*r, lines, base))
+            })
+        };
+        let chosen = whole_words.or_else(|| if bottom_exit { zone() } else { None });
+        let Some((rect, lines, font)) = chosen else {
+            failed.push(f);
             continue;
         };
         placed.push(rect);

@@ -123,12 +123,7 @@ fn tracks_needed(procedure: &Procedure) -> Vec<usize> {
     let flows: Vec<route::RouteFlow> = procedure
         .flows
         .iter()
-        .map(|f| route::RouteFlow {
-            from: f.from,
-            to: f.to,
-            main: f.main,
-            bottom_only: false,
-        })
+        .map(|f| route::RouteFlow::between(f.from, f.to, f.main))
         .collect();
     let routes = route::route(&rows, &flows, lane_count);
     (0..lane_count)
@@ -183,9 +178,12 @@ impl Context<'_> {
                 );
             }
         }
+        let connector_lanes = plan::connector_lanes(procedure);
         paginate::paginate(&paginate::PageProblem {
             heights: &self.row_heights,
             flows: &flows,
+            connector_lanes: &connector_lanes,
+            lanes: procedure.lanes.len(),
             keep_with_next: &keep_with_next,
             body,
             connector_row: place::CONNECTOR_ROW,

@@ -20,42 +20,67 @@ pub(crate) struct PageProblem<'a> {
     pub heights: &'a [f32],
     /// Arrows as (source row, target row).
     pub flows: &'a [(usize, usize)],
+    /// For each arrow, the lanes its connectors would stand in (out, in).
+    pub connector_lanes: &'a [(usize, usize)],
+    /// Number of lanes.
+    pub lanes: usize,
     /// Rows that should stay on the page of the row after them.
     pub keep_with_next: &'a [bool],
     /// Room for rows on one page.
     pub body: f32,
-    /// Room one off-page connector takes.
+    /// Room one band row of off-page connectors takes.
     pub connector_row: f32,
 }
 
 /// The rows of each page.
 pub(crate) fn paginate(problem: &PageProblem<'_>) -> Vec<Range<usize>> {
     let n = problem.heights.len();
-    let mut incident = vec![Vec::new(); n];
-    for &(a, b) in problem.flows {
-        incident[a].push(b);
-        incident[b].push(a);
+    // For each row: (flow, this row is its source).
+    let mut incident: Vec<Vec<(usize, bool)>> = vec![Vec::new(); n];
+    for (f, &(a, b)) in problem.flows.iter().enumerate() {
+        incident[a].push((f, true));
+        incident[b].push((f, false));
     }
     let mut best = vec![f64::INFINITY; n + 1];
     let mut start_of = vec![0; n + 1];
     best[0] = 0.0;
     let body = f64::from(problem.body);
+    // Connectors per lane on the candidate page: out (bottom band), in (top band).
+    let mut bands = Bands::new(problem.lanes);
     for i in 0..n {
         if best[i].is_infinite() {
             continue;
         }
+        bands.clear();
         let mut cut: i64 = 0;
         let mut height = 0.0;
         for j in i..n {
             height += f64::from(problem.heights[j]);
-            for &o in &incident[j] {
-                if (i..j).contains(&o) {
+            for &(f, source) in &incident[j] {
+                let (a, b) = problem.flows[f];
+                let other = if source { b } else { a };
+                let (out_lane, in_lane) = problem.connector_lanes[f];
+                // The flow was cut while `other` lay outside the page.
+                let (lane, outgoing) = if source {
+                    (out_lane, true)
+                } else {
+                    (in_lane, false)
+                };
+                if (i..j).contains(&other) {
                     cut -= 1;
-                } else if o != j {
+                    // `other` end held the connector until now.
+                    let (lane, outgoing) = if source {
+                        (in_lane, false)
+                    } else {
+                        (out_lane, true)
+                    };
+                    bands.remove(lane, outgoing);
+                } else if other != j {
                     cut += 1;
+                    bands.add(lane, outgoing);
                 }
             }
-            let need = height + cut as f64 * f64::from(problem.connector_row);
+            let need = height + f64::from(bands.rows()) * f64::from(problem.connector_row);
             if need > body && j > i {
                 break;
             }
@@ -88,6 +113,49 @@ pub(crate) fn paginate(problem: &PageProblem<'_>) -> Vec<Range<usize>> {
     pages
 }
 
+/// Connectors per lane in a page's two bands, and the band rows they need
+/// (a lane's n-th connector needs the n-th row).
+struct Bands {
+    out: Vec<u32>,
+    into: Vec<u32>,
+}
+
+impl Bands {
+    fn new(lanes: usize) -> Self {
+        Self {
+            out: vec![0; lanes],
+            into: vec![0; lanes],
+        }
+    }
+    fn clear(&mut self) {
+        self.out.fill(0);
+        self.into.fill(0);
+    }
+    fn add(&mut self, lane: usize, outgoing: bool) {
+        let counts = if outgoing {
+            &mut self.out
+        } else {
+            &mut self.into
+        };
+        if let Some(c) = counts.get_mut(lane) {
+            *c += 1;
+        }
+    }
+    fn remove(&mut self, lane: usize, outgoing: bool) {
+        let counts = if outgoing {
+            &mut self.out
+        } else {
+            &mut self.into
+        };
+        if let Some(c) = counts.get_mut(lane) {
+            *c = c.saturating_sub(1);
+        }
+    }
+    fn rows(&self) -> u32 {
+        self.out.iter().max().copied().unwrap_or(0) + self.into.iter().max().copied().unwrap_or(0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,13 +165,30 @@ mod tests {
         flows: &'a [(usize, usize)],
         keep: &'a [bool],
     ) -> PageProblem<'a> {
+        const LANES: [(usize, usize); 16] = [(0, 0); 16];
         PageProblem {
             heights,
             flows,
+            connector_lanes: &LANES,
+            lanes: 1,
             keep_with_next: keep,
             body: 100.0,
             connector_row: 5.0,
         }
+    }
+
+    #[test]
+    fn connectors_in_different_lanes_share_a_band_row() {
+        let mut bands = Bands::new(3);
+        for lane in 0..3 {
+            bands.add(lane, true);
+        }
+        bands.add(1, false);
+        assert_eq!(bands.rows(), 2, "one row below for three lanes, one above");
+        bands.add(2, true);
+        assert_eq!(bands.rows(), 3, "a lane's second connector stacks");
+        bands.remove(2, true);
+        assert_eq!(bands.rows(), 2);
     }
 
     #[test]

@@ -171,8 +171,8 @@ pub(crate) fn place_page(
     let mut bands = Vec::new();
     let label_font = ctx.metrics.label;
     for (kind, b) in plan.kinds.iter().zip(&boxes) {
-        match *kind {
-            RowKind::Step(i) => {
+        match kind {
+            &RowKind::Step(i) => {
                 let step = &ctx.procedure.steps[i];
                 rows.push(Row {
                     step: i,
@@ -239,37 +239,46 @@ pub(crate) fn place_page(
                     });
                 }
             }
-            RowKind::In(k) | RowKind::Out(k) => {
-                let pair = &pairs[k];
-                let flow = &ctx.procedure.flows[pair.flow];
-                let (end, lane) = if matches!(kind, RowKind::In(_)) {
-                    (ConnectorEnd::In, pair.to_lane)
+            RowKind::In(ks) | RowKind::Out(ks) => {
+                let end = if matches!(kind, RowKind::In(_)) {
+                    ConnectorEnd::In
                 } else {
-                    (ConnectorEnd::Out, pair.from_lane)
+                    ConnectorEnd::Out
                 };
-                let rect = Rect::centred(Point::new(axis(ctx, lane), b.mid()), b.size.0, b.size.1);
-                let lines = crate::text::wrap(&pair.label, rect.width, label_font, ctx.measurer);
-                let text_box = Rect::new(rect.x, rect.y, rect.width, rect.height * 0.75);
-                let text = position(
-                    text_box,
-                    lines,
-                    label_font,
-                    Align::Center,
-                    VAlign::Middle,
-                    0.0,
-                    ctx.measurer,
-                );
-                let (from, to) = (id(flow.from), id(flow.to));
-                connectors.push(Connector {
-                    label: pair.label.clone(),
-                    from,
-                    to,
-                    end,
-                    lane,
-                    rect,
-                    text,
-                    font: label_font,
-                });
+                for &k in ks {
+                    let pair = &pairs[k];
+                    let flow = &ctx.procedure.flows[pair.flow];
+                    let lane = if end == ConnectorEnd::In {
+                        pair.to_lane
+                    } else {
+                        pair.from_lane
+                    };
+                    let rect =
+                        Rect::centred(Point::new(axis(ctx, lane), b.mid()), b.size.0, b.size.1);
+                    let lines =
+                        crate::text::wrap(&pair.label, rect.width, label_font, ctx.measurer);
+                    let text_box = Rect::new(rect.x, rect.y, rect.width, rect.height * 0.75);
+                    let text = position(
+                        text_box,
+                        lines,
+                        label_font,
+                        Align::Center,
+                        VAlign::Middle,
+                        0.0,
+                        ctx.measurer,
+                    );
+                    let (from, to) = (id(flow.from), id(flow.to));
+                    connectors.push(Connector {
+                        label: pair.label.clone(),
+                        from,
+                        to,
+                        end,
+                        lane,
+                        rect,
+                        text,
+                        font: label_font,
+                    });
+                }
                 bands.push(Rect::new(
                     ctx.columns.table_x,
                     b.y,

@@ -1,7 +1,9 @@
 //! Phase: the rows and arrows of each page. An arrow whose ends fall on
-//! different pages becomes a pair of off-page connectors: one at the
-//! bottom of the source page in the source's lane, one at the top of the
-//! target page in the target's lane, with the same label.
+//! different pages becomes a pair of off-page connectors with one label:
+//! one in a band below the last row of the source page, in the source's
+//! lane, one in a band above the first row of the target page, in the
+//! target's lane. Connectors in different lanes share a band row; a lane
+//! with several stacks them.
 
 use super::route::{RouteFlow, RouteRow};
 use crate::config::ConnectorLabels;
@@ -10,14 +12,14 @@ use crate::procedure::Procedure;
 use std::ops::Range;
 
 /// What a page row holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum RowKind {
     /// An activity (its index).
     Step(usize),
-    /// The incoming connector of pair `k`.
-    In(usize),
-    /// The outgoing connector of pair `k`.
-    Out(usize),
+    /// Incoming connectors (pair indices), at most one per lane, by lane.
+    In(Vec<usize>),
+    /// Outgoing connectors (pair indices), at most one per lane, by lane.
+    Out(Vec<usize>),
 }
 
 /// One off-page connector pair.
@@ -42,6 +44,15 @@ pub(crate) struct PagePlan {
     pub pair: Vec<Option<usize>>,
 }
 
+/// The lanes an off-page connector pair would take for each flow.
+pub(crate) fn connector_lanes(procedure: &Procedure) -> Vec<(usize, usize)> {
+    procedure
+        .flows
+        .iter()
+        .map(|f| nearest_lanes(&procedure.steps[f.from].lanes, &procedure.steps[f.to].lanes))
+        .collect()
+}
+
 /// Splits the procedure into pages of rows and arrows.
 pub(crate) fn plan(
     procedure: &Procedure,
@@ -54,6 +65,7 @@ pub(crate) fn plan(
             page_of[row] = p;
         }
     }
+    let lanes = connector_lanes(procedure);
     let mut pairs = Vec::new();
     let mut outgoing: Vec<Vec<usize>> = vec![Vec::new(); pages.len()];
     let mut incoming: Vec<Vec<usize>> = vec![Vec::new(); pages.len()];
@@ -63,10 +75,7 @@ pub(crate) fn plan(
         if ps == pt {
             inside[ps].push(f);
         } else {
-            let (from_lane, to_lane) = nearest_lanes(
-                &procedure.steps[flow.from].lanes,
-                &procedure.steps[flow.to].lanes,
-            );
+            let (from_lane, to_lane) = lanes[f];
             outgoing[ps].push(pairs.len());
             incoming[pt].push(pairs.len());
             pairs.push(Pair {
@@ -77,83 +86,123 @@ pub(crate) fn plan(
             });
         }
     }
-    let mut plans = Vec::with_capacity(pages.len());
-    for (p, range) in pages.iter().enumerate() {
-        incoming[p].sort_by_key(|&k| (procedure.flows[pairs[k].flow].to, k));
-        let mut kinds: Vec<RowKind> = incoming[p].iter().map(|&k| RowKind::In(k)).collect();
-        kinds.extend(range.clone().map(RowKind::Step));
-        kinds.extend(outgoing[p].iter().map(|&k| RowKind::Out(k)));
-        let first = incoming[p].len();
-        let local_step = |step: usize| first + step - range.start;
-        let rows = kinds
-            .iter()
-            .map(|kind| match *kind {
-                RowKind::Step(i) => {
-                    let step = &procedure.steps[i];
-                    RouteRow {
-                        lanes: step.lanes.clone(),
-                        decision: step.kind == Kind::Decision,
-                        connector: false,
-                    }
-                }
-                RowKind::In(k) => RouteRow {
-                    lanes: vec![pairs[k].to_lane],
-                    decision: false,
-                    connector: true,
-                },
-                RowKind::Out(k) => RouteRow {
-                    lanes: vec![pairs[k].from_lane],
-                    decision: false,
-                    connector: true,
-                },
-            })
-            .collect();
-        let mut flows = Vec::new();
-        let mut flow_index = Vec::new();
-        let mut pair = Vec::new();
-        for &f in &inside[p] {
-            let flow = &procedure.flows[f];
-            flows.push(RouteFlow {
-                from: local_step(flow.from),
-                to: local_step(flow.to),
-                main: flow.main,
-                bottom_only: false,
-            });
-            flow_index.push(f);
-            pair.push(None);
-        }
-        for (o, &k) in outgoing[p].iter().enumerate() {
-            let flow = &procedure.flows[pairs[k].flow];
-            let row = first + range.len() + o;
-            flows.push(RouteFlow {
-                from: local_step(flow.from),
-                to: row,
-                main: flow.main,
-                bottom_only: false,
-            });
-            flow_index.push(pairs[k].flow);
-            pair.push(Some(k));
-        }
-        for (i, &k) in incoming[p].iter().enumerate() {
-            let flow = &procedure.flows[pairs[k].flow];
-            flows.push(RouteFlow {
-                from: i,
-                to: local_step(flow.to),
-                main: true,
-                bottom_only: false,
-            });
-            flow_index.push(pairs[k].flow);
-            pair.push(Some(k));
-        }
-        plans.push(PagePlan {
-            kinds,
-            rows,
-            flows,
-            flow_index,
-            pair,
-        });
-    }
+    let plans = pages
+        .iter()
+        .enumerate()
+        .map(|(p, range)| {
+            page_plan(
+                procedure,
+                range,
+                &inside[p],
+                &incoming[p],
+                &outgoing[p],
+                &pairs,
+            )
+        })
+        .collect();
     (plans, pairs)
+}
+
+fn page_plan(
+    procedure: &Procedure,
+    range: &Range<usize>,
+    inside: &[usize],
+    incoming: &[usize],
+    outgoing: &[usize],
+    pairs: &[Pair],
+) -> PagePlan {
+    let mut incoming = incoming.to_vec();
+    incoming.sort_by_key(|&k| (procedure.flows[pairs[k].flow].to, k));
+    let in_rows = bands(&incoming, |k| pairs[k].to_lane);
+    let out_rows = bands(outgoing, |k| pairs[k].from_lane);
+    let first = in_rows.len();
+    let local_step = |step: usize| first + step - range.start;
+    let mut kinds: Vec<RowKind> = in_rows.iter().cloned().map(RowKind::In).collect();
+    kinds.extend(range.clone().map(RowKind::Step));
+    kinds.extend(out_rows.iter().cloned().map(RowKind::Out));
+    let rows = kinds
+        .iter()
+        .map(|kind| match kind {
+            RowKind::Step(i) => {
+                let step = &procedure.steps[*i];
+                RouteRow {
+                    lanes: step.lanes.clone(),
+                    decision: step.kind == Kind::Decision,
+                    connector: false,
+                }
+            }
+            RowKind::In(ks) => RouteRow {
+                lanes: ks.iter().map(|&k| pairs[k].to_lane).collect(),
+                decision: false,
+                connector: true,
+            },
+            RowKind::Out(ks) => RouteRow {
+                lanes: ks.iter().map(|&k| pairs[k].from_lane).collect(),
+                decision: false,
+                connector: true,
+            },
+        })
+        .collect();
+    let mut flows = Vec::new();
+    let mut flow_index = Vec::new();
+    let mut pair = Vec::new();
+    for &f in inside {
+        let flow = &procedure.flows[f];
+        flows.push(RouteFlow::between(
+            local_step(flow.from),
+            local_step(flow.to),
+            flow.main,
+        ));
+        flow_index.push(f);
+        pair.push(None);
+    }
+    let band_row =
+        |bands: &[Vec<usize>], k: usize| bands.iter().position(|b| b.contains(&k)).unwrap_or(0);
+    for &k in outgoing {
+        let flow = &procedure.flows[pairs[k].flow];
+        let row = first + range.len() + band_row(&out_rows, k);
+        flows.push(RouteFlow {
+            to_lane: Some(pairs[k].from_lane),
+            ..RouteFlow::between(local_step(flow.from), row, flow.main)
+        });
+        flow_index.push(pairs[k].flow);
+        pair.push(Some(k));
+    }
+    for &k in &incoming {
+        let flow = &procedure.flows[pairs[k].flow];
+        flows.push(RouteFlow {
+            from_lane: Some(pairs[k].to_lane),
+            ..RouteFlow::between(band_row(&in_rows, k), local_step(flow.to), true)
+        });
+        flow_index.push(pairs[k].flow);
+        pair.push(Some(k));
+    }
+    PagePlan {
+        kinds,
+        rows,
+        flows,
+        flow_index,
+        pair,
+    }
+}
+
+/// Packs connectors into band rows: each row holds at most one connector
+/// per lane, ordered by lane; a lane's n-th connector goes to row n.
+fn bands(connectors: &[usize], lane_of: impl Fn(usize) -> usize) -> Vec<Vec<usize>> {
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    let mut per_lane: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for &k in connectors {
+        let n = per_lane.entry(lane_of(k)).or_insert(0);
+        if rows.len() <= *n {
+            rows.push(Vec::new());
+        }
+        rows[*n].push(k);
+        *n += 1;
+    }
+    for row in &mut rows {
+        row.sort_by_key(|&k| lane_of(k));
+    }
+    rows
 }
 
 /// The pair of lanes, one from each list, closest to each other.

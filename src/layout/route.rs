@@ -10,7 +10,8 @@
 //! ([`super::place`]): routing decides topology only, which is why widths
 //! and heights can follow from the tracks it needs.
 
-use std::collections::{BTreeMap, HashMap};
+use crate::hash::FastMap;
+use std::collections::BTreeMap;
 
 /// Left or right side of a symbol or lane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -35,7 +36,9 @@ pub(crate) struct RouteRow {
     pub lanes: Vec<usize>,
     /// A decision: its main outcome leaves the bottom, the others a side.
     pub decision: bool,
-    /// An off-page connector: arrows use only its top and bottom.
+    /// A band of off-page connectors (one arrow each): arrows enter them
+    /// from the top or the side and leave from the bottom tip or the side,
+    /// never through a gap bus, which they could not share.
     pub connector: bool,
 }
 
@@ -48,6 +51,24 @@ pub(crate) struct RouteFlow {
     pub main: bool,
     /// Leave from the bottom only (its label needs the zone there).
     pub bottom_only: bool,
+    /// The connector's lane, when an end is an off-page connector (a band
+    /// row holds several).
+    pub from_lane: Option<usize>,
+    pub to_lane: Option<usize>,
+}
+
+impl RouteFlow {
+    /// An arrow between two activity rows.
+    pub fn between(from: usize, to: usize, main: bool) -> Self {
+        Self {
+            from,
+            to,
+            main,
+            bottom_only: false,
+            from_lane: None,
+            to_lane: None,
+        }
+    }
 }
 
 /// Horizontal position of a waypoint.
@@ -165,10 +186,10 @@ struct Router<'a> {
     /// First symbol index of each row (symbols numbered row by row).
     first_symbol: Vec<usize>,
     ports: Vec<[PortUse; 2]>,
-    axis: HashMap<(usize, usize), AxisUsers>,
+    axis: FastMap<(usize, usize), AxisUsers>,
     /// Nets per channel, and the net of each (channel, key).
     nets: Vec<Vec<Net>>,
-    net_of: HashMap<(usize, usize, usize), usize>,
+    net_of: FastMap<(usize, usize, usize), usize>,
     track_counts: Vec<usize>,
     /// Last symbol row per lane below a row, for axis checks.
     symbol_rows: Vec<Vec<usize>>,
@@ -182,8 +203,9 @@ impl<'a> Router<'a> {
         for (r, row) in rows.iter().enumerate() {
             first_symbol.push(ports.len());
             for (k, &lane) in row.lanes.iter().enumerate() {
+                // A joint activity's symbols face each other across the joint line.
                 let blocked = |b: bool| {
-                    if b || row.connector {
+                    if b && !row.connector {
                         PortUse::Blocked
                     } else {
                         PortUse::Free
@@ -198,9 +220,9 @@ impl<'a> Router<'a> {
             rows,
             first_symbol,
             ports,
-            axis: HashMap::new(),
+            axis: FastMap::default(),
             nets: vec![Vec::new(); lane_count * 2],
-            net_of: HashMap::new(),
+            net_of: FastMap::default(),
             track_counts: vec![0; lane_count * 2],
             symbol_rows,
         }
@@ -208,7 +230,15 @@ impl<'a> Router<'a> {
 
     /// The pair of symbol lanes (source, target) closest to each other.
     fn lanes_of(&self, flow: &RouteFlow) -> (usize, usize) {
-        super::plan::nearest_lanes(&self.rows[flow.from].lanes, &self.rows[flow.to].lanes)
+        let from = flow
+            .from_lane
+            .as_ref()
+            .map_or(&self.rows[flow.from].lanes[..], std::slice::from_ref);
+        let to = flow
+            .to_lane
+            .as_ref()
+            .map_or(&self.rows[flow.to].lanes[..], std::slice::from_ref);
+        super::plan::nearest_lanes(from, to)
     }
 
     fn port(&mut self, row: usize, lane: usize, side: Side) -> &mut PortUse {
@@ -317,7 +347,10 @@ impl<'a> Router<'a> {
                     ];
                     return path;
                 }
-                if !side_first && self.axis_free(lt, slot(s, BOTTOM), slot(t, TOP), s, t) {
+                if !side_first
+                    && !row.connector
+                    && self.axis_free(lt, slot(s, BOTTOM), slot(t, TOP), s, t)
+                {
                     self.occupy_axis(ls, slot(s, BOTTOM), slot(s, BOTTOM), s, t);
                     self.occupy_axis(lt, slot(s, BOTTOM), slot(t, TOP), s, t);
                     let path = vec![
@@ -333,7 +366,8 @@ impl<'a> Router<'a> {
 
         // Everything else runs in a channel of the target's lane.
         let preferred = facing.unwrap_or(Side::Right);
-        let wants_side = !flow.bottom_only && (!down || (row.decision && !flow.main));
+        let wants_side =
+            !flow.bottom_only && (!down || (row.decision && !flow.main) || row.connector);
         let exit_side = [preferred, preferred.other()]
             .into_iter()
             .take(if ls == lt { 2 } else { 1 })

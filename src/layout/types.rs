@@ -4,6 +4,7 @@ use crate::error::Diagnostic;
 use crate::geom::{Point, Rect, Size};
 use crate::text::Font;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// A laid-out SOP: pages of positioned table cells, symbols and arrows.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -94,7 +95,7 @@ pub struct Row {
     /// Index of the activity (0-based row order).
     pub step: usize,
     /// The activity's id.
-    pub id: String,
+    pub id: Arc<str>,
     /// Top edge.
     pub y: f32,
     /// Height.
@@ -173,7 +174,7 @@ pub struct Symbol {
     /// Activity index.
     pub step: usize,
     /// Activity id.
-    pub id: String,
+    pub id: Arc<str>,
     /// Lane (actor index).
     pub lane: usize,
     /// Shape.
@@ -202,9 +203,9 @@ pub struct Connector {
     /// Label shared with its partner.
     pub label: String,
     /// Source activity id of the cut arrow.
-    pub from: String,
+    pub from: Arc<str>,
     /// Target activity id of the cut arrow.
-    pub to: String,
+    pub to: Arc<str>,
     /// Which end this is.
     pub end: ConnectorEnd,
     /// Lane it stands in.
@@ -232,9 +233,9 @@ pub struct FlowLabelBox {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FlowPath {
     /// Source activity id.
-    pub from: String,
+    pub from: Arc<str>,
     /// Target activity id.
-    pub to: String,
+    pub to: Arc<str>,
     /// Orthogonal polyline, from the source boundary to the target
     /// boundary (or to/from an off-page connector); the arrowhead is at the
     /// last point.
@@ -249,7 +250,7 @@ pub struct FlowPath {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Joint {
     /// Activity id.
-    pub id: String,
+    pub id: Arc<str>,
     /// Start and end.
     pub points: [Point; 2],
 }

@@ -100,11 +100,11 @@ impl Checker<'_> {
         let obstacles: Vec<(Rect, &str)> = page
             .symbols
             .iter()
-            .map(|s| (s.rect, s.id.as_str()))
+            .map(|s| (s.rect, &*s.id))
             .chain(page.connectors.iter().map(|c| (c.rect, c.label.as_str())))
             .collect();
         for (f, flow) in page.flows.iter().enumerate() {
-            let ids = vec![flow.from.clone(), flow.to.clone()];
+            let ids = vec![flow.from.to_string(), flow.to.to_string()];
             let points = &flow.points;
             if points.len() < 2
                 || points
@@ -152,7 +152,7 @@ impl Checker<'_> {
                     if crosses_interior(rect, &segment) {
                         self.report(
                             3,
-                            vec![flow.from.clone(), flow.to.clone(), id.to_string()],
+                            vec![flow.from.to_string(), flow.to.to_string(), id.to_string()],
                             format!("segment {segment:?} passes through symbol {id}"),
                         );
                     }
@@ -169,10 +169,10 @@ impl Checker<'_> {
                         self.report(
                             4,
                             vec![
-                                flow.from.clone(),
-                                flow.to.clone(),
-                                page.flows[other].from.clone(),
-                                page.flows[other].to.clone(),
+                                flow.from.to_string(),
+                                flow.to.to_string(),
+                                page.flows[other].from.to_string(),
+                                page.flows[other].to.to_string(),
                             ],
                             "two unrelated flows share a stretch of line".into(),
                         );
@@ -185,10 +185,10 @@ impl Checker<'_> {
                     self.report(
                         5,
                         vec![
-                            flow.from.clone(),
-                            flow.to.clone(),
-                            o.from.clone(),
-                            o.to.clone(),
+                            flow.from.to_string(),
+                            flow.to.to_string(),
+                            o.from.to_string(),
+                            o.to.to_string(),
                         ],
                         format!("flow bends at {bend:?}, on another flow"),
                     );
@@ -233,7 +233,7 @@ impl Checker<'_> {
                 if line.x < symbol.rect.x - EPS || line.x + line.width > symbol.rect.right() + EPS {
                     self.report(
                         6,
-                        vec![symbol.id.clone()],
+                        vec![symbol.id.to_string()],
                         format!("symbol text {:?} wider than its symbol", line.text),
                     );
                 }
@@ -258,7 +258,7 @@ impl Checker<'_> {
             .collect();
         for (i, &(f, rect)) in boxes.iter().enumerate() {
             let flow = &page.flows[f];
-            let ids = vec![flow.from.clone(), flow.to.clone()];
+            let ids = vec![flow.from.to_string(), flow.to.to_string()];
             let first =
                 bounds(flow.points[0], flow.points[1]).inflate(super::labels::MAX_DISTANCE + EPS);
             if !first.overlaps(&rect) {
@@ -302,7 +302,7 @@ impl Checker<'_> {
             if last_step.is_some_and(|l| row.step <= l) {
                 self.report(
                     9,
-                    vec![row.id.clone()],
+                    vec![row.id.to_string()],
                     "rows out of the SOP's order".into(),
                 );
             }
@@ -313,7 +313,11 @@ impl Checker<'_> {
                 symbol.rect.y >= top - EPS && symbol.rect.bottom() <= bottom + EPS
             });
             if !in_row {
-                self.report(9, vec![symbol.id.clone()], "symbol outside its row".into());
+                self.report(
+                    9,
+                    vec![symbol.id.to_string()],
+                    "symbol outside its row".into(),
+                );
             }
         }
         let content = Rect::new(0.0, 0.0, page.size.width, page.size.height);
@@ -328,7 +332,7 @@ impl Checker<'_> {
             {
                 self.report(
                     8,
-                    vec![flow.from.clone(), flow.to.clone()],
+                    vec![flow.from.to_string(), flow.to.to_string()],
                     "flow leaves its page's table".into(),
                 );
             }
@@ -341,12 +345,9 @@ fn connector_pairs(layout: &Layout, out: &mut Vec<Violation>) {
     let mut seen: HashMap<&str, Vec<(usize, ConnectorEnd, &str, &str)>> = HashMap::new();
     for page in &layout.pages {
         for c in &page.connectors {
-            seen.entry(c.label.as_str()).or_default().push((
-                page.number,
-                c.end,
-                c.from.as_str(),
-                c.to.as_str(),
-            ));
+            seen.entry(c.label.as_str())
+                .or_default()
+                .push((page.number, c.end, &*c.from, &*c.to));
         }
     }
     let mut labels: Vec<_> = seen.into_iter().collect();

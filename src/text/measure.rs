@@ -2,37 +2,14 @@
 //! shaper and font usvg draws with, so measured widths are drawn widths.
 
 use super::{Font, TextMeasurer, fonts};
+use crate::hash::FastMap;
 use rustybuzz::{Direction, Face, Script, ShapePlan, UnicodeBuffer};
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// Cached words beyond which a cache starts afresh (bounds memory in a
 /// long-running server).
 const CACHE_LIMIT: usize = 200_000;
-
-/// A fast, non-cryptographic hasher for the caches (keys are short words
-/// from the document itself; no untrusted hash flooding concern beyond the
-/// cache limit).
-#[derive(Default, Clone, Copy)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// The bundled faces, parsed once per process.
 fn faces() -> &'static [Face<'static>; 2] {
@@ -53,6 +30,8 @@ fn faces() -> &'static [Face<'static>; 2] {
 pub struct FontMeasurer {
     words: [RefCell<FastMap<String, f32>>; 2],
     joins: RefCell<FastMap<(bool, char, char), f32>>,
+    /// Joins between two ASCII characters, indexed directly (NaN: unknown).
+    ascii_joins: RefCell<Vec<f32>>,
     /// Shaping plans by face, direction and script (compiling one costs
     /// more than shaping a word).
     plans: RefCell<Vec<(bool, Direction, Script, ShapePlan)>>,
@@ -105,6 +84,18 @@ impl FontMeasurer {
     }
 
     fn word_units(&self, word: &str, bold: bool) -> f32 {
+        // Row and page numbers are all different words: rather than shaping
+        // each, add up their digits and the kerning of each digit pair ("11"
+        // kerns), both cached; the tests check this against shaping.
+        if word.len() > 2 && word.bytes().all(|b| b.is_ascii_digit()) {
+            let digits = word.as_bytes();
+            let single = |i: usize| self.word_units(&word[i..=i], bold);
+            let mut units: f32 = (0..digits.len()).map(single).sum();
+            for i in 0..digits.len() - 1 {
+                units += self.word_units(&word[i..i + 2], bold) - single(i) - single(i + 1);
+            }
+            return units;
+        }
         let cache = &self.words[bold as usize];
         if let Some(&w) = cache.borrow().get(word) {
             return w;
@@ -119,15 +110,39 @@ impl FontMeasurer {
     }
 
     fn join_units(&self, left: char, right: char, bold: bool) -> f32 {
+        if left.is_ascii() && right.is_ascii() {
+            let slot = (usize::from(bold) << 14) | ((left as usize) << 7) | right as usize;
+            let known = self
+                .ascii_joins
+                .borrow()
+                .get(slot)
+                .copied()
+                .filter(|w| !w.is_nan());
+            if let Some(w) = known {
+                return w;
+            }
+            let w = self.shaped_join(left, right, bold);
+            let mut table = self.ascii_joins.borrow_mut();
+            if table.is_empty() {
+                table.resize(2 << 14, f32::NAN);
+            }
+            table[slot] = w;
+            return w;
+        }
         if let Some(&w) = self.joins.borrow().get(&(bold, left, right)) {
             return w;
         }
+        let w = self.shaped_join(left, right, bold);
+        self.joins.borrow_mut().insert((bold, left, right), w);
+        w
+    }
+
+    /// Space advance plus the kerning on both sides of it, shaped.
+    fn shaped_join(&self, left: char, right: char, bold: bool) -> f32 {
         let mut buf = [0u8; 4];
         let l = self.shape(bold, left.encode_utf8(&mut buf));
         let r = self.shape(bold, right.encode_utf8(&mut buf));
-        let w = self.shape(bold, &format!("{left} {right}")) - l - r;
-        self.joins.borrow_mut().insert((bold, left, right), w);
-        w
+        self.shape(bold, &format!("{left} {right}")) - l - r
     }
 
     fn scale(font: Font) -> f32 {
@@ -208,6 +223,18 @@ mod tests {
                     (whole - summed).abs() < 1e-3,
                     "{line:?}: {whole} vs {summed}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_measure_as_the_sum_of_their_digits() {
+        let m = FontMeasurer::new();
+        for bold in [false, true] {
+            for n in (0..100_000u32).step_by(7).chain([11, 111, 1111, 99_999]) {
+                let text = n.to_string();
+                let shaped = whole_line_units(bold, &text);
+                assert_eq!(m.word_units(&text, bold), shaped, "{text}");
             }
         }
     }

@@ -1,0 +1,213 @@
+//! Exact geometry of the basic cases, stated against the symbols and lanes
+//! the layout produced: where each arrow leaves, bends and arrives.
+
+use sopflow::config::Config;
+use sopflow::geom::{Point, Rect};
+use sopflow::layout::{ColumnKind, FlowPath, Layout, layout, verify};
+use sopflow::{Kind, Procedure, SopBuilder};
+
+fn lay(builder: SopBuilder) -> Layout {
+    let procedure = Procedure::from_sop(&builder.build()).unwrap();
+    let layout = layout(&procedure, &Config::default());
+    assert_eq!(verify(&layout), vec![]);
+    assert_eq!(layout.pages.len(), 1);
+    layout
+}
+
+fn actors(n: usize) -> SopBuilder {
+    (0..n).fold(SopBuilder::new(), |b, i| {
+        b.actor(&format!("l{i}"), &format!("Lane {i}"))
+    })
+}
+
+fn symbol(layout: &Layout, id: &str, lane: usize) -> Rect {
+    layout.pages[0]
+        .symbols
+        .iter()
+        .find(|s| &*s.id == id && s.lane == lane)
+        .map(|s| s.rect)
+        .unwrap()
+}
+
+fn flow<'a>(layout: &'a Layout, from: &str, to: &str) -> &'a FlowPath {
+    layout.pages[0]
+        .flows
+        .iter()
+        .find(|f| &*f.from == from && &*f.to == to)
+        .unwrap()
+}
+
+fn lane(layout: &Layout, i: usize) -> (f32, f32) {
+    let c = layout
+        .columns
+        .iter()
+        .find(|c| c.kind == ColumnKind::Lane(i))
+        .unwrap();
+    (c.x, c.x + c.width)
+}
+
+fn top(r: Rect) -> Point {
+    Point::new(r.centre().x, r.y)
+}
+fn bottom(r: Rect) -> Point {
+    Point::new(r.centre().x, r.bottom())
+}
+fn left(r: Rect) -> Point {
+    Point::new(r.x, r.centre().y)
+}
+fn right(r: Rect) -> Point {
+    Point::new(r.right(), r.centre().y)
+}
+
+#[test]
+fn same_lane_step_drops_straight_down() {
+    let l = lay(actors(1)
+        .activity("a", "l0", |a| a.id("A"))
+        .activity("b", "l0", |a| a.id("B")));
+    let (a, b) = (symbol(&l, "A", 0), symbol(&l, "B", 0));
+    assert_eq!(flow(&l, "A", "B").points, vec![bottom(a), top(b)]);
+}
+
+#[test]
+fn cross_lane_step_is_an_l_from_the_side() {
+    let l = lay(actors(2)
+        .activity("a", "l0", |a| a.id("A"))
+        .activity("b", "l1", |a| a.id("B")));
+    let (a, b) = (symbol(&l, "A", 0), symbol(&l, "B", 1));
+    assert_eq!(
+        flow(&l, "A", "B").points,
+        vec![right(a), Point::new(b.centre().x, a.centre().y), top(b)]
+    );
+}
+
+#[test]
+fn decision_main_outcome_goes_down_and_the_loop_climbs_a_side_channel() {
+    let l = lay(actors(2)
+        .activity("a", "l0", |a| a.id("A"))
+        .activity("d", "l1", |a| {
+            a.id("D").kind(Kind::Decision).yes("C").no("A")
+        })
+        .activity("c", "l1", |a| a.id("C")));
+    let (a, d, c) = (symbol(&l, "A", 0), symbol(&l, "D", 1), symbol(&l, "C", 1));
+    let yes = flow(&l, "D", "C");
+    assert_eq!(yes.points, vec![bottom(d), top(c)]);
+    assert!(
+        yes.label
+            .as_ref()
+            .is_some_and(|t| t.lines[0].text == "Ya" && t.rect.y >= d.bottom())
+    );
+    let no = flow(&l, "D", "A");
+    let track = no.points[1].x;
+    assert_eq!(
+        no.points,
+        vec![
+            left(d),
+            Point::new(track, d.centre().y),
+            Point::new(track, a.centre().y),
+            right(a)
+        ]
+    );
+    assert!(
+        a.right() < track && track < lane(&l, 0).1,
+        "the loop climbs in lane 0's right channel"
+    );
+    assert!(
+        no.label
+            .as_ref()
+            .is_some_and(|t| t.lines[0].text == "Tidak")
+    );
+}
+
+#[test]
+fn a_jump_over_rows_runs_in_a_channel_never_through_a_symbol() {
+    let l = lay(actors(1)
+        .activity("d", "l0", |a| {
+            a.id("D").kind(Kind::Decision).yes("B").no("E")
+        })
+        .activity("b", "l0", |a| a.id("B"))
+        .activity("c", "l0", |a| a.id("C"))
+        .activity("e", "l0", |a| a.id("E")));
+    let (d, e) = (symbol(&l, "D", 0), symbol(&l, "E", 0));
+    let jump = flow(&l, "D", "E");
+    let track = jump.points[1].x;
+    assert_eq!(
+        jump.points,
+        vec![
+            right(d),
+            Point::new(track, d.centre().y),
+            Point::new(track, e.centre().y),
+            right(e)
+        ]
+    );
+    assert!(track > d.right());
+}
+
+#[test]
+fn two_loops_to_one_target_merge_into_one_port() {
+    let l = lay(actors(1)
+        .activity("t", "l0", |a| a.id("T"))
+        .activity("x", "l0", |a| {
+            a.id("X").kind(Kind::Decision).yes("Y").no("T")
+        })
+        .activity("y", "l0", |a| {
+            a.id("Y").kind(Kind::Decision).yes("Z").no("T")
+        })
+        .activity("z", "l0", |a| a.id("Z")));
+    let t = symbol(&l, "T", 0);
+    let (from_x, from_y) = (flow(&l, "X", "T"), flow(&l, "Y", "T"));
+    assert_eq!(from_x.points.last(), Some(&right(t)));
+    assert_eq!(from_y.points.last(), Some(&right(t)));
+    assert_eq!(from_x.points[1].x, from_y.points[1].x, "one net, one track");
+}
+
+#[test]
+fn a_fork_leaves_both_sides() {
+    let l = lay(actors(3)
+        .activity("a", "l1", |a| a.id("A").next("B").next("C"))
+        .activity("b", "l0", |a| a.id("B").next("C"))
+        .activity("c", "l2", |a| a.id("C")));
+    let (a, b, c) = (symbol(&l, "A", 1), symbol(&l, "B", 0), symbol(&l, "C", 2));
+    assert_eq!(
+        flow(&l, "A", "B").points,
+        vec![left(a), Point::new(b.centre().x, a.centre().y), top(b)]
+    );
+    assert_eq!(
+        flow(&l, "A", "C").points,
+        vec![right(a), Point::new(c.centre().x, a.centre().y), top(c)]
+    );
+}
+
+#[test]
+fn a_merge_joins_the_final_approach() {
+    let l = lay(actors(3)
+        .activity("a", "l0", |a| a.id("A").next("C"))
+        .activity("b", "l2", |a| a.id("B").next("C"))
+        .activity("c", "l1", |a| a.id("C")));
+    let (a, b, c) = (symbol(&l, "A", 0), symbol(&l, "B", 2), symbol(&l, "C", 1));
+    let axis = c.centre().x;
+    assert_eq!(
+        flow(&l, "A", "C").points,
+        vec![right(a), Point::new(axis, a.centre().y), top(c)]
+    );
+    assert_eq!(
+        flow(&l, "B", "C").points,
+        vec![left(b), Point::new(axis, b.centre().y), top(c)]
+    );
+}
+
+#[test]
+fn a_joint_activity_has_one_symbol_per_lane_joined_by_a_plain_line() {
+    let l = lay(actors(3)
+        .activity("a", "l1", |a| a.id("A"))
+        .activity("j", "l0", |a| a.id("J").also("l2"))
+        .activity("c", "l2", |a| a.id("C")));
+    let (j0, j2) = (symbol(&l, "J", 0), symbol(&l, "J", 2));
+    assert_eq!(j0.y, j2.y);
+    let joint = &l.pages[0].joints[0];
+    assert_eq!(joint.points, [right(j0), left(j2)]);
+    assert_eq!(
+        flow(&l, "J", "C").points,
+        vec![bottom(j2), top(symbol(&l, "C", 2))],
+        "leaves from the nearest symbol"
+    );
+}

@@ -1,0 +1,259 @@
+//! Long procedures: page breaks, repeated headers, footers, paired
+//! connectors, tall rows, paper sizes.
+
+use sopflow::config::{Config, ConnectorLabels, Paper};
+use sopflow::generate::{GenerateOptions, generate};
+use sopflow::layout::{ConnectorEnd, Layout, layout, verify};
+use sopflow::{Code, Procedure};
+
+fn long_sop(activities: usize, seed: u64) -> Procedure {
+    Procedure::from_sop(&generate(GenerateOptions::new(activities, 6, seed))).unwrap()
+}
+
+/// The fewest pages any choice of breaks could give, computed from scratch
+/// (an oracle for the layout's own optimiser): every cut arrow needs a
+/// connector in its lane in the band below its source's page and above its
+/// target's page; a lane's n-th connector needs the n-th band row.
+fn fewest_pages(procedure: &Procedure, layout: &Layout) -> usize {
+    let page = &layout.pages[0];
+    let footer_top = page
+        .footer
+        .iter()
+        .map(|c| c.rect.y)
+        .fold(f32::MAX, f32::min);
+    let body = footer_top - 6.0 - page.table.y - layout.header_height;
+    let band = layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.bands)
+        .map(|b| b.height)
+        .next()
+        .unwrap_or(0.0);
+    let heights: Vec<f32> = layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.rows)
+        .map(|r| r.height)
+        .collect();
+    let nearest = |a: &[usize], b: &[usize]| {
+        let mut best = (usize::MAX, 0, 0);
+        for &x in a {
+            for &y in b {
+                if x.abs_diff(y) < best.0 {
+                    best = (x.abs_diff(y), x, y);
+                }
+            }
+        }
+        (best.1, best.2)
+    };
+    let n = heights.len();
+    let mut fewest = vec![usize::MAX; n + 1];
+    fewest[0] = 0;
+    for i in 0..n {
+        if fewest[i] == usize::MAX {
+            continue;
+        }
+        for j in i + 1..=n {
+            let inside = |r: usize| (i..j).contains(&r);
+            let mut out = vec![0; procedure.lanes.len()];
+            let mut into = vec![0; procedure.lanes.len()];
+            for f in &procedure.flows {
+                let (a, b) = nearest(&procedure.steps[f.from].lanes, &procedure.steps[f.to].lanes);
+                if inside(f.from) && !inside(f.to) {
+                    out[a] += 1;
+                }
+                if inside(f.to) && !inside(f.from) {
+                    into[b] += 1;
+                }
+            }
+            let rows = out.iter().max().unwrap_or(&0) + into.iter().max().unwrap_or(&0);
+            let need: f32 = heights[i..j].iter().sum::<f32>() + rows as f32 * band;
+            if need > body + 0.01 && j > i + 1 {
+                break;
+            }
+            fewest[j] = fewest[j].min(fewest[i] + 1);
+        }
+    }
+    fewest[n]
+}
+
+#[test]
+fn a_long_procedure_with_loops_across_pages() {
+    let procedure = long_sop(90, 11);
+    let config = Config::default();
+    let l = layout(&procedure, &config);
+    assert_eq!(verify(&l), vec![]);
+    let pages = l.pages.len();
+    assert!(pages >= 5, "{pages}");
+    let fewest = fewest_pages(&procedure, &l);
+    assert!(pages <= fewest + 1, "{pages} pages, {fewest} possible");
+    for page in &l.pages {
+        assert_eq!(
+            page.header_y,
+            Some(config.page.margins[0]),
+            "header repeated on page {}",
+            page.number
+        );
+        let footer: String = page
+            .footer
+            .iter()
+            .flat_map(|c| &c.lines)
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            footer.contains(&format!("Halaman {} dari {pages}", page.number)),
+            "{footer}"
+        );
+        assert!(footer.contains("800/SOP-11/2025"), "{footer}");
+    }
+    assert!(l.pages.last().unwrap().rows.len() > 1, "no orphan last row");
+    let connectors: Vec<_> = l
+        .pages
+        .iter()
+        .flat_map(|p| p.connectors.iter().map(move |c| (p.number, c)))
+        .collect();
+    assert!(!connectors.is_empty());
+    let backward = connectors.iter().any(|(page, c)| {
+        c.end == ConnectorEnd::Out
+            && connectors
+                .iter()
+                .any(|(other, d)| d.label == c.label && d.end == ConnectorEnd::In && other < page)
+    });
+    assert!(
+        backward,
+        "a rework loop crosses back to an earlier page with its own pair"
+    );
+    let mut numbers: Vec<usize> = connectors
+        .iter()
+        .filter(|(_, c)| c.end == ConnectorEnd::Out)
+        .map(|(_, c)| c.label.parse().unwrap())
+        .collect();
+    numbers.sort_unstable();
+    assert_eq!(
+        numbers,
+        (1..=numbers.len()).collect::<Vec<_>>(),
+        "numbered 1, 2, 3 ... across the document, each once"
+    );
+}
+
+#[test]
+fn generated_procedures_up_to_two_thousand_activities_paginate_soundly() {
+    for (activities, seed) in [(2000, 1), (700, 3), (333, 4)] {
+        let procedure = long_sop(activities, seed);
+        let l = layout(&procedure, &Config::default());
+        assert_eq!(verify(&l), vec![], "{activities} activities");
+        if activities < 1000 {
+            let fewest = fewest_pages(&procedure, &l);
+            assert!(
+                l.pages.len() <= fewest + 1,
+                "{activities}: {} pages, {fewest} possible",
+                l.pages.len()
+            );
+        }
+    }
+}
+
+#[test]
+fn connectors_can_be_letters_or_blank() {
+    let procedure = long_sop(40, 5);
+    let mut config = Config::default();
+    config.page.connector_labels = ConnectorLabels::Letters;
+    let l = layout(&procedure, &config);
+    assert_eq!(verify(&l), vec![]);
+    assert!(
+        l.pages
+            .iter()
+            .flat_map(|p| &p.connectors)
+            .all(|c| c.label.chars().all(|ch| ch.is_ascii_uppercase()))
+    );
+    config.page.connector_labels = ConnectorLabels::None;
+    let l = layout(&procedure, &config);
+    assert!(
+        l.pages
+            .iter()
+            .flat_map(|p| &p.connectors)
+            .all(|c| c.label.is_empty())
+    );
+}
+
+#[test]
+fn every_paper_size_and_orientation() {
+    let procedure = long_sop(30, 6);
+    for (paper, landscape, width, height) in [
+        (Paper::A4, true, 841.89, 595.28),
+        (Paper::F4, true, 935.43, 609.45),
+        (Paper::Letter, true, 792.0, 612.0),
+        (Paper::Legal, true, 1008.0, 612.0),
+        (Paper::A4, false, 595.28, 841.89),
+        (
+            Paper::Custom {
+                width: 700.0,
+                height: 500.0,
+            },
+            true,
+            700.0,
+            500.0,
+        ),
+    ] {
+        let mut config = Config::default();
+        config.page.paper = paper;
+        config.page.landscape = landscape;
+        let l = layout(&procedure, &config);
+        assert_eq!(verify(&l), vec![], "{paper:?}");
+        for page in &l.pages {
+            assert!(
+                (page.size.width - width).abs() < 0.05 || page.size.width > width,
+                "{paper:?} {:?}",
+                page.size
+            );
+            assert!(
+                (page.size.height - height).abs() < 0.05,
+                "{paper:?} {:?}",
+                page.size
+            );
+        }
+    }
+}
+
+#[test]
+fn the_header_can_be_printed_once() {
+    let mut config = Config::default();
+    config.page.repeat_header = false;
+    let l = layout(&long_sop(40, 7), &config);
+    assert_eq!(verify(&l), vec![]);
+    assert!(l.pages[0].header_y.is_some());
+    assert!(l.pages[1..].iter().all(|p| p.header_y.is_none()));
+}
+
+#[test]
+fn a_row_taller_than_a_page_grows_its_page_and_warns() {
+    let mut sop = generate(GenerateOptions::new(6, 3, 8));
+    sop.activities[2].notes = Some("Catatan panjang. ".repeat(400));
+    let procedure = Procedure::from_sop(&sop).unwrap();
+    let config = Config::default();
+    let l = layout(&procedure, &config);
+    assert_eq!(verify(&l), vec![]);
+    let warning = l
+        .warnings
+        .iter()
+        .find(|w| w.code == Code::RowTallerThanPage)
+        .expect("a warning names the row");
+    assert_eq!(warning.activity.as_ref().map(|a| a.number), Some(3));
+    let page = l
+        .pages
+        .iter()
+        .find(|p| p.rows.iter().any(|r| r.step == 2))
+        .unwrap();
+    assert!(
+        page.size.height > config.page.size().height,
+        "the page grows"
+    );
+    let notes: usize = page
+        .cells
+        .iter()
+        .filter(|c| c.rect.y <= page.rows.iter().find(|r| r.step == 2).unwrap().y)
+        .map(|c| c.lines.len())
+        .sum();
+    assert!(notes > 100, "no text lost");
+}
