@@ -259,3 +259,91 @@ fn english_labels_replace_every_printed_word() {
         assert!(!all.contains(word), "{word}");
     }
 }
+
+#[test]
+fn the_footer_note_is_on_every_page_including_the_identity_sheet() {
+    let file = common::example_files()
+        .into_iter()
+        .find(|f| f.ends_with("pelayanan-ktp-el.json"))
+        .unwrap();
+    let procedure = load(&file);
+    let pages = render(&procedure, &Config::default());
+    assert!(pages.len() >= 2);
+    for svg in pages {
+        assert!(
+            svg.contains("Balai Sertifikasi Elektronik"),
+            "{}",
+            &svg[..200]
+        );
+    }
+}
+
+#[test]
+fn logo_and_signature_are_embedded_and_drawn() {
+    let file = common::example_files()
+        .into_iter()
+        .find(|f| f.ends_with("pelayanan-ktp-el.json"))
+        .unwrap();
+    let mut sop = parse_sop(&std::fs::read_to_string(file).unwrap()).unwrap();
+    let svg_logo = r##"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="#d00000"/></svg>"##;
+    let identity = sop.identity.as_mut().unwrap();
+    identity.logo = Some(format!(
+        "data:image/svg+xml;base64,{}",
+        base64_encode(svg_logo.as_bytes())
+    ));
+    identity.signature = Some(format!(
+        "data:image/svg+xml;base64,{}",
+        base64_encode(svg_logo.replace("d00000", "0000d0").as_bytes())
+    ));
+    let procedure = Procedure::from_sop(&sop).unwrap();
+    let config = Config::default();
+    let laid_out = layout(&procedure, &config);
+    let pages = svg_pages(&procedure, &laid_out, &config, &ImagePolicy::default()).unwrap();
+    assert!(
+        pages[0].contains(r#"class="sop-logo""#) && pages[0].contains(r#"class="sop-signature""#)
+    );
+    let png = sopflow::render::png_pages(
+        &procedure,
+        &laid_out,
+        &config,
+        &ImagePolicy::default(),
+        40.0,
+    )
+    .unwrap();
+    let image = resvg::tiny_skia::Pixmap::decode_png(&png[0]).unwrap();
+    let red = image
+        .pixels()
+        .iter()
+        .filter(|p| p.red() > 180 && p.green() < 60)
+        .count();
+    let blue = image
+        .pixels()
+        .iter()
+        .filter(|p| p.blue() > 180 && p.red() < 60)
+        .count();
+    assert!(
+        red > 100 && blue > 100,
+        "logo {red} px, signature {blue} px"
+    );
+}
+
+fn base64_encode(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}

@@ -278,7 +278,27 @@ pub(crate) fn identity_page(
         }
         y += h;
     }
-    let height = page.height.max(y + bottom + 20.0);
+    // The footer (e.g. the e-signature note) closes every page, this one too.
+    let note = identity
+        .footer
+        .as_deref()
+        .map(|f| wrap(&normalise(f), width, metrics.label, measurer))
+        .unwrap_or_default();
+    let note_height = note.len() as f32 * metrics.label_line;
+    let height = page.height.max(y + bottom + 12.0 + note_height);
+    if !note.is_empty() {
+        let rect = Rect::new(left, height - bottom - note_height, width, note_height);
+        cells.push(cell(
+            CellRole::Footer,
+            rect,
+            note,
+            metrics.label,
+            Align::Left,
+            VAlign::Top,
+            0.0,
+            measurer,
+        ));
+    }
     IdentityPage {
         size: Size {
             width: page.width,

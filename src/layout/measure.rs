@@ -183,7 +183,9 @@ fn missing_glyphs(
         .flatten()
         .chain(&step.requirements)
         .flat_map(|t| t.chars())
-        .filter(|&c| !c.is_control() && !measurer.has_glyph(c))
+        .filter(|&c| {
+            !c.is_control() && !crate::text::wrap::is_invisible(c) && !measurer.has_glyph(c)
+        })
         .collect();
     if missing.is_empty() {
         return;

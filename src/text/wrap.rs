@@ -15,8 +15,8 @@ pub struct Line {
 }
 
 /// Cleans user text for layout: unifies line breaks, turns tabs into spaces,
-/// drops control characters, folds runs of spaces, trims each line.
-/// Borrows when the text is already clean.
+/// drops control and zero-width format characters, folds runs of spaces,
+/// trims each line. Borrows when the text is already clean.
 pub fn normalise(text: &str) -> std::borrow::Cow<'_, str> {
     if is_clean(text) {
         return std::borrow::Cow::Borrowed(text);
@@ -29,7 +29,7 @@ fn is_clean(text: &str) -> bool {
     let mut previous = '\n';
     for c in text.chars() {
         let space = c == ' ';
-        if (c != '\n' && (c.is_whitespace() && !space || c.is_control() || c == '\u{200B}'))
+        if (c != '\n' && (c.is_whitespace() && !space || c.is_control() || is_invisible(c)))
             || (space && matches!(previous, ' ' | '\n'))
             || (c == '\n' && previous == ' ')
         {
@@ -38,6 +38,11 @@ fn is_clean(text: &str) -> bool {
         previous = c;
     }
     previous != ' '
+}
+
+/// Zero-width format characters (joiners, marks, BOM): drawn as nothing.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}')
 }
 
 fn clean(text: &str) -> String {
@@ -53,7 +58,7 @@ fn clean(text: &str) -> String {
                 space = !out.is_empty() && !out.ends_with('\n');
                 continue;
             }
-            if c.is_control() {
+            if c.is_control() || is_invisible(c) {
                 continue;
             }
             if std::mem::take(&mut space) {
