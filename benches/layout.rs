@@ -18,21 +18,29 @@ fn procedure(activities: usize, lanes: usize) -> Procedure {
     Procedure::from_sop(&sop).expect("generated SOPs are valid")
 }
 
+/// Fewer, longer samples for the large sizes.
+fn sized(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    activities: usize,
+) {
+    group.throughput(Throughput::Elements(activities as u64));
+    if activities >= 10_000 {
+        group
+            .sample_size(10)
+            .measurement_time(Duration::from_secs(if activities >= 100_000 {
+                20
+            } else {
+                8
+            }));
+    }
+}
+
 fn bench_layout(c: &mut Criterion) {
     let config = Config::default();
     let mut group = c.benchmark_group("layout");
     for (activities, lanes) in SIZES {
         let procedure = procedure(activities, lanes);
-        group.throughput(Throughput::Elements(activities as u64));
-        if activities >= 10_000 {
-            group
-                .sample_size(10)
-                .measurement_time(Duration::from_secs(if activities >= 100_000 {
-                    20
-                } else {
-                    8
-                }));
-        }
+        sized(&mut group, activities);
         group.bench_with_input(
             BenchmarkId::from_parameter(activities),
             &procedure,
@@ -48,16 +56,7 @@ fn bench_svg(c: &mut Criterion) {
     for (activities, lanes) in SIZES {
         let procedure = procedure(activities, lanes);
         let laid_out = layout(&procedure, &config);
-        group.throughput(Throughput::Elements(activities as u64));
-        if activities >= 10_000 {
-            group
-                .sample_size(10)
-                .measurement_time(Duration::from_secs(if activities >= 100_000 {
-                    20
-                } else {
-                    8
-                }));
-        }
+        sized(&mut group, activities);
         group.bench_with_input(
             BenchmarkId::from_parameter(activities),
             &laid_out,

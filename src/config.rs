@@ -270,10 +270,6 @@ pub struct IdentityLabels {
     pub records: String,
 }
 
-fn strings<const N: usize>(words: [&str; N]) -> [String; N] {
-    words.map(str::to_owned)
-}
-
 impl Default for Labels {
     fn default() -> Self {
         Self::indonesian()
@@ -289,74 +285,36 @@ impl Default for IdentityLabels {
 impl Labels {
     /// The Indonesian label set (the default).
     pub fn indonesian() -> Self {
-        let [
-            number,
-            activity,
-            actors,
-            quality,
-            requirements,
-            time,
-            output,
-            notes,
-            yes,
-            no,
-            page_of,
-        ] = strings([
-            "No",
-            "Kegiatan",
-            "Pelaksana",
-            "Mutu Baku",
-            "Kelengkapan",
-            "Waktu",
-            "Output",
-            "Keterangan",
-            "Ya",
-            "Tidak",
-            "Halaman {page} dari {pages}",
-        ]);
-        let [n, c, r, e, a, nm, nip, lb, q, rel, eq, w, rec] = strings([
-            "NOMOR SOP",
-            "TANGGAL PEMBUATAN",
-            "TANGGAL REVISI",
-            "TANGGAL EFEKTIF",
-            "DISAHKAN OLEH",
-            "NAMA SOP",
-            "NIP",
-            "DASAR HUKUM",
-            "KUALIFIKASI PELAKSANA",
-            "KETERKAITAN",
-            "PERALATAN/PERLENGKAPAN",
-            "PERINGATAN",
-            "PENCATATAN DAN PENDATAAN",
-        ]);
-        Self {
-            number,
-            activity,
-            actors,
-            quality,
-            requirements,
-            time,
-            output,
-            notes,
-            yes,
-            no,
-            page_of,
-            identity: IdentityLabels {
-                number: n,
-                created: c,
-                revised: r,
-                effective: e,
-                approved_by: a,
-                name: nm,
-                nip,
-                legal_basis: lb,
-                qualifications: q,
-                related: rel,
-                equipment: eq,
-                warnings: w,
-                records: rec,
-            },
-            months: strings([
+        Self::from_words(
+            [
+                "No",
+                "Kegiatan",
+                "Pelaksana",
+                "Mutu Baku",
+                "Kelengkapan",
+                "Waktu",
+                "Output",
+                "Keterangan",
+                "Ya",
+                "Tidak",
+                "Halaman {page} dari {pages}",
+            ],
+            [
+                "NOMOR SOP",
+                "TANGGAL PEMBUATAN",
+                "TANGGAL REVISI",
+                "TANGGAL EFEKTIF",
+                "DISAHKAN OLEH",
+                "NAMA SOP",
+                "NIP",
+                "DASAR HUKUM",
+                "KUALIFIKASI PELAKSANA",
+                "KETERKAITAN",
+                "PERALATAN/PERLENGKAPAN",
+                "PERINGATAN",
+                "PENCATATAN DAN PENDATAAN",
+            ],
+            [
                 "Januari",
                 "Februari",
                 "Maret",
@@ -369,13 +327,67 @@ impl Labels {
                 "Oktober",
                 "November",
                 "Desember",
-            ]),
-            language: "id".into(),
-        }
+            ],
+            "id",
+        )
     }
 
     /// The English label set.
     pub fn english() -> Self {
+        Self::from_words(
+            [
+                "No",
+                "Activity",
+                "Performers",
+                "Quality Standard",
+                "Requirements",
+                "Time",
+                "Output",
+                "Notes",
+                "Yes",
+                "No",
+                "Page {page} of {pages}",
+            ],
+            [
+                "SOP NUMBER",
+                "DATE CREATED",
+                "DATE REVISED",
+                "EFFECTIVE DATE",
+                "APPROVED BY",
+                "SOP NAME",
+                "NIP",
+                "LEGAL BASIS",
+                "PERFORMER QUALIFICATIONS",
+                "RELATED SOPS",
+                "EQUIPMENT",
+                "WARNINGS",
+                "RECORDS",
+            ],
+            [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ],
+            "en",
+        )
+    }
+
+    /// A label set from its words, in field order.
+    fn from_words(
+        table: [&str; 11],
+        identity: [&str; 13],
+        months: [&str; 12],
+        language: &str,
+    ) -> Self {
         let [
             number,
             activity,
@@ -388,34 +400,22 @@ impl Labels {
             yes,
             no,
             page_of,
-        ] = strings([
-            "No",
-            "Activity",
-            "Performers",
-            "Quality Standard",
-            "Requirements",
-            "Time",
-            "Output",
-            "Notes",
-            "Yes",
-            "No",
-            "Page {page} of {pages}",
-        ]);
-        let [n, c, r, e, a, nm, nip, lb, q, rel, eq, w, rec] = strings([
-            "SOP NUMBER",
-            "DATE CREATED",
-            "DATE REVISED",
-            "EFFECTIVE DATE",
-            "APPROVED BY",
-            "SOP NAME",
-            "NIP",
-            "LEGAL BASIS",
-            "PERFORMER QUALIFICATIONS",
-            "RELATED SOPS",
-            "EQUIPMENT",
-            "WARNINGS",
-            "RECORDS",
-        ]);
+        ] = table.map(str::to_owned);
+        let [
+            n,
+            created,
+            revised,
+            effective,
+            approved_by,
+            name,
+            nip,
+            legal_basis,
+            qualifications,
+            related,
+            equipment,
+            warnings,
+            records,
+        ] = identity.map(str::to_owned);
         Self {
             number,
             activity,
@@ -430,34 +430,21 @@ impl Labels {
             page_of,
             identity: IdentityLabels {
                 number: n,
-                created: c,
-                revised: r,
-                effective: e,
-                approved_by: a,
-                name: nm,
+                created,
+                revised,
+                effective,
+                approved_by,
+                name,
                 nip,
-                legal_basis: lb,
-                qualifications: q,
-                related: rel,
-                equipment: eq,
-                warnings: w,
-                records: rec,
+                legal_basis,
+                qualifications,
+                related,
+                equipment,
+                warnings,
+                records,
             },
-            months: strings([
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ]),
-            language: "en".into(),
+            months: months.map(str::to_owned),
+            language: language.to_owned(),
         }
     }
 

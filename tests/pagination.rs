@@ -257,3 +257,30 @@ fn a_row_taller_than_a_page_grows_its_page_and_warns() {
         .sum();
     assert!(notes > 100, "no text lost");
 }
+
+#[test]
+fn too_many_actors_narrow_the_lanes_then_widen_the_table_with_a_warning() {
+    let procedure = Procedure::from_sop(&generate(GenerateOptions::new(40, 24, 9))).unwrap();
+    let config = Config::default();
+    let l = layout(&procedure, &config);
+    assert_eq!(verify(&l), vec![]);
+    assert!(l.warnings.iter().any(|w| w.code == Code::TableTooWide));
+    let lane = l
+        .columns
+        .iter()
+        .find(|c| matches!(c.kind, sopflow::layout::ColumnKind::Lane(_)))
+        .unwrap();
+    assert!(
+        (lane.width - config.table.lane_min_width).abs() < 8.0,
+        "lanes at their minimum: {}",
+        lane.width
+    );
+    assert!(
+        l.pages
+            .iter()
+            .all(|p| p.size.width > config.page.size().width),
+        "the page widens with the table"
+    );
+    let few = layout(&long_sop(40, 9), &config);
+    assert!(few.warnings.iter().all(|w| w.code != Code::TableTooWide));
+}

@@ -159,10 +159,27 @@ fn config(style: &StyleOptions) -> Result<Config, String> {
     Ok(config)
 }
 
-/// Reads and checks one document.
+/// Reads and checks one document; errors come back as one line.
 fn load(path: &Path) -> Result<(Procedure, Diagnostics), String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    load_text(&text).map_err(|d| format!("{}:\n{d}", path.display()))
+    load_text(&text).map_err(|d| {
+        let count = d.errors().count();
+        let first = d
+            .errors()
+            .next()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        let more = if count > 1 {
+            format!(
+                " (+{} more; see `sopflow check {}`)",
+                count - 1,
+                path.display()
+            )
+        } else {
+            String::new()
+        };
+        format!("{}: {first}{more}", path.display())
+    })
 }
 
 fn load_text(text: &str) -> Result<(Procedure, Diagnostics), Diagnostics> {

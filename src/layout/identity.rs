@@ -52,26 +52,14 @@ pub(crate) fn identity_page(
     let approval = identity.approved_by.clone().unwrap_or_default();
     let mut rows: Vec<(String, Vec<Line>, Option<f32>)> = Vec::new();
     let wrap_value = |text: &str| wrap(text, value_w - 2.0 * pad, body, measurer);
-    rows.push((
-        labels.number.clone(),
-        wrap_value(&value(&identity.number)),
-        None,
-    ));
-    rows.push((
-        labels.created.clone(),
-        wrap_value(&date(&identity.created)),
-        None,
-    ));
-    rows.push((
-        labels.revised.clone(),
-        wrap_value(&date(&identity.revised)),
-        None,
-    ));
-    rows.push((
-        labels.effective.clone(),
-        wrap_value(&date(&identity.effective)),
-        None,
-    ));
+    for (label, text) in [
+        (&labels.number, value(&identity.number)),
+        (&labels.created, date(&identity.created)),
+        (&labels.revised, date(&identity.revised)),
+        (&labels.effective, date(&identity.effective)),
+    ] {
+        rows.push((label.clone(), wrap_value(&text), None));
+    }
     let mut signed = wrap_value(&value(&approval.position));
     let signature_gap = if identity.signature.is_some() {
         SIGNATURE.1 + 4.0

@@ -44,13 +44,7 @@ pub fn identity_page(
             "sop-signature"
         };
         let r = placed.rect;
-        w.raw("<image class=\"")
-            .raw(class)
-            .raw("\"")
-            .attr("x", r.x)
-            .attr("y", r.y)
-            .attr("width", r.width)
-            .attr("height", r.height);
+        w.raw("<image class=\"").raw(class).raw("\"").rect_attrs(&r);
         w.raw(r#" preserveAspectRatio="xMidYMid meet""#)
             .attr_text("xlink:href", &image.data_uri())
             .raw("/>");

@@ -79,13 +79,7 @@ pub(crate) fn text_lines(w: &mut Writer, lines: &[TextLine], font: Font, class: 
 
 /// Writes a rectangle with the theme's outline.
 pub(crate) fn rect(w: &mut Writer, class: &str, r: &Rect, fill: &str, theme: &Theme) {
-    w.raw("<rect class=\"")
-        .raw(class)
-        .raw("\"")
-        .attr("x", r.x)
-        .attr("y", r.y)
-        .attr("width", r.width)
-        .attr("height", r.height);
+    w.raw("<rect class=\"").raw(class).raw("\"").rect_attrs(r);
     w.attr_text("fill", fill)
         .attr_text("stroke", &theme.ink)
         .attr("stroke-width", theme.grid_width)
@@ -275,10 +269,7 @@ fn symbol_shape(w: &mut Writer, symbol: &Symbol, theme: &Theme) {
             w.raw("<rect class=\"sop-symbol ")
                 .raw(class)
                 .raw("\"")
-                .attr("x", r.x)
-                .attr("y", r.y)
-                .attr("width", r.width)
-                .attr("height", r.height);
+                .rect_attrs(&r);
             if symbol.shape == Shape::Terminator {
                 w.attr("rx", r.height / 2.0).attr("ry", r.height / 2.0);
             }

@@ -56,6 +56,14 @@ impl Writer {
         self
     }
 
+    /// Appends ` x=".." y=".." width=".." height=".."`.
+    pub fn rect_attrs(&mut self, r: &crate::geom::Rect) -> &mut Self {
+        self.attr("x", r.x)
+            .attr("y", r.y)
+            .attr("width", r.width)
+            .attr("height", r.height)
+    }
+
     /// Appends a point as `x y`.
     pub fn point(&mut self, x: f32, y: f32) -> &mut Self {
         self.num(x).raw(" ").num(y)

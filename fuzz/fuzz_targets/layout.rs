@@ -1,0 +1,89 @@
+//! An arbitrary (structure-aware) SOP → layout → verify → SVG.
+#![no_main]
+
+use arbitrary::Arbitrary;
+use libfuzzer_sys::fuzz_target;
+use sopflow::config::{Config, Paper};
+use sopflow::model::{Activity, Actor, Branch, Kind, LabelledBranch, Next, Sop};
+use sopflow::{layout, render, Procedure};
+
+#[derive(Arbitrary, Debug)]
+struct Doc {
+    actors: u8,
+    paper: u8,
+    portrait: bool,
+    steps: Vec<StepSpec>,
+}
+
+#[derive(Arbitrary, Debug)]
+struct StepSpec {
+    lanes: Vec<u8>,
+    kind: u8,
+    text: String,
+    targets: Vec<(u16, Option<String>)>,
+    yes_no: Option<(u16, u16)>,
+    requirements: Vec<String>,
+    time: String,
+    notes: Option<String>,
+    symbol_text: Option<String>,
+}
+
+fuzz_target!(|doc: Doc| {
+    let actors = 1 + usize::from(doc.actors) % 12;
+    let n = doc.steps.len().min(150);
+    if n == 0 {
+        return;
+    }
+    let id = |k: u16| (usize::from(k) % n + 1).to_string();
+    let activities = doc.steps[..n]
+        .iter()
+        .map(|s| {
+            let mut lanes: Vec<String> = s.lanes.iter().take(3).map(|l| format!("p{}", usize::from(*l) % actors)).collect();
+            if lanes.is_empty() {
+                lanes.push("p0".into());
+            }
+            let kind = [None, Some(Kind::Process), Some(Kind::Decision), Some(Kind::End), Some(Kind::Start)][usize::from(s.kind) % 5];
+            let next = (!s.targets.is_empty()).then(|| {
+                Next::Many(
+                    s.targets
+                        .iter()
+                        .take(4)
+                        .map(|(t, label)| match label {
+                            Some(l) => Branch::Labelled(LabelledBranch { to: id(*t), label: Some(l.clone()) }),
+                            None => Branch::To(id(*t)),
+                        })
+                        .collect(),
+                )
+            });
+            let (yes, no) = s.yes_no.map_or((None, None), |(y, n)| (Some(id(y)), Some(id(n))));
+            Activity {
+                text: s.text.clone(),
+                actor: lanes,
+                kind,
+                requirements: s.requirements.iter().take(4).cloned().collect(),
+                time: Some(s.time.clone()),
+                notes: s.notes.clone(),
+                symbol_text: s.symbol_text.clone(),
+                next: if yes.is_some() { None } else { next },
+                yes,
+                no,
+                ..Activity::default()
+            }
+        })
+        .collect();
+    let sop = Sop {
+        format: None,
+        identity: None,
+        actors: (0..actors).map(|i| Actor { id: Some(format!("p{i}")), name: format!("Pelaksana {i}") }).collect(),
+        activities,
+    };
+    let Ok(procedure) = Procedure::from_sop(&sop) else { return };
+    let mut config = Config::default();
+    config.page.paper = [Paper::F4, Paper::A4, Paper::Letter, Paper::Legal][usize::from(doc.paper) % 4];
+    config.page.landscape = !doc.portrait;
+    let laid_out = layout::layout(&procedure, &config);
+    let violations = layout::verify(&laid_out);
+    assert!(violations.is_empty(), "{violations:#?}");
+    let pages = render::svg_pages(&procedure, &laid_out, &config, &render::ImagePolicy::default()).expect("no images to load");
+    assert_eq!(pages.len(), laid_out.pages.len());
+});

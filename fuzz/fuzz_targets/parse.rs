@@ -1,0 +1,19 @@
+//! JSON bytes → parse → validate → (when valid) layout → verify.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use sopflow::{config::Config, layout, parse_sop, validate, Procedure};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(sop) = parse_sop(text) else { return };
+    let diagnostics = validate(&sop);
+    match Procedure::from_sop(&sop) {
+        Ok(procedure) => {
+            let laid_out = layout::layout(&procedure, &Config::default());
+            let violations = layout::verify(&laid_out);
+            assert!(violations.is_empty(), "{violations:#?}");
+        }
+        Err(_) => assert!(diagnostics.has_errors()),
+    }
+});
