@@ -404,8 +404,11 @@ fn layout(file: &Path, verify: bool, style: &StyleOptions) -> Result<ExitCode, S
     let config = config(style)?;
     let (procedure, _) = load(file)?;
     let layout = sopflow::layout::layout(&procedure, &config);
-    let json = serde_json::to_string(&layout).map_err(|e| e.to_string())?;
-    println!("{json}");
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    serde_json::to_writer(&mut out, &layout).map_err(|e| e.to_string())?;
+    std::io::Write::write_all(&mut out, b"\n")
+        .and_then(|()| std::io::Write::flush(&mut out))
+        .map_err(|e| e.to_string())?;
     if verify {
         let violations = sopflow::layout::verify(&layout);
         for v in &violations {
