@@ -246,3 +246,54 @@ fn schema_accepts_every_example_and_every_indonesian_name() {
         "a field and its alias together are refused"
     );
 }
+
+#[test]
+fn a_configuration_file_renames_columns_and_changes_the_paper() {
+    let dir = temp("config");
+    std::fs::write(
+        dir.join("style.json"),
+        r#"{ "page": { "paper": "a4" }, "labels": { "requirements": "Persyaratan/Perlengkapan", "time": "Durasi", "output": "Hasil" }, "table": { "column_numbers": true } }"#,
+    )
+    .unwrap();
+    let out = sopflow(
+        &[
+            "render",
+            &example("pelayanan-ktp-el.json"),
+            "-o",
+            "out.svg",
+            "--config",
+            "style.json",
+        ],
+        &dir,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let svg = std::fs::read_to_string(dir.join("out-2.svg")).unwrap();
+    // The long header breaks after its slash, never inside a word.
+    for word in [
+        ">Persyaratan/<",
+        ">Perlengkapan<",
+        ">Durasi<",
+        ">Hasil<",
+        ">(1)<",
+        "width=\"841.89pt\"",
+    ] {
+        assert!(svg.contains(word), "{word}");
+    }
+    std::fs::write(dir.join("typo.json"), r#"{ "labelz": {} }"#).unwrap();
+    let out = sopflow(
+        &[
+            "render",
+            &example("pelayanan-ktp-el.json"),
+            "-o",
+            "x.pdf",
+            "--config",
+            "typo.json",
+        ],
+        &dir,
+    );
+    assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("labelz"));
+}

@@ -122,21 +122,32 @@ pub(crate) fn wrap_paragraph(
             width = word_width;
             continue;
         }
-        // A word longer than a line: break it between characters.
-        let mut piece = String::new();
-        for c in word.chars() {
-            piece.push(c);
-            if piece.chars().count() > 1 && measurer.width(&piece, font) > available(first_line) {
-                piece.pop();
-                let w = measurer.width(&piece, font);
-                current = std::mem::take(&mut piece);
-                width = w;
-                flush(&mut current, &mut width, &mut first_line, lines);
-                piece.push(c);
-            }
+        // A word longer than a line: break after '/', '-' or '.' where a
+        // piece fits, else between characters.
+        let mut rest = word;
+        while measurer.width(rest, font) > available(first_line) {
+            let room = available(first_line);
+            let fits = |end: usize| measurer.width(&rest[..end], font) <= room;
+            let at_punctuation = rest
+                .char_indices()
+                .filter(|&(i, c)| {
+                    matches!(c, '/' | '-' | '.' | '_') && i + c.len_utf8() < rest.len()
+                })
+                .map(|(i, c)| i + c.len_utf8())
+                .take_while(|&end| fits(end))
+                .last();
+            let end = at_punctuation.unwrap_or_else(|| {
+                let mut ends = rest.char_indices().map(|(i, c)| i + c.len_utf8());
+                let first = ends.next().unwrap_or(rest.len());
+                ends.take_while(|&end| fits(end)).last().unwrap_or(first)
+            });
+            current = rest[..end].to_owned();
+            width = measurer.width(&current, font);
+            flush(&mut current, &mut width, &mut first_line, lines);
+            rest = &rest[end..];
         }
-        width = measurer.width(&piece, font);
-        current = piece;
+        current = rest.to_owned();
+        width = measurer.width(rest, font);
     }
     flush(&mut current, &mut width, &mut first_line, lines);
 }
@@ -168,6 +179,15 @@ mod tests {
         }
         let joined: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(joined.join(" "), text);
+    }
+
+    #[test]
+    fn long_words_break_after_slashes_first() {
+        let m = FontMeasurer::new();
+        let font = Font::bold(8.5);
+        let lines = wrap("Persyaratan/Perlengkapan", 60.0, font, &m);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["Persyaratan/", "Perlengkapan"]);
     }
 
     #[test]
