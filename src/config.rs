@@ -34,6 +34,95 @@ impl Default for Config {
 }
 
 impl Config {
+    /// Refuses values no page can be made of (naming the field): sizes and
+    /// widths out of range, margins that leave no room, unknown colours.
+    pub fn check(&self) -> Result<(), crate::Error> {
+        let fail = |field: &str, range: &str| {
+            Err(crate::Error::Config(format!("{field} must be {range}")))
+        };
+        let size = self.page.size();
+        if !(size.width.is_finite()
+            && size.height.is_finite()
+            && (144.0..=14_400.0).contains(&size.width)
+            && (144.0..=14_400.0).contains(&size.height))
+        {
+            return fail("page.paper", "between 144 and 14400 points on each side");
+        }
+        let [top, right, bottom, left] = self.page.margins;
+        if self.page.margins.iter().any(|m| !(0.0..=144.0).contains(m))
+            || left + right > size.width / 2.0
+            || top + bottom > size.height / 2.0
+        {
+            return fail(
+                "page.margins",
+                "0 to 144 points each, leaving at least half the paper",
+            );
+        }
+        let ranges = [
+            ("theme.font_size", self.theme.font_size, 4.0, 24.0),
+            (
+                "theme.header_font_size",
+                self.theme.header_font_size,
+                4.0,
+                24.0,
+            ),
+            (
+                "theme.label_font_size",
+                self.theme.label_font_size,
+                4.0,
+                24.0,
+            ),
+            ("theme.grid_width", self.theme.grid_width, 0.0, 4.0),
+            ("theme.line_width", self.theme.line_width, 0.1, 4.0),
+            ("table.number_width", self.table.number_width, 10.0, 100.0),
+            (
+                "table.lane_min_width",
+                self.table.lane_min_width,
+                40.0,
+                400.0,
+            ),
+            (
+                "table.lane_max_width",
+                self.table.lane_max_width,
+                40.0,
+                400.0,
+            ),
+            ("table.padding", self.table.padding, 0.0, 12.0),
+            ("table.symbol_width", self.table.symbol_width, 20.0, 200.0),
+            ("table.symbol_gap", self.table.symbol_gap, 8.0, 60.0),
+        ];
+        for (field, value, low, high) in ranges {
+            if !(low..=high).contains(&value) {
+                return fail(field, &format!("between {low} and {high}"));
+            }
+        }
+        if self
+            .table
+            .text_shares
+            .iter()
+            .any(|s| !(0.0..=1.0).contains(s))
+            || self.table.text_shares.iter().sum::<f32>() > 0.9
+        {
+            return fail(
+                "table.text_shares",
+                "shares from 0 to 1 adding up to at most 0.9",
+            );
+        }
+        for (field, colour) in [
+            ("theme.header_fill", &self.theme.header_fill),
+            ("theme.symbol_fill", &self.theme.symbol_fill),
+            ("theme.ink", &self.theme.ink),
+        ] {
+            let hex = colour.strip_prefix('#').is_some_and(|h| {
+                matches!(h.len(), 3 | 6) && h.chars().all(|c| c.is_ascii_hexdigit())
+            });
+            if !hex && colour != "none" {
+                return fail(field, "a colour like #d9d9d9");
+            }
+        }
+        Ok(())
+    }
+
     /// The default configuration with the given label set.
     pub fn with_labels(labels: Labels) -> Self {
         Self {
@@ -529,6 +618,50 @@ mod tests {
         assert_eq!(ConnectorLabels::Letters.label(0), "A");
         assert_eq!(ConnectorLabels::Letters.label(26), "AA");
         assert_eq!(ConnectorLabels::Numbers.label(4), "5");
+    }
+
+    #[test]
+    fn out_of_range_values_are_refused_with_their_field() {
+        assert!(Config::default().check().is_ok());
+        let mut config = Config::default();
+        config.theme.font_size = 0.0;
+        assert!(
+            config
+                .check()
+                .unwrap_err()
+                .to_string()
+                .contains("theme.font_size")
+        );
+        let mut config = Config::default();
+        config.page.margins = [400.0, 0.0, 400.0, 0.0];
+        assert!(
+            config
+                .check()
+                .unwrap_err()
+                .to_string()
+                .contains("page.margins")
+        );
+        let mut config = Config::default();
+        config.theme.ink = "red\" onload=\"x".into();
+        assert!(
+            config
+                .check()
+                .unwrap_err()
+                .to_string()
+                .contains("theme.ink")
+        );
+        let mut config = Config::default();
+        config.page.paper = Paper::Custom {
+            width: f32::NAN,
+            height: 10.0,
+        };
+        assert!(
+            config
+                .check()
+                .unwrap_err()
+                .to_string()
+                .contains("page.paper")
+        );
     }
 
     #[test]

@@ -156,6 +156,7 @@ fn config(style: &StyleOptions) -> Result<Config, String> {
         Some(Lang::Id) => config.labels = Labels::indonesian(),
         None => {}
     }
+    config.check().map_err(|e| e.to_string())?;
     Ok(config)
 }
 
