@@ -34,20 +34,24 @@ pub(crate) fn position(
         VAlign::Middle => rect.y + (rect.height - block) / 2.0,
     };
     let ascent = measurer.ascent(font);
-    lines
+    let mut placed = Vec::with_capacity(lines.iter().filter(|l| !l.text.is_empty()).count());
+    for (i, line) in lines
         .into_iter()
         .enumerate()
         .filter(|(_, line)| !line.text.is_empty())
-        .map(|(i, line)| TextLine {
+    {
+        let x = match align {
+            Align::Left => rect.x + padding + line.indent,
+            Align::Center => rect.x + (rect.width - line.width) / 2.0,
+        };
+        placed.push(TextLine {
             text: line.text,
-            x: match align {
-                Align::Left => rect.x + padding + line.indent,
-                Align::Center => rect.x + (rect.width - line.width) / 2.0,
-            },
+            x,
             y: top + i as f32 * line_height + ascent,
             width: line.width,
-        })
-        .collect()
+        });
+    }
+    placed
 }
 
 /// A cell with its text placed.

@@ -144,7 +144,7 @@ pub(crate) fn place_labels(
             continue;
         };
         placed.push(rect);
-        page.flows[f].label = Some(label_box(ctx, rect, &lines, font));
+        page.flows[f].label = Some(Box::new(label_box(ctx, rect, &lines, font)));
     }
     failed
 }

@@ -72,7 +72,8 @@ pub fn layout_with(procedure: &Procedure, config: &Config, measurer: &dyn TextMe
     let count = plans.len();
     let lanes_span = ctx.lanes_span();
     let mut pages: Vec<Page> = Vec::with_capacity(count);
-    for (p, plan) in plans.iter().enumerate() {
+    for (p, plan) in plans.into_iter().enumerate() {
+        let plan = &plan;
         let (mut page, boxes) =
             place::place_page(&ctx, &mut measured, plan, &pairs, (p + 1, count));
         let mut routes = route::route(&plan.rows, &plan.flows, lane_count);
@@ -87,6 +88,9 @@ pub fn layout_with(procedure: &Procedure, config: &Config, measurer: &dyn TextMe
             page.flows = place::place_flows(&ctx, plan, &routes, &boxes, &pairs);
             labels::place_labels(&ctx, &mut page, plan, lanes_span);
         }
+        page.cells.shrink_to_fit();
+        page.symbols.shrink_to_fit();
+        page.flows.shrink_to_fit();
         pages.push(page);
     }
     let metrics = metrics::measure(&pages, pairs.len());

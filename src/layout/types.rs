@@ -240,8 +240,8 @@ pub struct FlowPath {
     /// boundary (or to/from an off-page connector); the arrowhead is at the
     /// last point.
     pub points: Vec<Point>,
-    /// Branch label, if any.
-    pub label: Option<FlowLabelBox>,
+    /// Branch label, if any (boxed: most arrows have none).
+    pub label: Option<Box<FlowLabelBox>>,
     /// Label of the connector pair when the arrow crosses a page break.
     pub connector: Option<String>,
 }
