@@ -16,16 +16,50 @@ pub(crate) enum VAlign {
     Middle,
 }
 
-/// Places `lines` inside `rect` with `padding`.
+/// How a block of text sits in its box.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct TextStyle {
+    pub font: Font,
+    pub align: Align,
+    pub valign: VAlign,
+    pub padding: f32,
+}
+
+impl TextStyle {
+    /// Flush left from the top, as body and identity texts are set.
+    pub fn top_left(font: Font, padding: f32) -> Self {
+        Self {
+            font,
+            align: Align::Left,
+            valign: VAlign::Top,
+            padding,
+        }
+    }
+
+    /// Centred both ways, as headers and symbol texts are set.
+    pub fn centred(font: Font, padding: f32) -> Self {
+        Self {
+            font,
+            align: Align::Center,
+            valign: VAlign::Middle,
+            padding,
+        }
+    }
+}
+
+/// Places `lines` inside `rect` in `style`.
 pub(crate) fn position(
     rect: Rect,
     lines: impl Into<Vec<Line>>,
-    font: Font,
-    align: Align,
-    valign: VAlign,
-    padding: f32,
+    style: TextStyle,
     measurer: &dyn TextMeasurer,
 ) -> Vec<TextLine> {
+    let TextStyle {
+        font,
+        align,
+        valign,
+        padding,
+    } = style;
     let lines: Vec<Line> = lines.into();
     let line_height = measurer.line_height(font);
     let block = lines.len() as f32 * line_height;
@@ -55,23 +89,19 @@ pub(crate) fn position(
 }
 
 /// A cell with its text placed.
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn cell(
     role: CellRole,
     rect: Rect,
     lines: impl Into<Vec<Line>>,
-    font: Font,
-    align: Align,
-    valign: VAlign,
-    padding: f32,
+    style: TextStyle,
     measurer: &dyn TextMeasurer,
 ) -> TextCell {
     TextCell {
         role,
         rect,
-        font,
-        align,
-        lines: position(rect, lines, font, align, valign, padding, measurer),
+        font: style.font,
+        align: style.align,
+        lines: position(rect, lines, style, measurer),
     }
 }
 
@@ -165,10 +195,7 @@ pub(crate) fn header(
             CellRole::Header,
             rect,
             lines,
-            font,
-            Align::Center,
-            VAlign::Middle,
-            pad,
+            TextStyle::centred(font, pad),
             measurer,
         ));
     };
@@ -241,10 +268,7 @@ pub(crate) fn footer(
         CellRole::Footer,
         Rect::new(x, top, width * 2.0 / 3.0, top_row),
         title_lines.as_slice(),
-        font,
-        Align::Left,
-        VAlign::Top,
-        0.0,
+        TextStyle::top_left(font, 0.0),
         measurer,
     )];
     let right = Rect::new(x + width * 2.0 / 3.0, top, width / 3.0, top_row);
@@ -252,10 +276,7 @@ pub(crate) fn footer(
         CellRole::Footer,
         right,
         page_text.as_slice(),
-        font,
-        Align::Left,
-        VAlign::Top,
-        0.0,
+        TextStyle::top_left(font, 0.0),
         measurer,
     );
     for l in &mut page_cell.lines {
@@ -268,10 +289,7 @@ pub(crate) fn footer(
             CellRole::Footer,
             rect,
             note.as_slice(),
-            font,
-            Align::Left,
-            VAlign::Top,
-            0.0,
+            TextStyle::top_left(font, 0.0),
             measurer,
         ));
     }

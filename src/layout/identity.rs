@@ -2,7 +2,7 @@
 //! on the left, the label/value grid with the signature block on the
 //! right, and three two-column rows of lists below.
 
-use super::cells::{VAlign, cell};
+use super::cells::{TextStyle, cell};
 use super::measure::{Metrics, wrap_list};
 use super::types::{Align, CellRole, IdentityPage, PlacedImage, TextCell};
 use crate::config::Config;
@@ -94,10 +94,7 @@ pub(crate) fn identity_page(
             CellRole::Identity,
             label_rect,
             label_lines.as_slice(),
-            bold,
-            Align::Left,
-            VAlign::Top,
-            pad,
+            TextStyle::top_left(bold, pad),
             measurer,
         ));
         match gap {
@@ -113,10 +110,10 @@ pub(crate) fn identity_page(
                     CellRole::Identity,
                     upper,
                     above,
-                    body,
-                    Align::Center,
-                    VAlign::Top,
-                    pad,
+                    TextStyle {
+                        align: Align::Center,
+                        ..TextStyle::top_left(body, pad)
+                    },
                     measurer,
                 ));
                 let sig_top = upper.bottom();
@@ -142,10 +139,10 @@ pub(crate) fn identity_page(
                     CellRole::Identity,
                     lower,
                     below,
-                    body,
-                    Align::Center,
-                    VAlign::Top,
-                    pad,
+                    TextStyle {
+                        align: Align::Center,
+                        ..TextStyle::top_left(body, pad)
+                    },
                     measurer,
                 ));
             }
@@ -153,10 +150,7 @@ pub(crate) fn identity_page(
                 CellRole::Identity,
                 value_rect,
                 lines.as_slice(),
-                body,
-                Align::Left,
-                VAlign::Top,
-                pad,
+                TextStyle::top_left(body, pad),
                 measurer,
             )),
         }
@@ -195,10 +189,10 @@ pub(crate) fn identity_page(
         CellRole::Identity,
         names_rect,
         name_lines.as_slice(),
-        header_font,
-        Align::Center,
-        VAlign::Top,
-        0.0,
+        TextStyle {
+            align: Align::Center,
+            ..TextStyle::top_left(header_font, 0.0)
+        },
         measurer,
     ));
 
@@ -241,10 +235,7 @@ pub(crate) fn identity_page(
                 CellRole::Identity,
                 rect,
                 head,
-                bold,
-                Align::Left,
-                VAlign::Top,
-                pad,
+                TextStyle::top_left(bold, pad),
                 measurer,
             ));
             let below = Rect::new(
@@ -257,10 +248,7 @@ pub(crate) fn identity_page(
                 CellRole::Identity,
                 below,
                 rest,
-                body,
-                Align::Left,
-                VAlign::Top,
-                pad,
+                TextStyle::top_left(body, pad),
                 measurer,
             ));
         }
@@ -280,10 +268,7 @@ pub(crate) fn identity_page(
             CellRole::Footer,
             rect,
             note,
-            metrics.label,
-            Align::Left,
-            VAlign::Top,
-            0.0,
+            TextStyle::top_left(metrics.label, 0.0),
             measurer,
         ));
     }

@@ -3,9 +3,10 @@
 //! where it touches no symbol, arrow, joint line or other label.
 
 use super::Context;
+use super::cells::TextStyle;
 use super::index::SegmentIndex;
 use super::plan::{PagePlan, RowKind};
-use super::types::{Align, FlowLabelBox, Page, Shape};
+use super::types::{FlowLabelBox, Page, Shape};
 use crate::geom::{Point, Rect};
 use crate::procedure::FlowLabel;
 use crate::text::{Font, Line, normalise, wrap};
@@ -150,15 +151,7 @@ pub(crate) fn place_labels(
 }
 
 fn label_box(ctx: &Context<'_>, rect: Rect, lines: &[Line], font: Font) -> FlowLabelBox {
-    let lines = super::cells::position(
-        rect,
-        lines,
-        font,
-        Align::Left,
-        super::cells::VAlign::Top,
-        0.0,
-        ctx.measurer,
-    );
+    let lines = super::cells::position(rect, lines, TextStyle::top_left(font, 0.0), ctx.measurer);
     FlowLabelBox { rect, font, lines }
 }
 

@@ -2,13 +2,13 @@
 //! symbols, connectors and cells their rectangles.
 
 use super::Context;
-use super::cells::{VAlign, cell, position};
+use super::cells::{TextStyle, cell, position};
 use super::labels;
 use super::measure::MeasuredRow;
 use super::plan::{PagePlan, Pair, RowKind};
 use super::route::{Routes, Side, Waypoint, X, Y};
 use super::types::{
-    Align, CellRole, Connector, ConnectorEnd, FlowPath, Joint, Page, Row, Shape, Symbol, TextCell,
+    CellRole, Connector, ConnectorEnd, FlowPath, Joint, Page, Row, Shape, Symbol, TextCell,
 };
 use crate::geom::{Point, Rect, Size};
 use crate::model::Kind;
@@ -192,10 +192,10 @@ pub(crate) fn place_page(
                             CellRole::Body(column),
                             rect,
                             lines,
-                            font,
-                            align,
-                            VAlign::Top,
-                            ctx.metrics.padding,
+                            TextStyle {
+                                align,
+                                ..TextStyle::top_left(font, ctx.metrics.padding)
+                            },
                             ctx.measurer,
                         ));
                     }
@@ -212,10 +212,7 @@ pub(crate) fn place_page(
                     let text = position(
                         *rect,
                         lines,
-                        label_font,
-                        Align::Center,
-                        VAlign::Middle,
-                        0.0,
+                        TextStyle::centred(label_font, 0.0),
                         ctx.measurer,
                     );
                     symbols.push(Symbol {
@@ -261,10 +258,7 @@ pub(crate) fn place_page(
                     let text = position(
                         text_box,
                         lines,
-                        label_font,
-                        Align::Center,
-                        VAlign::Middle,
-                        0.0,
+                        TextStyle::centred(label_font, 0.0),
                         ctx.measurer,
                     );
                     let (from, to) = (id(flow.from), id(flow.to));
