@@ -119,6 +119,9 @@ enum PortUse {
     Blocked,
 }
 
+/// Rows scanned when choosing a loop's channel side (keeps routing linear).
+const MAX_SIDE_SCAN: usize = 64;
+
 /// How far an axis run may go before a channel is used instead.
 const MAX_AXIS_ROWS: usize = 40;
 
@@ -134,6 +137,11 @@ fn slot(row: usize, part: usize) -> usize {
 pub(crate) fn route(rows: &[RouteRow], flows: &[RouteFlow], lane_count: usize) -> Routes {
     let mut router = Router::new(rows, lane_count);
     let ends: Vec<(usize, usize)> = flows.iter().map(|f| router.lanes_of(f)).collect();
+    for (flow, &(ls, lt)) in flows.iter().zip(&ends) {
+        if ls != lt {
+            router.spans[flow.from].push((ls.min(lt), ls.max(lt)));
+        }
+    }
     for (flow, &(ls, lt)) in flows.iter().zip(&ends) {
         if flow.to < flow.from {
             router.reserve_loop_entry(flow, ls, lt);
@@ -193,6 +201,8 @@ struct Router<'a> {
     track_counts: Vec<usize>,
     /// Last symbol row per lane below a row, for axis checks.
     symbol_rows: Vec<Vec<usize>>,
+    /// Lane span (low, high) of each cross-lane arrow, by source row.
+    spans: Vec<Vec<(usize, usize)>>,
 }
 
 impl<'a> Router<'a> {
@@ -225,6 +235,7 @@ impl<'a> Router<'a> {
             net_of: FastMap::default(),
             track_counts: vec![0; lane_count * 2],
             symbol_rows,
+            spans: vec![Vec::new(); rows.len()],
         }
     }
 
@@ -259,8 +270,31 @@ impl<'a> Router<'a> {
         *self.port(row, lane, side) = want;
     }
 
+    /// The side of `lane` whose channel fewer cross-lane arrows leaving
+    /// the rows strictly between `a` and `b` would cross (right on a tie).
+    fn quieter_side(&self, lane: usize, a: usize, b: usize) -> Side {
+        let (lo, hi) = (a.min(b) + 1, a.max(b));
+        let mut crossings = [0usize; 2];
+        for spans in self.spans[lo.min(hi)..hi].iter().take(MAX_SIDE_SCAN) {
+            for &(left, right) in spans {
+                crossings[Side::Left as usize] += usize::from(left < lane && lane <= right);
+                crossings[Side::Right as usize] += usize::from(left <= lane && lane < right);
+            }
+        }
+        if crossings[0] < crossings[1] {
+            Side::Left
+        } else {
+            Side::Right
+        }
+    }
+
+    /// The channel side a flow within one lane prefers.
+    fn same_lane_side(&self, flow: &RouteFlow, lane: usize) -> Side {
+        self.quieter_side(lane, flow.from, flow.to)
+    }
+
     fn reserve_loop_entry(&mut self, flow: &RouteFlow, ls: usize, lt: usize) {
-        let side = toward(lt, ls).unwrap_or(Side::Right);
+        let side = toward(lt, ls).unwrap_or_else(|| self.same_lane_side(flow, lt));
         for side in [side, side.other()] {
             if self.usable(flow.to, lt, side, PortUse::Entry) {
                 self.take(flow.to, lt, side, PortUse::Entry);
@@ -365,7 +399,7 @@ impl<'a> Router<'a> {
         }
 
         // Everything else runs in a channel of the target's lane.
-        let preferred = facing.unwrap_or(Side::Right);
+        let preferred = facing.unwrap_or_else(|| self.same_lane_side(flow, ls));
         let wants_side =
             !flow.bottom_only && (!down || (row.decision && !flow.main) || row.connector);
         let exit_side = [preferred, preferred.other()]
@@ -387,10 +421,10 @@ impl<'a> Router<'a> {
                 path.push(wp(X::Axis(ls), s, Y::SymbolBottom));
                 path.push(wp(X::Axis(ls), s, Y::BusBelow));
                 let side = if ls == lt {
-                    [Side::Right, Side::Left]
+                    [preferred, preferred.other()]
                         .into_iter()
                         .find(|&x| self.usable(t, lt, x, PortUse::Entry))
-                        .unwrap_or(Side::Right)
+                        .unwrap_or(preferred)
                 } else {
                     preferred.other()
                 };
