@@ -13,7 +13,7 @@ fn long_sop(activities: usize, seed: u64) -> Procedure {
 /// The fewest pages any choice of breaks could give, computed from scratch
 /// (an oracle for the layout's own optimiser): every cut arrow needs a
 /// connector in its lane in the band below its source's page and above its
-/// target's page; a lane's n-th connector needs the n-th band row.
+/// target's page; three connectors fit side by side in a lane's band row.
 fn fewest_pages(procedure: &Procedure, layout: &Layout) -> usize {
     let page = &layout.pages[0];
     let footer_top = page
@@ -66,7 +66,8 @@ fn fewest_pages(procedure: &Procedure, layout: &Layout) -> usize {
                     into[b] += 1;
                 }
             }
-            let rows = out.iter().max().unwrap_or(&0) + into.iter().max().unwrap_or(&0);
+            let band_rows = |counts: &[usize]| counts.iter().max().map_or(0, |c| c.div_ceil(3));
+            let rows = band_rows(&out) + band_rows(&into);
             let need: f32 = heights[i..j].iter().sum::<f32>() + rows as f32 * band;
             if need > body + 0.01 && j > i + 1 {
                 break;
@@ -283,4 +284,42 @@ fn too_many_actors_narrow_the_lanes_then_widen_the_table_with_a_warning() {
     );
     let few = layout(&long_sop(40, 9), &config);
     assert!(few.warnings.iter().all(|w| w.code != Code::TableTooWide));
+}
+
+#[test]
+fn connectors_in_one_lane_sit_side_by_side_without_overlapping() {
+    let mut side_by_side = 0;
+    for seed in 20..30 {
+        let procedure = Procedure::from_sop(&generate(GenerateOptions::new(176, 2, seed))).unwrap();
+        let l = layout(&procedure, &Config::default());
+        assert_eq!(verify(&l), vec![]);
+        for page in &l.pages {
+            for (i, a) in page.connectors.iter().enumerate() {
+                let lane = l
+                    .columns
+                    .iter()
+                    .find(|c| c.kind == sopflow::layout::ColumnKind::Lane(a.lane))
+                    .unwrap();
+                assert!(
+                    a.rect.x >= lane.x && a.rect.right() <= lane.x + lane.width,
+                    "inside its lane"
+                );
+                for b in &page.connectors[i + 1..] {
+                    assert!(
+                        !a.rect.overlaps(&b.rect),
+                        "{} and {} overlap",
+                        a.label,
+                        b.label
+                    );
+                    if a.lane == b.lane && a.end == b.end && a.rect.y == b.rect.y {
+                        side_by_side += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        side_by_side > 0,
+        "the sample has lanes with several connectors in one band row"
+    );
 }

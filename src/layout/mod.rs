@@ -122,6 +122,7 @@ fn tracks_needed(procedure: &Procedure) -> Vec<usize> {
             lanes: s.lanes.clone(),
             decision: s.kind == Kind::Decision,
             connector: false,
+            slots: Vec::new(),
         })
         .collect();
     let flows: Vec<route::RouteFlow> = procedure

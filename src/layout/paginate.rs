@@ -114,7 +114,7 @@ pub(crate) fn paginate(problem: &PageProblem<'_>) -> Vec<Range<usize>> {
 }
 
 /// Connectors per lane in a page's two bands, and the band rows they need
-/// (a lane's n-th connector needs the n-th row).
+/// (three fit side by side in a lane; a fourth needs a second row).
 struct Bands {
     out: Vec<u32>,
     into: Vec<u32>,
@@ -152,7 +152,13 @@ impl Bands {
         }
     }
     fn rows(&self) -> u32 {
-        self.out.iter().max().copied().unwrap_or(0) + self.into.iter().max().copied().unwrap_or(0)
+        let rows = |counts: &[u32]| {
+            counts
+                .iter()
+                .max()
+                .map_or(0, |&c| c.div_ceil(super::plan::PER_LANE as u32))
+        };
+        rows(&self.out) + rows(&self.into)
     }
 }
 
@@ -186,7 +192,18 @@ mod tests {
         bands.add(1, false);
         assert_eq!(bands.rows(), 2, "one row below for three lanes, one above");
         bands.add(2, true);
-        assert_eq!(bands.rows(), 3, "a lane's second connector stacks");
+        bands.add(2, true);
+        assert_eq!(
+            bands.rows(),
+            2,
+            "three connectors sit side by side in a lane"
+        );
+        bands.add(2, true);
+        assert_eq!(
+            bands.rows(),
+            3,
+            "a lane's fourth connector needs another row"
+        );
         bands.remove(2, true);
         assert_eq!(bands.rows(), 2);
     }

@@ -6,7 +6,7 @@ use super::cells::{TextStyle, cell, position};
 use super::labels;
 use super::measure::MeasuredRow;
 use super::plan::{PagePlan, Pair, RowKind};
-use super::route::{Routes, Side, Waypoint, X, Y};
+use super::route::{RouteRow, Routes, Side, Slot, Waypoint, X, Y};
 use super::types::{
     CellRole, Connector, ConnectorEnd, FlowPath, Joint, Page, Row, Shape, Symbol, TextCell,
 };
@@ -43,6 +43,38 @@ pub(crate) fn symbol_size(shape: Shape, width: f32, text_lines: usize, line: f32
         Shape::Decision => (width, (width * 0.62).max(2.0 * text + 8.0)),
         Shape::OffPage => (CONNECTOR_WIDTH, CONNECTOR_HEIGHT),
     }
+}
+
+/// Offset from the lane axis and width of a connector in `slot` when
+/// `group` connectors share its lane in a band row: side by side, all
+/// within the room beside the axis that no channel track enters.
+pub(crate) fn connector_box(symbol_width: f32, group: usize, slot: Slot) -> (f32, f32) {
+    let half = symbol_width / 2.0 + CHANNEL_INSET - 1.0;
+    let (offset, width) = match group {
+        0 | 1 => (0.0, CONNECTOR_WIDTH),
+        2 => {
+            let w = CONNECTOR_WIDTH.min(half - 1.5);
+            (w / 2.0 + 1.5, w)
+        }
+        _ => {
+            let w = CONNECTOR_WIDTH.min((2.0 * half - 4.0) / 3.0);
+            (w + 2.0, w)
+        }
+    };
+    let sign = match slot {
+        Slot::Left => -1.0,
+        Slot::Centre => 0.0,
+        Slot::Right => 1.0,
+    };
+    (sign * offset, width)
+}
+
+/// Centre x and width of the band row's `k`-th connector.
+fn connector_at(ctx: &Context<'_>, row: &RouteRow, k: usize) -> (f32, f32) {
+    let lane = row.lanes[k];
+    let group = row.lanes.iter().filter(|&&l| l == lane).count();
+    let (offset, width) = connector_box(ctx.columns.symbol_width, group, row.slot(k));
+    (axis(ctx, lane) + offset, width)
 }
 
 /// Lane width needed for `tracks` channel tracks on its busier side.
@@ -170,7 +202,7 @@ pub(crate) fn place_page(
     let mut joints = Vec::new();
     let mut bands = Vec::new();
     let label_font = ctx.metrics.label;
-    for (kind, b) in plan.kinds.iter().zip(&boxes) {
+    for (r, (kind, b)) in plan.kinds.iter().zip(&boxes).enumerate() {
         match kind {
             &RowKind::Step(i) => {
                 let step = &ctx.procedure.steps[i];
@@ -242,7 +274,7 @@ pub(crate) fn place_page(
                 } else {
                     ConnectorEnd::Out
                 };
-                for &k in ks {
+                for (i, &k) in ks.iter().enumerate() {
                     let pair = &pairs[k];
                     let flow = &ctx.procedure.flows[pair.flow];
                     let lane = if end == ConnectorEnd::In {
@@ -250,8 +282,8 @@ pub(crate) fn place_page(
                     } else {
                         pair.from_lane
                     };
-                    let rect =
-                        Rect::centred(Point::new(axis(ctx, lane), b.mid()), b.size.0, b.size.1);
+                    let (x, width) = connector_at(ctx, &plan.rows[r], i);
+                    let rect = Rect::centred(Point::new(x, b.mid()), width, b.size.1);
                     let lines =
                         crate::text::wrap(&pair.label, rect.width, label_font, ctx.measurer);
                     let text_box = Rect::new(rect.x, rect.y, rect.width, rect.height * 0.75);
@@ -349,8 +381,19 @@ pub(crate) fn place_flows(
         let b = &boxes[w.row];
         let x = match w.x {
             X::Axis(lane) => axis(ctx, lane),
-            X::Edge(lane, Side::Left) => axis(ctx, lane) - b.size.0 / 2.0,
-            X::Edge(lane, Side::Right) => axis(ctx, lane) + b.size.0 / 2.0,
+            X::Edge(lane, slot, side) => {
+                let row = &plan.rows[w.row];
+                let (x, width) = match (0..row.lanes.len())
+                    .find(|&k| row.connector && row.lanes[k] == lane && row.slot(k) == slot)
+                {
+                    Some(k) => connector_at(ctx, row, k),
+                    None => (axis(ctx, lane), b.size.0),
+                };
+                match side {
+                    Side::Left => x - width / 2.0,
+                    Side::Right => x + width / 2.0,
+                }
+            }
             X::Track(lane, side, track) => track_x(lane, side, track),
         };
         let y = match w.y {

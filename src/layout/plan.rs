@@ -5,7 +5,7 @@
 //! target's lane. Connectors in different lanes share a band row; a lane
 //! with several stacks them.
 
-use super::route::{RouteFlow, RouteRow};
+use super::route::{RouteFlow, RouteRow, Slot};
 use crate::config::ConnectorLabels;
 use crate::model::Kind;
 use crate::procedure::Procedure;
@@ -117,32 +117,30 @@ fn page_plan(
     let out_rows = bands(outgoing, |k| pairs[k].from_lane);
     let first = in_rows.len();
     let local_step = |step: usize| first + step - range.start;
-    let mut kinds: Vec<RowKind> = in_rows.iter().cloned().map(RowKind::In).collect();
+    let pairs_of = |band: &Vec<(usize, Slot)>| band.iter().map(|&(k, _)| k).collect::<Vec<_>>();
+    let mut kinds: Vec<RowKind> = in_rows.iter().map(|b| RowKind::In(pairs_of(b))).collect();
     kinds.extend(range.clone().map(RowKind::Step));
-    kinds.extend(out_rows.iter().cloned().map(RowKind::Out));
-    let rows = kinds
+    kinds.extend(out_rows.iter().map(|b| RowKind::Out(pairs_of(b))));
+    let band = |band: &Vec<(usize, Slot)>, lane: &dyn Fn(usize) -> usize| RouteRow {
+        lanes: band.iter().map(|&(k, _)| lane(k)).collect(),
+        decision: false,
+        connector: true,
+        slots: band.iter().map(|&(_, slot)| slot).collect(),
+    };
+    let mut rows: Vec<RouteRow> = in_rows
         .iter()
-        .map(|kind| match kind {
-            RowKind::Step(i) => {
-                let step = &procedure.steps[*i];
-                RouteRow {
-                    lanes: step.lanes.clone(),
-                    decision: step.kind == Kind::Decision,
-                    connector: false,
-                }
-            }
-            RowKind::In(ks) => RouteRow {
-                lanes: ks.iter().map(|&k| pairs[k].to_lane).collect(),
-                decision: false,
-                connector: true,
-            },
-            RowKind::Out(ks) => RouteRow {
-                lanes: ks.iter().map(|&k| pairs[k].from_lane).collect(),
-                decision: false,
-                connector: true,
-            },
-        })
+        .map(|b| band(b, &|k| pairs[k].to_lane))
         .collect();
+    rows.extend(range.clone().map(|i| {
+        let step = &procedure.steps[i];
+        RouteRow {
+            lanes: step.lanes.clone(),
+            decision: step.kind == Kind::Decision,
+            connector: false,
+            slots: Vec::new(),
+        }
+    }));
+    rows.extend(out_rows.iter().map(|b| band(b, &|k| pairs[k].from_lane)));
     let mut flows = Vec::new();
     let mut flow_index = Vec::new();
     let mut pair = Vec::new();
@@ -156,23 +154,32 @@ fn page_plan(
         flow_index.push(f);
         pair.push(None);
     }
-    let band_row =
-        |bands: &[Vec<usize>], k: usize| bands.iter().position(|b| b.contains(&k)).unwrap_or(0);
+    // The band row and slot of connector pair `k`.
+    let place = |bands: &[Vec<(usize, Slot)>], k: usize| {
+        bands
+            .iter()
+            .enumerate()
+            .find_map(|(r, b)| b.iter().find(|e| e.0 == k).map(|e| (r, e.1)))
+            .unwrap_or_default()
+    };
     for &k in outgoing {
         let flow = &procedure.flows[pairs[k].flow];
-        let row = first + range.len() + band_row(&out_rows, k);
+        let (row, slot) = place(&out_rows, k);
         flows.push(RouteFlow {
             to_lane: Some(pairs[k].from_lane),
-            ..RouteFlow::between(local_step(flow.from), row, flow.main)
+            to_slot: slot,
+            ..RouteFlow::between(local_step(flow.from), first + range.len() + row, flow.main)
         });
         flow_index.push(pairs[k].flow);
         pair.push(Some(k));
     }
     for &k in &incoming {
         let flow = &procedure.flows[pairs[k].flow];
+        let (row, slot) = place(&in_rows, k);
         flows.push(RouteFlow {
             from_lane: Some(pairs[k].to_lane),
-            ..RouteFlow::between(band_row(&in_rows, k), local_step(flow.to), true)
+            from_slot: slot,
+            ..RouteFlow::between(row, local_step(flow.to), true)
         });
         flow_index.push(pairs[k].flow);
         pair.push(Some(k));
@@ -186,23 +193,35 @@ fn page_plan(
     }
 }
 
-/// Packs connectors into band rows: each row holds at most one connector
-/// per lane, ordered by lane; a lane's n-th connector goes to row n.
-fn bands(connectors: &[usize], lane_of: impl Fn(usize) -> usize) -> Vec<Vec<usize>> {
-    let mut rows: Vec<Vec<usize>> = Vec::new();
-    let mut per_lane: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+/// Connectors one lane holds side by side in a band row.
+pub(crate) const PER_LANE: usize = 3;
+
+/// Packs connectors into band rows: up to three per lane side by side
+/// (one on the axis, one beside it on each side), by lane; a lane with more
+/// continues in the next row.
+fn bands(connectors: &[usize], lane_of: impl Fn(usize) -> usize) -> Vec<Vec<(usize, Slot)>> {
+    let mut by_lane: std::collections::BTreeMap<usize, Vec<usize>> =
+        std::collections::BTreeMap::new();
     for &k in connectors {
-        let n = per_lane.entry(lane_of(k)).or_insert(0);
-        if rows.len() <= *n {
-            rows.push(Vec::new());
+        by_lane.entry(lane_of(k)).or_default().push(k);
+    }
+    let rows = by_lane
+        .values()
+        .map(|ks| ks.len().div_ceil(PER_LANE))
+        .max()
+        .unwrap_or(0);
+    let mut bands = vec![Vec::new(); rows];
+    for ks in by_lane.values() {
+        for (r, group) in ks.chunks(PER_LANE).enumerate() {
+            let slots: &[Slot] = match group.len() {
+                1 => &[Slot::Centre],
+                2 => &[Slot::Left, Slot::Right],
+                _ => &[Slot::Left, Slot::Centre, Slot::Right],
+            };
+            bands[r].extend(group.iter().copied().zip(slots.iter().copied()));
         }
-        rows[*n].push(k);
-        *n += 1;
     }
-    for row in &mut rows {
-        row.sort_by_key(|&k| lane_of(k));
-    }
-    rows
+    bands
 }
 
 /// The pair of lanes, one from each list, closest to each other.

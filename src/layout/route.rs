@@ -29,6 +29,28 @@ impl Side {
     }
 }
 
+/// Where an off-page connector stands in its lane when a band row holds
+/// several in one lane: on the axis, or beside it (reached from its outer
+/// side through that side's channel).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Slot {
+    #[default]
+    Centre,
+    Left,
+    Right,
+}
+
+impl Slot {
+    /// The outer side of a connector beside the axis.
+    pub fn side(self) -> Option<Side> {
+        match self {
+            Slot::Centre => None,
+            Slot::Left => Some(Side::Left),
+            Slot::Right => Some(Side::Right),
+        }
+    }
+}
+
 /// A row as the router sees it.
 #[derive(Debug, Clone)]
 pub(crate) struct RouteRow {
@@ -40,6 +62,15 @@ pub(crate) struct RouteRow {
     /// from the top or the side and leave from the bottom tip or the side,
     /// never through a gap bus, which they could not share.
     pub connector: bool,
+    /// Slot of each symbol of a connector band (empty: all on the axis).
+    pub slots: Vec<Slot>,
+}
+
+impl RouteRow {
+    /// The slot of the row's `k`-th symbol.
+    pub fn slot(&self, k: usize) -> Slot {
+        self.slots.get(k).copied().unwrap_or_default()
+    }
 }
 
 /// An arrow between two rows of the page.
@@ -55,6 +86,9 @@ pub(crate) struct RouteFlow {
     /// row holds several).
     pub from_lane: Option<usize>,
     pub to_lane: Option<usize>,
+    /// The connector's slot at each end.
+    pub from_slot: Slot,
+    pub to_slot: Slot,
 }
 
 impl RouteFlow {
@@ -67,6 +101,8 @@ impl RouteFlow {
             bottom_only: false,
             from_lane: None,
             to_lane: None,
+            from_slot: Slot::Centre,
+            to_slot: Slot::Centre,
         }
     }
 }
@@ -76,8 +112,8 @@ impl RouteFlow {
 pub(crate) enum X {
     /// The lane's centre line.
     Axis(usize),
-    /// The side edge of the row's symbol in that lane.
-    Edge(usize, Side),
+    /// The side edge of the row's symbol in that lane and slot.
+    Edge(usize, Slot, Side),
     /// Track `track` of a lane's channel.
     Track(usize, Side, usize),
 }
@@ -213,16 +249,23 @@ impl<'a> Router<'a> {
         for (r, row) in rows.iter().enumerate() {
             first_symbol.push(ports.len());
             for (k, &lane) in row.lanes.iter().enumerate() {
-                // A joint activity's symbols face each other across the joint line.
-                let blocked = |b: bool| {
-                    if b && !row.connector {
-                        PortUse::Blocked
-                    } else {
-                        PortUse::Free
+                let blocked = |b: bool| if b { PortUse::Blocked } else { PortUse::Free };
+                let sides = if row.connector {
+                    // Connectors sharing a lane face each other; only outer sides are open.
+                    let shared = row.lanes.iter().filter(|&&l| l == lane).count() > 1;
+                    match row.slot(k) {
+                        Slot::Left => [PortUse::Free, PortUse::Blocked],
+                        Slot::Right => [PortUse::Blocked, PortUse::Free],
+                        Slot::Centre => [blocked(shared), blocked(shared)],
                     }
+                } else {
+                    // A joint activity's symbols face each other across the joint line.
+                    [blocked(k > 0), blocked(k + 1 < row.lanes.len())]
                 };
-                ports.push([blocked(k > 0), blocked(k + 1 < row.lanes.len())]);
-                symbol_rows[lane].push(r);
+                ports.push(sides);
+                if row.slot(k) == Slot::Centre {
+                    symbol_rows[lane].push(r);
+                }
             }
         }
         first_symbol.push(ports.len());
@@ -252,22 +295,27 @@ impl<'a> Router<'a> {
         super::plan::nearest_lanes(from, to)
     }
 
-    fn port(&mut self, row: usize, lane: usize, side: Side) -> &mut PortUse {
-        let k = self.rows[row]
-            .lanes
-            .iter()
-            .position(|&l| l == lane)
+    fn port(&mut self, row: usize, lane: usize, slot: Slot, side: Side) -> &mut PortUse {
+        let r = &self.rows[row];
+        let k = (0..r.lanes.len())
+            .find(|&k| r.lanes[k] == lane && r.slot(k) == slot)
             .unwrap_or(0);
         &mut self.ports[self.first_symbol[row] + k][side as usize]
     }
 
-    fn usable(&mut self, row: usize, lane: usize, side: Side, want: PortUse) -> bool {
-        let state = *self.port(row, lane, side);
+    fn usable(
+        &mut self,
+        row: usize,
+        (lane, slot): (usize, Slot),
+        side: Side,
+        want: PortUse,
+    ) -> bool {
+        let state = *self.port(row, lane, slot, side);
         state == PortUse::Free || state == want
     }
 
-    fn take(&mut self, row: usize, lane: usize, side: Side, want: PortUse) {
-        *self.port(row, lane, side) = want;
+    fn take(&mut self, row: usize, (lane, slot): (usize, Slot), side: Side, want: PortUse) {
+        *self.port(row, lane, slot, side) = want;
     }
 
     /// The side of `lane` whose channel fewer cross-lane arrows leaving
@@ -296,8 +344,8 @@ impl<'a> Router<'a> {
     fn reserve_loop_entry(&mut self, flow: &RouteFlow, ls: usize, lt: usize) {
         let side = toward(lt, ls).unwrap_or_else(|| self.same_lane_side(flow, lt));
         for side in [side, side.other()] {
-            if self.usable(flow.to, lt, side, PortUse::Entry) {
-                self.take(flow.to, lt, side, PortUse::Entry);
+            if self.usable(flow.to, (lt, flow.to_slot), side, PortUse::Entry) {
+                self.take(flow.to, (lt, flow.to_slot), side, PortUse::Entry);
                 return;
             }
             if ls != lt {
@@ -351,13 +399,16 @@ impl<'a> Router<'a> {
 
     fn route_flow(&mut self, flow: &RouteFlow, ls: usize, lt: usize) -> Vec<Waypoint> {
         let (s, t) = (flow.from, flow.to);
+        let (source, target) = ((ls, flow.from_slot), (lt, flow.to_slot));
         let row = &self.rows[s];
         let down = t > s;
         let facing = toward(ls, lt);
         let wp = |x, row, y| Waypoint { x, row, y };
+        // A connector beside the axis is reached only through its outer side.
+        let beside = flow.from_slot.side().or(flow.to_slot.side());
 
         // Downward arrows: straight drop, L from the side, or Z through the bus.
-        if down {
+        if down && beside.is_none() {
             let side_first = row.decision && !flow.main && !flow.bottom_only;
             if !side_first && ls == lt && self.axis_free(ls, slot(s, BOTTOM), slot(t, TOP), s, t) {
                 self.occupy_axis(ls, slot(s, BOTTOM), slot(t, TOP), s, t);
@@ -369,13 +420,13 @@ impl<'a> Router<'a> {
             if let Some(side) = facing {
                 let l_shape = (side_first || !row.decision)
                     && !flow.bottom_only
-                    && self.usable(s, ls, side, PortUse::Exit)
+                    && self.usable(s, source, side, PortUse::Exit)
                     && self.axis_free(lt, slot(s, MID), slot(t, TOP), s, t);
                 if l_shape {
-                    self.take(s, ls, side, PortUse::Exit);
+                    self.take(s, source, side, PortUse::Exit);
                     self.occupy_axis(lt, slot(s, MID), slot(t, TOP), s, t);
                     let path = vec![
-                        wp(X::Edge(ls, side), s, Y::Mid),
+                        wp(X::Edge(ls, flow.from_slot, side), s, Y::Mid),
                         wp(X::Axis(lt), s, Y::Mid),
                         wp(X::Axis(lt), t, Y::SymbolTop),
                     ];
@@ -399,18 +450,21 @@ impl<'a> Router<'a> {
         }
 
         // Everything else runs in a channel of the target's lane.
-        let preferred = facing.unwrap_or_else(|| self.same_lane_side(flow, ls));
+        let preferred = beside
+            .or(facing)
+            .unwrap_or_else(|| self.same_lane_side(flow, ls));
         let wants_side =
             !flow.bottom_only && (!down || (row.decision && !flow.main) || row.connector);
+        let choices = if beside.is_some() || ls != lt { 1 } else { 2 };
         let exit_side = [preferred, preferred.other()]
             .into_iter()
-            .take(if ls == lt { 2 } else { 1 })
-            .find(|&side| wants_side && self.usable(s, ls, side, PortUse::Exit));
+            .take(choices)
+            .find(|&side| wants_side && self.usable(s, source, side, PortUse::Exit));
         let mut path = Vec::with_capacity(6);
         let (channel_side, start) = match exit_side {
             Some(side) => {
-                self.take(s, ls, side, PortUse::Exit);
-                path.push(wp(X::Edge(ls, side), s, Y::Mid));
+                self.take(s, source, side, PortUse::Exit);
+                path.push(wp(X::Edge(ls, flow.from_slot, side), s, Y::Mid));
                 (
                     if ls == lt { side } else { preferred.other() },
                     slot(s, MID),
@@ -420,10 +474,12 @@ impl<'a> Router<'a> {
                 self.occupy_axis(ls, slot(s, BOTTOM), slot(s, BOTTOM), s, t);
                 path.push(wp(X::Axis(ls), s, Y::SymbolBottom));
                 path.push(wp(X::Axis(ls), s, Y::BusBelow));
-                let side = if ls == lt {
+                let side = if let Some(side) = flow.to_slot.side() {
+                    side
+                } else if ls == lt {
                     [preferred, preferred.other()]
                         .into_iter()
-                        .find(|&x| self.usable(t, lt, x, PortUse::Entry))
+                        .find(|&x| self.usable(t, target, x, PortUse::Entry))
                         .unwrap_or(preferred)
                 } else {
                     preferred.other()
@@ -436,8 +492,8 @@ impl<'a> Router<'a> {
         } else {
             Y::BusBelow
         };
-        if self.usable(t, lt, channel_side, PortUse::Entry) {
-            self.take(t, lt, channel_side, PortUse::Entry);
+        if self.usable(t, target, channel_side, PortUse::Entry) {
+            self.take(t, target, channel_side, PortUse::Entry);
             let x = self.channel(
                 lt,
                 channel_side,
@@ -447,7 +503,7 @@ impl<'a> Router<'a> {
             );
             path.push(wp(x, s, start_y));
             path.push(wp(x, t, Y::Mid));
-            path.push(wp(X::Edge(lt, channel_side), t, Y::Mid));
+            path.push(wp(X::Edge(lt, flow.to_slot, channel_side), t, Y::Mid));
         } else {
             let x = self.channel(lt, channel_side, start, slot(t, TOP), (t, 2));
             self.occupy_axis(lt, slot(t, TOP), slot(t, TOP), s, t);
