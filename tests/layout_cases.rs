@@ -211,3 +211,29 @@ fn a_joint_activity_has_one_symbol_per_lane_joined_by_a_plain_line() {
         "leaves from the nearest symbol"
     );
 }
+
+#[test]
+fn many_long_labels_on_one_source_all_find_room() {
+    // Found by the layout fuzzer: a labelled fork with three long labels.
+    let long = "Mmmmmmmmmmmmmmmmmmmm ".repeat(6);
+    let sop = actors(2)
+        .activity("a", "l0", |a| {
+            a.id("A")
+                .branch("B", &long)
+                .branch("C", "Belum lengkap sama sekali")
+                .branch("D", &long)
+        })
+        .activity("b", "l1", |a| a.id("B").next("D"))
+        .activity("c", "l0", |a| a.id("C").next("D"))
+        .activity("d", "l1", |a| a.id("D"))
+        .build();
+    let l = layout(&Procedure::from_sop(&sop).unwrap(), &Config::default());
+    assert_eq!(verify(&l), vec![]);
+    let labelled = l
+        .pages
+        .iter()
+        .flat_map(|p| &p.flows)
+        .filter(|f| &*f.from == "A" && f.label.is_some())
+        .count();
+    assert_eq!(labelled, 3);
+}

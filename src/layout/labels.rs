@@ -174,7 +174,7 @@ fn candidates(points: &[Point], w: f32, h: f32) -> Vec<Rect> {
     let length = (b.x - a.x).abs() + (b.y - a.y).abs();
     let mut out = Vec::new();
     let mut along = GAP;
-    while along <= length.max(GAP) && out.len() < 32 {
+    while along <= length.max(GAP) {
         if a.x == b.x {
             let y = if b.y > a.y {
                 a.y + along

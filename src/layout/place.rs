@@ -106,10 +106,12 @@ const BUS_CLEARANCE: f32 = 2.5;
 /// Height reserved under a symbol for the labels of its outcomes (each
 /// wrapped into the zone beside the bottom stub), with the gap to the bus.
 fn label_room(ctx: &Context<'_>, step: usize) -> f32 {
-    ctx.labelled[step]
-        .iter()
-        .map(|&f| labels::zone_height(ctx, f))
-        .fold(0.0, f32::max)
+    // Labels alternate right and left of the stub, stacking down each side.
+    let mut sides = [0.0f32; 2];
+    for (i, &f) in ctx.labelled[step].iter().enumerate() {
+        sides[i % 2] += labels::zone_height(ctx, f);
+    }
+    sides[0].max(sides[1])
 }
 
 /// A row's vertical geometry.
