@@ -1,6 +1,7 @@
 //! A lookup of a page's line segments by exact coordinate, for label
 //! placement and the invariant checker.
 
+use super::types::{Page, Shape};
 use crate::geom::{Point, Rect};
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -37,6 +38,21 @@ pub(crate) struct SegmentIndex {
 }
 
 impl SegmentIndex {
+    /// The arrows of a page (owner: flow index), and with `joints` also the
+    /// joint lines (owner: `usize::MAX`).
+    pub fn of_page(page: &Page, joints: bool) -> Self {
+        let mut index = Self::default();
+        for (f, flow) in page.flows.iter().enumerate() {
+            index.add_polyline(&flow.points, f);
+        }
+        if joints {
+            for joint in &page.joints {
+                index.add_polyline(&joint.points, usize::MAX);
+            }
+        }
+        index
+    }
+
     /// Adds the segments of a polyline owned by `owner`.
     pub fn add_polyline(&mut self, points: &[Point], owner: usize) {
         for pair in points.windows(2) {
@@ -85,4 +101,14 @@ impl SegmentIndex {
     pub fn through(&self, p: Point) -> impl Iterator<Item = usize> + '_ {
         self.touching(&Rect::new(p.x, p.y, 0.0, 0.0))
     }
+}
+
+/// The boxes of a page's symbols and connectors, each flagged when it holds
+/// a diamond (whose empty corners a label may use).
+pub(crate) fn symbol_boxes(page: &Page) -> Vec<(Rect, bool)> {
+    page.symbols
+        .iter()
+        .map(|s| (s.rect, s.shape == Shape::Decision))
+        .chain(page.connectors.iter().map(|c| (c.rect, false)))
+        .collect()
 }

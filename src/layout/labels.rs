@@ -6,7 +6,7 @@ use super::Context;
 use super::cells::TextStyle;
 use super::index::SegmentIndex;
 use super::plan::{PagePlan, RowKind};
-use super::types::{FlowLabelBox, Page, Shape};
+use super::types::{FlowLabelBox, Page};
 use crate::geom::{Point, Rect};
 use crate::procedure::FlowLabel;
 use crate::text::{Font, Line, normalise, wrap};
@@ -64,19 +64,8 @@ pub(crate) fn place_labels(
     if !(0..page.flows.len()).any(labelled) {
         return Vec::new();
     }
-    let mut index = SegmentIndex::default();
-    for (f, flow) in page.flows.iter().enumerate() {
-        index.add_polyline(&flow.points, f);
-    }
-    for joint in &page.joints {
-        index.add_polyline(&joint.points, usize::MAX);
-    }
-    let symbols: Vec<(Rect, bool)> = page
-        .symbols
-        .iter()
-        .map(|s| (s.rect, s.shape == Shape::Decision))
-        .chain(page.connectors.iter().map(|c| (c.rect, false)))
-        .collect();
+    let index = SegmentIndex::of_page(page, true);
+    let symbols = super::index::symbol_boxes(page);
     let mut placed: Vec<Rect> = Vec::new();
     let mut failed = Vec::new();
     let base = ctx.metrics.label;

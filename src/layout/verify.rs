@@ -2,7 +2,7 @@
 //! a layout, with the ids involved. Tests, the CLI and embedders run it.
 
 use super::index::SegmentIndex;
-use super::types::{CellRole, ConnectorEnd, Layout, Page, Shape, TextCell};
+use super::types::{CellRole, ConnectorEnd, Layout, Page, TextCell};
 use crate::geom::{Point, Rect};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -89,10 +89,7 @@ impl Checker<'_> {
 
     fn flows(&mut self) {
         let page = self.page;
-        let mut index = SegmentIndex::default();
-        for (f, flow) in page.flows.iter().enumerate() {
-            index.add_polyline(&flow.points, f);
-        }
+        let index = SegmentIndex::of_page(page, false);
         let related = |a: usize, b: usize| {
             let (x, y) = (&page.flows[a], &page.flows[b]);
             a == b || x.from == y.from || x.to == y.to
@@ -243,13 +240,8 @@ impl Checker<'_> {
 
     fn labels(&mut self) {
         let page = self.page;
-        let mut index = SegmentIndex::default();
-        for (f, flow) in page.flows.iter().enumerate() {
-            index.add_polyline(&flow.points, f);
-        }
-        for joint in &page.joints {
-            index.add_polyline(&joint.points, usize::MAX);
-        }
+        let index = SegmentIndex::of_page(page, true);
+        let symbols = super::index::symbol_boxes(page);
         let boxes: Vec<(usize, Rect)> = page
             .flows
             .iter()
@@ -271,12 +263,9 @@ impl Checker<'_> {
             if rect.x < self.lanes.0 - EPS || rect.right() > self.lanes.1 + EPS {
                 self.report(7, ids.clone(), "label leaves the Pelaksana columns".into());
             }
-            let hits_symbol = page
-                .symbols
+            let hits_symbol = symbols
                 .iter()
-                .map(|s| (s.rect, s.shape == Shape::Decision))
-                .chain(page.connectors.iter().map(|c| (c.rect, false)))
-                .any(|(r, diamond)| super::labels::symbol_overlaps(&r, diamond, &rect));
+                .any(|&(r, diamond)| super::labels::symbol_overlaps(&r, diamond, &rect));
             let hits_line = index.touching(&rect).next().is_some();
             let hits_label = boxes[i + 1..]
                 .iter()
