@@ -66,8 +66,14 @@ pub fn layout_with(procedure: &Procedure, config: &Config, measurer: &dyn TextMe
         .enumerate()
         .map(|(i, m)| place::row_height(&ctx, i, m))
         .collect();
-    let pages = ctx.paginate(&mut warnings);
-    let (plans, pairs) = plan::plan(procedure, &pages, config.page.connector_labels);
+    let connector_lanes = plan::connector_lanes(procedure);
+    let pages = ctx.paginate(&connector_lanes, &mut warnings);
+    let (plans, pairs) = plan::plan(
+        procedure,
+        &pages,
+        &connector_lanes,
+        config.page.connector_labels,
+    );
     let mut measured = measured;
     let count = plans.len();
     let lanes_span = ctx.lanes_span();
@@ -159,7 +165,11 @@ impl Context<'_> {
     }
 
     /// Breaks the rows into pages; rows taller than a page body get a warning.
-    fn paginate(&self, warnings: &mut Vec<Diagnostic>) -> Vec<std::ops::Range<usize>> {
+    fn paginate(
+        &self,
+        connector_lanes: &[(usize, usize)],
+        warnings: &mut Vec<Diagnostic>,
+    ) -> Vec<std::ops::Range<usize>> {
         let [top, _, bottom, _] = self.config.page.margins;
         let body = self.page_size.height - top - bottom - self.header.height - self.footer_height;
         let procedure = self.procedure;
@@ -183,11 +193,10 @@ impl Context<'_> {
                 );
             }
         }
-        let connector_lanes = plan::connector_lanes(procedure);
         paginate::paginate(&paginate::PageProblem {
             heights: &self.row_heights,
             flows: &flows,
-            connector_lanes: &connector_lanes,
+            connector_lanes,
             lanes: procedure.lanes.len(),
             keep_with_next: &keep_with_next,
             body,

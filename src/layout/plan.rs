@@ -57,6 +57,7 @@ pub(crate) fn connector_lanes(procedure: &Procedure) -> Vec<(usize, usize)> {
 pub(crate) fn plan(
     procedure: &Procedure,
     pages: &[Range<usize>],
+    lanes: &[(usize, usize)],
     labels: ConnectorLabels,
 ) -> (Vec<PagePlan>, Vec<Pair>) {
     let mut page_of = vec![0; procedure.steps.len()];
@@ -65,7 +66,6 @@ pub(crate) fn plan(
             page_of[row] = p;
         }
     }
-    let lanes = connector_lanes(procedure);
     let mut pairs = Vec::new();
     let mut outgoing: Vec<Vec<usize>> = vec![Vec::new(); pages.len()];
     let mut incoming: Vec<Vec<usize>> = vec![Vec::new(); pages.len()];
