@@ -10,7 +10,6 @@ use resvg::tiny_skia::Pixmap;
 use sopflow::config::Config;
 use sopflow::layout::layout;
 use sopflow::render::{ImagePolicy, png_pages};
-use sopflow::{Procedure, parse_sop};
 use std::path::PathBuf;
 
 const DPI: f32 = 60.0;
@@ -56,9 +55,7 @@ fn pages_match_their_reference_images() {
         .into_iter()
         .filter(|f| f.starts_with(root().join("examples")))
     {
-        let procedure =
-            Procedure::from_sop(&parse_sop(&std::fs::read_to_string(&file).unwrap()).unwrap())
-                .unwrap();
+        let procedure = common::load(&file);
         let config = Config::default();
         let pages = png_pages(
             &procedure,
@@ -116,8 +113,7 @@ fn pages_match_their_reference_images() {
 #[test]
 fn pages_have_ink() {
     let file = root().join("examples/pelayanan-ktp-el.json");
-    let procedure =
-        Procedure::from_sop(&parse_sop(&std::fs::read_to_string(&file).unwrap()).unwrap()).unwrap();
+    let procedure = common::load(&file);
     let config = Config::default();
     for png in png_pages(
         &procedure,

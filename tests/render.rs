@@ -8,10 +8,6 @@ use sopflow::render::{ImagePolicy, pdf_document, svg_pages};
 use sopflow::{Procedure, parse_sop};
 use usvg::roxmltree;
 
-fn load(path: &std::path::Path) -> Procedure {
-    Procedure::from_sop(&parse_sop(&std::fs::read_to_string(path).unwrap()).unwrap()).unwrap()
-}
-
 fn render(procedure: &Procedure, config: &Config) -> Vec<String> {
     svg_pages(
         procedure,
@@ -35,7 +31,7 @@ fn with_class<'a>(doc: &'a roxmltree::Document<'a>, name: &str) -> Vec<roxmltree
 #[test]
 fn svg_keeps_its_contract_on_every_example() {
     for file in common::example_files() {
-        let procedure = load(&file);
+        let procedure = common::load(&file);
         let pages = render(&procedure, &Config::default());
         let mut activities = std::collections::BTreeSet::new();
         let mut flows = 0;
@@ -156,7 +152,7 @@ fn user_text_never_becomes_markup() {
 #[test]
 fn pdf_has_the_right_pages_fonts_and_text() {
     for file in common::example_files() {
-        let procedure = load(&file);
+        let procedure = common::load(&file);
         let config = Config::default();
         let laid_out = layout(&procedure, &config);
         let pdf = pdf_document(&procedure, &laid_out, &config, &ImagePolicy::default()).unwrap();
@@ -218,7 +214,7 @@ fn output_is_byte_identical_across_runs_and_threads() {
         .into_iter()
         .find(|f| f.ends_with("bps-distribusi-persediaan.json"))
         .unwrap();
-    let procedure = load(&file);
+    let procedure = common::load(&file);
     let config = Config::default();
     let here = render(&procedure, &config);
     let there = std::thread::spawn(move || render(&procedure, &config))
@@ -233,7 +229,7 @@ fn english_labels_replace_every_printed_word() {
         .into_iter()
         .find(|f| f.ends_with("pelayanan-ktp-el.json"))
         .unwrap();
-    let procedure = load(&file);
+    let procedure = common::load(&file);
     let pages = render(
         &procedure,
         &Config::with_labels(sopflow::config::Labels::english()),
@@ -266,7 +262,7 @@ fn the_footer_note_is_on_every_page_including_the_identity_sheet() {
         .into_iter()
         .find(|f| f.ends_with("pelayanan-ktp-el.json"))
         .unwrap();
-    let procedure = load(&file);
+    let procedure = common::load(&file);
     let pages = render(&procedure, &Config::default());
     assert!(pages.len() >= 2);
     for svg in pages {

@@ -7,7 +7,6 @@ mod common;
 use sopflow::config::Config;
 use sopflow::layout::layout;
 use sopflow::render::{ImagePolicy, svg_pages};
-use sopflow::{Procedure, parse_sop};
 
 #[test]
 fn examples_render_as_reviewed() {
@@ -15,9 +14,7 @@ fn examples_render_as_reviewed() {
         .into_iter()
         .filter(|f| f.starts_with(env!("CARGO_MANIFEST_DIR").to_owned() + "/examples"))
     {
-        let procedure =
-            Procedure::from_sop(&parse_sop(&std::fs::read_to_string(&file).unwrap()).unwrap())
-                .unwrap();
+        let procedure = common::load(&file);
         let config = Config::default();
         let pages = svg_pages(
             &procedure,

@@ -1,4 +1,5 @@
-//! Helpers shared by the integration tests.
+//! Helpers shared by the integration tests (each test crate uses some).
+#![allow(dead_code)]
 
 use std::path::PathBuf;
 
@@ -17,4 +18,10 @@ pub fn example_files() -> Vec<PathBuf> {
     }
     files.sort();
     files
+}
+
+/// Reads, parses and checks one document.
+pub fn load(path: &std::path::Path) -> sopflow::Procedure {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    sopflow::Procedure::from_sop(&sopflow::parse_sop(&text).unwrap()).unwrap()
 }
