@@ -8,7 +8,7 @@ use sopflow::Procedure;
 use sopflow::config::Config;
 use sopflow::generate::{GenerateOptions, generate};
 use sopflow::layout::layout;
-use sopflow::render::svg::flowchart_pages;
+use sopflow::render::flowchart_pages;
 use std::time::Duration;
 
 const SIZES: [(usize, usize); 4] = [(20, 4), (1_000, 8), (10_000, 12), (100_000, 16)];
@@ -60,7 +60,7 @@ fn bench_svg(c: &mut Criterion) {
         group.bench_with_input(
             BenchmarkId::from_parameter(activities),
             &laid_out,
-            |b, l| b.iter_with_large_drop(|| flowchart_pages(l, &procedure, &config.theme)),
+            |b, l| b.iter_with_large_drop(|| flowchart_pages(l, &config.theme)),
         );
     }
     group.finish();

@@ -37,8 +37,11 @@ impl Config {
     /// Refuses values no page can be made of (naming the field): sizes and
     /// widths out of range, margins that leave no room, unknown colours.
     pub fn check(&self) -> Result<(), crate::Error> {
-        let fail = |field: &str, range: &str| {
-            Err(crate::Error::Config(format!("{field} must be {range}")))
+        let fail = |field: &'static str, expected: &str| {
+            Err(crate::Error::ConfigValue {
+                field,
+                expected: expected.to_owned(),
+            })
         };
         let size = self.page.size();
         if !(size.width.is_finite()

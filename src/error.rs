@@ -2,7 +2,6 @@
 
 use serde::Serialize;
 use std::fmt;
-use std::path::PathBuf;
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -38,6 +37,8 @@ pub enum Code {
     DuplicateActorId,
     /// An activity names an actor that does not exist.
     UnknownActor,
+    /// An activity names an actor by a name several actors share.
+    AmbiguousActor,
     /// A branch points to an activity that does not exist.
     UnknownTarget,
     /// A decision has fewer than two outcomes.
@@ -227,20 +228,15 @@ impl fmt::Display for Diagnostics {
     }
 }
 
+impl std::error::Error for Diagnostics {}
+
 /// Everything that can go wrong in sopflow.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// The document was refused; every problem is listed.
     #[error("the SOP document has errors:\n{0}")]
     Invalid(Diagnostics),
-    /// A file could not be read or written.
-    #[error("{}: {source}", path.display())]
-    Io {
-        /// The file concerned.
-        path: PathBuf,
-        /// The underlying error.
-        source: std::io::Error,
-    },
     /// An image field (logo, signature) could not be used.
     #[error("image in `{field}`: {reason}")]
     Image {
@@ -249,10 +245,50 @@ pub enum Error {
         /// What is wrong with it.
         reason: String,
     },
-    /// A rendering backend failed.
-    #[error("rendering failed: {0}")]
-    Render(String),
-    /// A configuration file or value is wrong.
-    #[error("configuration: {0}")]
-    Config(String),
+    /// A written SVG page could not be read back for rasterising or PDF.
+    #[error("page {page}: the SVG could not be read: {reason}")]
+    SvgUnreadable {
+        /// 1-based page of the document.
+        page: usize,
+        /// The SVG reader's words.
+        reason: String,
+    },
+    /// A page is too large to rasterise at the asked resolution.
+    #[error("page {page}: a {width} x {height} pixel image cannot be allocated; lower the DPI")]
+    RasterTooLarge {
+        /// 1-based page of the document.
+        page: usize,
+        /// Pixels across.
+        width: u32,
+        /// Pixels down.
+        height: u32,
+    },
+    /// PNG encoding failed.
+    #[error("page {page}: PNG encoding failed: {reason}")]
+    PngEncoding {
+        /// 1-based page of the document.
+        page: usize,
+        /// The encoder's words.
+        reason: String,
+    },
+    /// A page could not be drawn into the PDF.
+    #[error("page {page} could not be drawn into the PDF")]
+    PdfPage {
+        /// 1-based page of the document.
+        page: usize,
+    },
+    /// The PDF could not be finished.
+    #[error("the PDF could not be written: {reason}")]
+    PdfDocument {
+        /// The PDF writer's words.
+        reason: String,
+    },
+    /// A configuration value is out of range.
+    #[error("configuration: {field} must be {expected}")]
+    ConfigValue {
+        /// The configuration key (`page.margins`).
+        field: &'static str,
+        /// What the value must be.
+        expected: String,
+    },
 }

@@ -174,6 +174,7 @@ pub fn generate(options: GenerateOptions) -> Sop {
         .map(|i| Actor {
             id: Some(format!("p{}", i + 1)),
             name: format!("{} {}", ROLES[i % ROLES.len()], i / ROLES.len() + 1),
+            group: None,
         })
         .collect();
     let mut lane = 0;

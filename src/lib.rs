@@ -11,6 +11,10 @@
 //!      ──layout::layout──▶ Layout (pure geometry, serde) ──render──▶ SVG · PNG · PDF
 //! ```
 //!
+//! The renderers draw the [`layout::Layout`] alone: it carries every
+//! text, id and position a page shows, so a tool may also take it (as a
+//! Rust value or as JSON) and draw it its own way.
+//!
 //! Problems come back as [`Diagnostics`]: every error and warning at once,
 //! each with a stable [`Code`], a JSON pointer and the activity number.
 //!
@@ -32,31 +36,37 @@
 //! let config = Config::default();
 //! let laid_out = layout::layout(&procedure, &config);
 //! assert!(layout::verify(&laid_out).is_empty());
-//! let pages = render::svg_pages(&procedure, &laid_out, &config, &render::ImagePolicy::default()).unwrap();
+//! let pages = render::svg_pages(&laid_out, &config.theme, &render::ImagePolicy::default()).unwrap();
 //! assert!(pages[0].contains("sop-activity"));
 //! assert_eq!(procedure.summary().decisions, 1);
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod config;
-pub mod error;
+mod error;
+#[cfg(feature = "generate")]
 pub mod generate;
-pub mod geom;
+mod geom;
 mod hash;
 pub mod layout;
-pub mod limits;
+mod limits;
 pub mod model;
-pub mod parse;
-pub mod procedure;
+mod parse;
+mod procedure;
 pub mod render;
 #[cfg(feature = "schema")]
 pub mod schema;
-pub mod text;
-pub mod time;
-pub mod validate;
+mod text;
+mod time;
+mod validate;
 
-pub use error::{Code, Diagnostic, Diagnostics, Error, Severity};
+pub use error::{ActivityRef, Code, Diagnostic, Diagnostics, Error, Severity};
 pub use limits::Limits;
 pub use model::{Activity, Actor, Identity, Kind, Sop, SopBuilder};
 pub use parse::{parse_sop, parse_sop_with};
-pub use procedure::{Flow, FlowLabel, Lane, Procedure, ServiceTime, Step, Summary};
+pub use procedure::{
+    Flow, FlowLabel, Lane, Procedure, ServiceTime, ServiceTimeSummary, Step, Summary,
+};
+pub use time::{Duration, ParsedTime, TimeSpan, parse_time};
 pub use validate::validate;

@@ -13,16 +13,11 @@ use std::sync::Arc;
 /// A checked SOP, ready for layout. Made by [`Procedure::from_sop`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Procedure {
-    /// The identity sheet (empty when the document had none).
-    pub identity: Identity,
-    /// Swimlanes in column order.
-    pub lanes: Vec<Lane>,
-    /// Activities in row order.
-    pub steps: Vec<Step>,
-    /// Every arrow, by source row then outcome order.
-    pub flows: Vec<Flow>,
-    /// Warnings found while checking (the document is still valid).
-    pub warnings: Diagnostics,
+    pub(crate) identity: Identity,
+    pub(crate) lanes: Vec<Lane>,
+    pub(crate) steps: Vec<Step>,
+    pub(crate) flows: Vec<Flow>,
+    pub(crate) warnings: Diagnostics,
 }
 
 /// One performer column.
@@ -32,6 +27,9 @@ pub struct Lane {
     pub id: String,
     /// The header text.
     pub name: String,
+    /// The actor group whose merged header cell stands above the name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 /// One activity row.
@@ -134,6 +132,46 @@ pub struct ServiceTimeSummary {
 }
 
 impl Procedure {
+    /// Checks `sop` and resolves it: every id to an index, kinds and
+    /// successors filled in, times parsed. Refuses it with every problem at
+    /// once; warnings are kept in [`Procedure::warnings`].
+    pub fn from_sop(sop: &crate::Sop) -> Result<Procedure, crate::Error> {
+        crate::validate::resolve(sop, &crate::Limits::default())
+    }
+
+    /// [`Procedure::from_sop`] under caller-chosen limits.
+    pub fn from_sop_with(
+        sop: &crate::Sop,
+        limits: &crate::Limits,
+    ) -> Result<Procedure, crate::Error> {
+        crate::validate::resolve(sop, limits)
+    }
+
+    /// The identity sheet (empty when the document had none).
+    pub fn identity(&self) -> &Identity {
+        &self.identity
+    }
+
+    /// Swimlanes in column order.
+    pub fn lanes(&self) -> &[Lane] {
+        &self.lanes
+    }
+
+    /// Activities in row order.
+    pub fn steps(&self) -> &[Step] {
+        &self.steps
+    }
+
+    /// Every arrow, by source row then outcome order.
+    pub fn flows(&self) -> &[Flow] {
+        &self.flows
+    }
+
+    /// Warnings found while checking (the document is still valid).
+    pub fn warnings(&self) -> &Diagnostics {
+        &self.warnings
+    }
+
     /// Counts and service time.
     pub fn summary(&self) -> Summary {
         Summary {

@@ -31,6 +31,7 @@ const ALIASES: &[(&str, &str, &str)] = &[
     ("Approval", "position", "jabatan"),
     ("Approval", "name", "nama"),
     ("Actor", "name", "nama"),
+    ("Actor", "group", "kelompok"),
     ("Activity", "text", "uraian"),
     ("Activity", "actor", "pelaksana"),
     ("Activity", "kind", "jenis"),

@@ -7,8 +7,9 @@ use crate::model::{Activity, Kind, Next, Sop};
 use crate::parse::pointer;
 use crate::procedure::{Flow, FlowLabel, Lane, Procedure, Step};
 use crate::time::{ParsedTime, parse_time};
-use petgraph::visit::{Bfs, Reversed};
-use std::collections::HashMap;
+use petgraph::graph::NodeIndex;
+use petgraph::visit::{IntoNeighbors, NodeCount, Reversed};
+use std::collections::{HashMap, VecDeque};
 
 /// Every problem of a document, errors and warnings.
 pub fn validate(sop: &Sop) -> Diagnostics {
@@ -23,29 +24,22 @@ pub fn validate(sop: &Sop) -> Diagnostics {
     }
 }
 
-impl Procedure {
-    /// Checks `sop` with the default [`Limits`] and resolves it.
-    pub fn from_sop(sop: &Sop) -> Result<Procedure, Error> {
-        Self::from_sop_with(sop, &Limits::default())
-    }
-
-    /// Checks `sop` and resolves it; [`Error::Invalid`] lists every error
-    /// (with the warnings found alongside).
-    pub fn from_sop_with(sop: &Sop, limits: &Limits) -> Result<Procedure, Error> {
-        let mut checker = Checker {
-            sop,
-            limits,
-            problems: Diagnostics::default(),
-        };
-        let procedure = checker.resolve();
-        match procedure {
-            Some(mut procedure) if !checker.problems.has_errors() => {
-                checker.reachability(&procedure);
-                procedure.warnings = checker.problems;
-                Ok(procedure)
-            }
-            _ => Err(Error::Invalid(checker.problems)),
+/// Checks `sop` and resolves it; [`Error::Invalid`] lists every error
+/// (with the warnings found alongside). Linear in the size of the document.
+pub(crate) fn resolve(sop: &Sop, limits: &Limits) -> Result<Procedure, Error> {
+    let mut checker = Checker {
+        sop,
+        limits,
+        problems: Diagnostics::default(),
+    };
+    let procedure = checker.resolve();
+    match procedure {
+        Some(mut procedure) if !checker.problems.has_errors() => {
+            checker.reachability(&procedure);
+            procedure.warnings = checker.problems;
+            Ok(procedure)
         }
+        _ => Err(Error::Invalid(checker.problems)),
     }
 }
 
@@ -175,9 +169,17 @@ impl Checker<'_> {
                 &pointer(&["actors", &index.to_string(), "name"]),
                 None,
             );
+            if let Some(group) = &actor.group {
+                self.check_length(
+                    group,
+                    &pointer(&["actors", &index.to_string(), "group"]),
+                    None,
+                );
+            }
             lanes.push(Lane {
                 id: actor.key().to_owned(),
                 name: actor.name.clone(),
+                group: actor.group.clone().filter(|g| !g.trim().is_empty()),
             });
         }
         lanes
@@ -221,10 +223,29 @@ impl Checker<'_> {
             );
         }
         for (k, name) in activity.actor.iter().enumerate() {
-            let found = lanes
-                .iter()
-                .position(|l| l.id == *name)
-                .or_else(|| lanes.iter().position(|l| l.name == *name));
+            let by_id = lanes.iter().position(|l| l.id == *name);
+            let by_name = || {
+                let mut named = lanes.iter().enumerate().filter(|(_, l)| l.name == *name);
+                let first = named.next().map(|(i, _)| i);
+                (first, named.next().is_some())
+            };
+            let found = match by_id {
+                Some(lane) => Some(lane),
+                None => match by_name() {
+                    (Some(_), true) => {
+                        self.problems.push(
+                            Diagnostic::error(
+                                Code::AmbiguousActor,
+                                at(index, "actor"),
+                                format!("nama pelaksana \"{name}\" dipakai oleh beberapa pelaksana (kelompok berbeda); sebut id-nya"),
+                            )
+                            .at_activity(index + 1, id),
+                        );
+                        continue;
+                    }
+                    (lane, _) => lane,
+                },
+            };
             match found {
                 Some(lane) => result.push(lane),
                 None => {
@@ -430,25 +451,12 @@ impl Checker<'_> {
         }
     }
 
-    /// Warnings for activities off every start-to-end path.
+    /// Warnings for activities off every start-to-end path: one search
+    /// from all starts forward, one from all ends backward.
     fn reachability(&mut self, procedure: &Procedure) {
         let graph = procedure.graph();
-        let n = procedure.steps.len();
-        let mut reached = vec![false; n];
-        for start in procedure.starts() {
-            let mut bfs = Bfs::new(&graph, petgraph::graph::NodeIndex::new(start));
-            while let Some(node) = bfs.next(&graph) {
-                reached[node.index()] = true;
-            }
-        }
-        let mut finishes = vec![false; n];
-        let reversed = Reversed(&graph);
-        for end in procedure.ends() {
-            let mut bfs = Bfs::new(reversed, petgraph::graph::NodeIndex::new(end));
-            while let Some(node) = bfs.next(reversed) {
-                finishes[node.index()] = true;
-            }
-        }
+        let reached = reachable(&graph, procedure.starts());
+        let finishes = reachable(Reversed(&graph), procedure.ends());
         for (i, step) in procedure.steps.iter().enumerate() {
             if !reached[i] {
                 self.problems.push(
@@ -472,6 +480,28 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// The nodes reachable from any of `sources`, in one breadth-first search.
+fn reachable<G>(graph: G, sources: impl IntoIterator<Item = usize>) -> Vec<bool>
+where
+    G: IntoNeighbors<NodeId = NodeIndex> + NodeCount,
+{
+    let mut seen = vec![false; graph.node_count()];
+    let mut queue = VecDeque::new();
+    for s in sources {
+        if !std::mem::replace(&mut seen[s], true) {
+            queue.push_back(NodeIndex::new(s));
+        }
+    }
+    while let Some(node) = queue.pop_front() {
+        for next in graph.neighbors(node) {
+            if !std::mem::replace(&mut seen[next.index()], true) {
+                queue.push_back(next);
+            }
+        }
+    }
+    seen
 }
 
 fn default_id(activity: &Activity, index: usize) -> String {

@@ -2,8 +2,8 @@
 //! the layout produced: where each arrow leaves, bends and arrives.
 
 use sopflow::config::Config;
-use sopflow::geom::{Point, Rect};
 use sopflow::layout::{ColumnKind, FlowPath, Layout, layout, verify};
+use sopflow::layout::{Point, Rect};
 use sopflow::{Kind, Procedure, SopBuilder};
 
 fn lay(builder: SopBuilder) -> Layout {

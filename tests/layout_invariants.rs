@@ -28,7 +28,7 @@ fn every_example_lays_out_without_violations() {
                     .len()
             })
             .sum();
-        assert_eq!(drawn, procedure.steps.len(), "{}", file.display());
+        assert_eq!(drawn, procedure.steps().len(), "{}", file.display());
     }
 }
 
@@ -47,7 +47,7 @@ fn check(options: GenerateOptions, config: &Config) -> Result<(), TestCaseError>
     let layout = layout(&procedure, config);
     let violations = verify(&layout);
     prop_assert!(violations.is_empty(), "{options:?}: {violations:#?}");
-    let flows: usize = procedure.flows.len();
+    let flows: usize = procedure.flows().len();
     let drawn = layout
         .pages
         .iter()

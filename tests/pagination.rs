@@ -55,10 +55,13 @@ fn fewest_pages(procedure: &Procedure, layout: &Layout) -> usize {
         }
         for j in i + 1..=n {
             let inside = |r: usize| (i..j).contains(&r);
-            let mut out = vec![0; procedure.lanes.len()];
-            let mut into = vec![0; procedure.lanes.len()];
-            for f in &procedure.flows {
-                let (a, b) = nearest(&procedure.steps[f.from].lanes, &procedure.steps[f.to].lanes);
+            let mut out = vec![0; procedure.lanes().len()];
+            let mut into = vec![0; procedure.lanes().len()];
+            for f in procedure.flows() {
+                let (a, b) = nearest(
+                    &procedure.steps()[f.from].lanes,
+                    &procedure.steps()[f.to].lanes,
+                );
                 if inside(f.from) && !inside(f.to) {
                     out[a] += 1;
                 }
@@ -89,12 +92,8 @@ fn a_long_procedure_with_loops_across_pages() {
     let fewest = fewest_pages(&procedure, &l);
     assert!(pages <= fewest + 1, "{pages} pages, {fewest} possible");
     for page in &l.pages {
-        assert_eq!(
-            page.header_y,
-            Some(config.page.margins[0]),
-            "header repeated on page {}",
-            page.number
-        );
+        assert!(page.header, "header repeated on page {}", page.number);
+        assert_eq!(page.table.y, config.page.margins[0]);
         let footer: String = page
             .footer
             .iter()
@@ -223,8 +222,8 @@ fn the_header_can_be_printed_once() {
     config.page.repeat_header = false;
     let l = layout(&long_sop(40, 7), &config);
     assert_eq!(verify(&l), vec![]);
-    assert!(l.pages[0].header_y.is_some());
-    assert!(l.pages[1..].iter().all(|p| p.header_y.is_none()));
+    assert!(l.pages[0].header);
+    assert!(l.pages[1..].iter().all(|p| !p.header));
 }
 
 #[test]

@@ -58,9 +58,8 @@ fn pages_match_their_reference_images() {
         let procedure = common::load(&file);
         let config = Config::default();
         let pages = png_pages(
-            &procedure,
             &layout(&procedure, &config),
-            &config,
+            &config.theme,
             &ImagePolicy::default(),
             DPI,
         )
@@ -116,9 +115,8 @@ fn pages_have_ink() {
     let procedure = common::load(&file);
     let config = Config::default();
     for png in png_pages(
-        &procedure,
         &layout(&procedure, &config),
-        &config,
+        &config.theme,
         &ImagePolicy::default(),
         DPI,
     )

@@ -10,9 +10,8 @@ use usvg::roxmltree;
 
 fn render(procedure: &Procedure, config: &Config) -> Vec<String> {
     svg_pages(
-        procedure,
         &layout(procedure, config),
-        config,
+        &config.theme,
         &ImagePolicy::default(),
     )
     .unwrap()
@@ -81,7 +80,7 @@ fn svg_keeps_its_contract_on_every_example() {
                 .is_some_and(|c| c.contains("sop-flowchart"))
             {
                 let lanes = with_class(&doc, "sop-lane");
-                assert_eq!(lanes.len(), procedure.lanes.len());
+                assert_eq!(lanes.len(), procedure.lanes().len());
                 assert!(
                     !with_class(&doc, "sop-grid").is_empty()
                         && !with_class(&doc, "sop-header").is_empty()
@@ -90,11 +89,11 @@ fn svg_keeps_its_contract_on_every_example() {
         }
         assert_eq!(
             activities.len(),
-            procedure.steps.len(),
+            procedure.steps().len(),
             "{}",
             file.display()
         );
-        assert!(flows >= procedure.flows.len(), "{}", file.display());
+        assert!(flows >= procedure.flows().len(), "{}", file.display());
     }
 }
 
@@ -155,10 +154,10 @@ fn pdf_has_the_right_pages_fonts_and_text() {
         let procedure = common::load(&file);
         let config = Config::default();
         let laid_out = layout(&procedure, &config);
-        let pdf = pdf_document(&procedure, &laid_out, &config, &ImagePolicy::default()).unwrap();
+        let pdf = pdf_document(&laid_out, &config.theme, &ImagePolicy::default()).unwrap();
         assert_eq!(
             pdf,
-            pdf_document(&procedure, &laid_out, &config, &ImagePolicy::default()).unwrap(),
+            pdf_document(&laid_out, &config.theme, &ImagePolicy::default()).unwrap(),
             "byte-identical reruns"
         );
         let doc = lopdf::Document::load_mem(&pdf).unwrap();
@@ -197,7 +196,7 @@ fn pdf_has_the_right_pages_fonts_and_text() {
         let text = doc.extract_text(&numbers).unwrap();
         let squeeze = |s: &str| s.split_whitespace().collect::<String>();
         let all = squeeze(&text);
-        for step in &procedure.steps {
+        for step in procedure.steps() {
             let first_words: String = step.text.split_whitespace().take(2).collect();
             assert!(
                 all.contains(&first_words),
@@ -294,18 +293,12 @@ fn logo_and_signature_are_embedded_and_drawn() {
     let procedure = Procedure::from_sop(&sop).unwrap();
     let config = Config::default();
     let laid_out = layout(&procedure, &config);
-    let pages = svg_pages(&procedure, &laid_out, &config, &ImagePolicy::default()).unwrap();
+    let pages = svg_pages(&laid_out, &config.theme, &ImagePolicy::default()).unwrap();
     assert!(
         pages[0].contains(r#"class="sop-logo""#) && pages[0].contains(r#"class="sop-signature""#)
     );
-    let png = sopflow::render::png_pages(
-        &procedure,
-        &laid_out,
-        &config,
-        &ImagePolicy::default(),
-        40.0,
-    )
-    .unwrap();
+    let png = sopflow::render::png_pages(&laid_out, &config.theme, &ImagePolicy::default(), 40.0)
+        .unwrap();
     let image = resvg::tiny_skia::Pixmap::decode_png(&png[0]).unwrap();
     let red = image
         .pixels()

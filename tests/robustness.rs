@@ -130,11 +130,11 @@ fn text_of_every_kind_lays_out_and_renders() {
         vec![1, 2, 3],
         "emoji, CJK and Arabic are named, activity by activity"
     );
-    let pages = svg_pages(&procedure, &l, &config, &ImagePolicy::default()).unwrap();
+    let pages = svg_pages(&l, &config.theme, &ImagePolicy::default()).unwrap();
     for svg in &pages {
         usvg::roxmltree::Document::parse(svg).unwrap();
     }
-    let pngs = png_pages(&procedure, &l, &config, &ImagePolicy::default(), 30.0).unwrap();
+    let pngs = png_pages(&l, &config.theme, &ImagePolicy::default(), 30.0).unwrap();
     assert_eq!(pngs.len(), pages.len());
 }
 
@@ -189,7 +189,19 @@ fn deeply_nested_json_is_an_error_not_a_crash() {
 #[test]
 fn huge_images_are_refused() {
     let big = format!("data:image/png;base64,{}", "A".repeat(12 << 20));
-    let err = sopflow::render::images::load("/identity/logo", &big, &ImagePolicy::default())
+    let mut sop = sopflow::SopBuilder::new()
+        .actor("a", "A")
+        .activity("Mulai", "a", |a| a)
+        .build();
+    sop.identity = Some(sopflow::Identity {
+        name: Some("Logo besar".into()),
+        logo: Some(big),
+        ..Default::default()
+    });
+    let procedure = Procedure::from_sop(&sop).unwrap();
+    let config = Config::default();
+    let l = layout(&procedure, &config);
+    let err = svg_pages(&l, &config.theme, &ImagePolicy::default())
         .unwrap_err()
         .to_string();
     assert!(
@@ -207,9 +219,9 @@ fn every_output_is_byte_identical_across_runs_and_threads() {
             let config = Config::default();
             let l = layout(&procedure, &config);
             let images = ImagePolicy::default();
-            let svg = svg_pages(&procedure, &l, &config, &images).unwrap();
-            let png = png_pages(&procedure, &l, &config, &images, 40.0).unwrap();
-            let pdf = sopflow::render::pdf_document(&procedure, &l, &config, &images).unwrap();
+            let svg = svg_pages(&l, &config.theme, &images).unwrap();
+            let png = png_pages(&l, &config.theme, &images, 40.0).unwrap();
+            let pdf = sopflow::render::pdf_document(&l, &config.theme, &images).unwrap();
             (svg, png, pdf)
         };
         let here = render.clone()();

@@ -17,9 +17,8 @@ fn examples_render_as_reviewed() {
         let procedure = common::load(&file);
         let config = Config::default();
         let pages = svg_pages(
-            &procedure,
             &layout(&procedure, &config),
-            &config,
+            &config.theme,
             &ImagePolicy::default(),
         )
         .unwrap();

@@ -74,7 +74,7 @@ fuzz_target!(|doc: Doc| {
     let sop = Sop {
         format: None,
         identity: None,
-        actors: (0..actors).map(|i| Actor { id: Some(format!("p{i}")), name: format!("Pelaksana {i}") }).collect(),
+        actors: (0..actors).map(|i| Actor { id: Some(format!("p{i}")), name: format!("Pelaksana {i}"), group: None }).collect(),
         activities,
     };
     let Ok(procedure) = Procedure::from_sop(&sop) else { return };
@@ -84,6 +84,6 @@ fuzz_target!(|doc: Doc| {
     let laid_out = layout::layout(&procedure, &config);
     let violations = layout::verify(&laid_out);
     assert!(violations.is_empty(), "{violations:#?}");
-    let pages = render::svg_pages(&procedure, &laid_out, &config, &render::ImagePolicy::default()).expect("no images to load");
+    let pages = render::svg_pages(&laid_out, &config.theme, &render::ImagePolicy::default()).expect("no images to load");
     assert_eq!(pages.len(), laid_out.pages.len());
 });

@@ -187,7 +187,7 @@ fn load_text(text: &str) -> Result<(Procedure, Diagnostics), Diagnostics> {
     let sop = parse_sop(text)?;
     match Procedure::from_sop(&sop) {
         Ok(procedure) => {
-            let warnings = procedure.warnings.clone();
+            let warnings = procedure.warnings().clone();
             Ok((procedure, warnings))
         }
         Err(sopflow::Error::Invalid(d)) => Err(d),
@@ -353,7 +353,7 @@ fn write(
     };
     match format {
         Format::Svg => {
-            let pages = sopflow::render::svg_pages(procedure, &layout, config, images)
+            let pages = sopflow::render::svg_pages(&layout, &config.theme, images)
                 .map_err(|e| e.to_string())?;
             pages
                 .iter()
@@ -362,7 +362,7 @@ fn write(
                 .collect()
         }
         Format::Png => {
-            let pages = sopflow::render::png_pages(procedure, &layout, config, images, dpi)
+            let pages = sopflow::render::png_pages(&layout, &config.theme, images, dpi)
                 .map_err(|e| e.to_string())?;
             pages
                 .iter()
@@ -371,7 +371,7 @@ fn write(
                 .collect()
         }
         Format::Pdf => {
-            let pdf = sopflow::render::pdf_document(procedure, &layout, config, images)
+            let pdf = sopflow::render::pdf_document(&layout, &config.theme, images)
                 .map_err(|e| e.to_string())?;
             Ok(vec![save(out.to_path_buf(), &pdf)?])
         }

@@ -1,21 +1,29 @@
-//! Phase: column widths. Text columns take their configured shares, lanes
-//! share the rest within their minimum and maximum width; lanes that need
-//! room for more arrow tracks grow, and the text columns give way.
+//! Phase 2, columns: the width of every column. Text columns take their
+//! configured shares, lanes share the rest within their minimum and
+//! maximum width; lanes that need room for more arrow tracks grow, and
+//! the text columns give way.
+//!
+//! In: the number of lanes, the tracks each lane needs (phase 1), the
+//! table configuration and the print area. Out: [`Columns`].
 
+use super::dims::lane_width_for;
+use super::frame::PrintArea;
 use super::types::{Column, ColumnKind};
-use crate::config::Config;
+use crate::config::TableConfig;
 use crate::error::{Code, Diagnostic};
 
 /// Columns and the geometry of each lane.
 #[derive(Debug, Clone)]
 pub(crate) struct Columns {
+    /// Every column, left to right.
     pub list: Vec<Column>,
     /// Left edge and width of each lane.
     pub lanes: Vec<(f32, f32)>,
     /// Width of a process box (other symbols follow it).
     pub symbol_width: f32,
-    /// Table left edge and width.
+    /// Table left edge.
     pub table_x: f32,
+    /// Table width.
     pub table_width: f32,
 }
 
@@ -36,13 +44,13 @@ const TEXT_SCALE_FOR_LANES: f32 = 0.8;
 /// each lane needs on its busier side.
 pub(crate) fn fit(
     lane_count: usize,
-    config: &Config,
     tracks: &[usize],
+    table: &TableConfig,
+    area: &PrintArea,
     warnings: &mut Vec<Diagnostic>,
 ) -> Columns {
-    let table = &config.table;
-    let [_, right, _, left] = config.page.margins;
-    let width = config.page.size().width - left - right;
+    let left = area.content.x;
+    let width = area.content.width;
     let preferred: Vec<f32> = table.text_shares.iter().map(|s| s * width).collect();
     let preferred_total: f32 = preferred.iter().sum();
     let lanes = lane_count.max(1) as f32;
@@ -54,7 +62,7 @@ pub(crate) fn fit(
     let symbol_width = table.symbol_width.min(base_lane - 16.0).max(20.0);
     let lane_widths: Vec<f32> = (0..lane_count)
         .map(|i| {
-            base_lane.max(super::place::lane_width_for(
+            base_lane.max(lane_width_for(
                 symbol_width,
                 tracks.get(i).copied().unwrap_or(0),
             ))
@@ -108,5 +116,45 @@ pub(crate) fn fit(
         symbol_width,
         table_x: left,
         table_width: x - left,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    fn columns(lanes: usize, tracks: &[usize]) -> (Columns, Vec<Diagnostic>) {
+        let config = Config::default();
+        let area = PrintArea::of(&config.page);
+        let mut warnings = Vec::new();
+        let columns = fit(lanes, tracks, &config.table, &area, &mut warnings);
+        (columns, warnings)
+    }
+
+    #[test]
+    fn columns_tile_the_table_without_gaps_and_fit_the_paper() {
+        let (c, warnings) = columns(5, &[0, 2, 0, 1, 0]);
+        assert!(warnings.is_empty());
+        for pair in c.list.windows(2) {
+            assert!((pair[0].x + pair[0].width - pair[1].x).abs() < 1e-3);
+        }
+        let area = PrintArea::of(&Config::default().page);
+        assert!(c.table_x + c.table_width <= area.content.right() + 1e-3);
+        assert_eq!(c.lanes.len(), 5);
+    }
+
+    #[test]
+    fn a_lane_that_needs_tracks_is_wide_enough_for_them() {
+        let (c, _) = columns(3, &[0, 12, 0]);
+        assert!(c.lanes[1].1 >= lane_width_for(c.symbol_width, 12) - 1e-3);
+        assert!(c.lanes[1].1 > c.lanes[0].1);
+    }
+
+    #[test]
+    fn too_many_lanes_are_reported() {
+        let (_, warnings) = columns(30, &[0; 30]);
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].code, Code::TableTooWide);
     }
 }

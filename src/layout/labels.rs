@@ -1,64 +1,37 @@
-//! Phase: branch labels ("Ya", "Tidak", "Lengkap"). Each sits beside the
-//! first segment of its arrow, at the first of a few candidate places
-//! where it touches no symbol, arrow, joint line or other label.
+//! Phase 7d, labels: branch labels ("Ya", "Tidak", "Lengkap"). Each sits
+//! beside the first segment of its arrow, at the first of a few candidate
+//! places where it touches no symbol, arrow, joint line or other label.
+//!
+//! In: the [`Table`] (with each flow's [`BranchLabel`]), the page with
+//! its arrows (phase 7c) and its [`PagePlan`]. Out: the labels set on the
+//! page's arrows, and the arrows whose label found no place beside a side
+//! exit (the driver routes them again through the bottom).
 
-use super::Context;
-use super::cells::TextStyle;
+use super::branch_labels::wrap_label;
+use super::dims::{LABEL_GAP as GAP, label_zone_width};
 use super::index::SegmentIndex;
 use super::plan::{PagePlan, RowKind};
+use super::table::Table;
+use super::text_cells::{TextStyle, position};
 use super::types::{FlowLabelBox, Page};
 use crate::geom::{Point, Rect};
-use crate::procedure::FlowLabel;
-use crate::text::{Font, Line, normalise, wrap};
+use crate::text::{Font, Line, TextMeasurer};
 
-/// Gap between an arrow and its label.
-const GAP: f32 = 1.5;
 /// How far above or below a side exit a label may be lifted to clear a
 /// diamond's corner.
 const MAX_RISE: f32 = 14.0;
 /// The farthest a label ever sits from the first segment of its arrow.
 pub(crate) const MAX_DISTANCE: f32 = GAP + MAX_RISE;
 
-/// The words a branch label prints.
-pub(crate) fn label_text(ctx: &Context<'_>, label: &FlowLabel) -> String {
-    match label {
-        FlowLabel::Yes => ctx.config.labels.yes.clone(),
-        FlowLabel::No => ctx.config.labels.no.clone(),
-        FlowLabel::Text(t) => normalise(t).into_owned(),
-    }
-}
-
-/// Width of the zone beside a bottom stub, under the symbol: no channel
-/// track and no other arrow ever enters it.
-fn zone_width(ctx: &Context<'_>) -> f32 {
-    ctx.columns.symbol_width / 2.0 + super::place::CHANNEL_INSET - GAP - 0.5
-}
-
-/// Height a flow's label needs in the zone under its source, gaps included.
-pub(crate) fn zone_height(ctx: &Context<'_>, flow: usize) -> f32 {
-    let Some(label) = &ctx.procedure.flows[flow].label else {
-        return 0.0;
-    };
-    let lines = wrap(
-        &label_text(ctx, label),
-        zone_width(ctx),
-        ctx.metrics.label,
-        ctx.measurer,
-    );
-    lines.len() as f32 * ctx.metrics.label_line + 2.0 * GAP
-}
-
 /// Places the labels of the arrows on `page`. Returns the page flows whose
 /// label found no clear place beside a side exit: routed again through the
 /// bottom, their label gets the zone reserved there.
-pub(crate) fn place_labels(
-    ctx: &Context<'_>,
-    page: &mut Page,
-    plan: &PagePlan,
-    lanes: (f32, f32),
-) -> Vec<usize> {
+pub(crate) fn place_labels(table: &Table<'_>, page: &mut Page, plan: &PagePlan) -> Vec<usize> {
+    let lanes = table.lanes_span();
+    let measurer = table.measurer;
+    let zone_width = label_zone_width(table.columns.symbol_width);
     let labelled = |f: usize| {
-        ctx.procedure.flows[plan.flow_index[f]].label.is_some()
+        table.labels[plan.flow_index[f]].is_some()
             && matches!(plan.kinds[plan.flows[f].from], RowKind::Step(_))
     };
     if !(0..page.flows.len()).any(labelled) {
@@ -68,17 +41,16 @@ pub(crate) fn place_labels(
     let symbols = super::index::symbol_boxes(page);
     let mut placed: Vec<Rect> = Vec::new();
     let mut failed = Vec::new();
-    let base = ctx.metrics.label;
+    let base = table.scale.label;
     for f in 0..page.flows.len() {
-        let flow = &ctx.procedure.flows[plan.flow_index[f]];
         let starts_at_source = matches!(plan.kinds[plan.flows[f].from], RowKind::Step(_));
-        let Some(label) = flow.label.as_ref().filter(|_| starts_at_source) else {
+        let Some(label) = table.labels[plan.flow_index[f]]
+            .as_ref()
+            .filter(|_| starts_at_source)
+        else {
             continue;
         };
-        let text = label_text(ctx, label);
-        if text.is_empty() {
-            continue;
-        }
+        let text = label.text.as_str();
         let points = page.flows[f].points.clone();
         let bottom_exit =
             points.len() >= 2 && points[0].x == points[1].x && points[1].y > points[0].y;
@@ -93,7 +65,7 @@ pub(crate) fn place_labels(
         };
         let place = |lines: Vec<Line>, font: Font, placed: &[Rect]| {
             let w = lines.iter().map(|l| l.width).fold(0.0, f32::max);
-            let h = lines.len() as f32 * ctx.measurer.line_height(font);
+            let h = lines.len() as f32 * measurer.line_height(font);
             candidates(&points, w, h)
                 .into_iter()
                 .find(|r| clear(r, placed))
@@ -106,24 +78,24 @@ pub(crate) fn place_labels(
             ..base
         };
         let whole_words = [base, small].into_iter().find_map(|font| {
-            let full = ctx.measurer.width(&text, font);
+            let full = measurer.width(text, font);
             let longest_word = text
                 .split(' ')
-                .map(|w| ctx.measurer.width(w, font))
+                .map(|w| measurer.width(w, font))
                 .fold(0.0, f32::max);
             let mut widths = vec![full, (full / 2.0).max(longest_word), longest_word];
-            if bottom_exit && zone_width(ctx) >= longest_word {
-                widths.insert(0, zone_width(ctx));
+            if bottom_exit && zone_width >= longest_word {
+                widths.insert(0, zone_width);
             }
             widths
                 .into_iter()
-                .find_map(|width| place(wrap(&text, width, font, ctx.measurer), font, &placed))
+                .find_map(|width| place(wrap_label(text, width, font, measurer), font, &placed))
         });
         let zone = || {
-            let lines = wrap(&text, zone_width(ctx), base, ctx.measurer);
+            let lines = label.zone_lines.clone();
             place(lines.clone(), base, &placed).or_else(|| {
                 // A third label on one bottom stub: keep it beside its arrow (the checker reports it).
-                let h = lines.len() as f32 * ctx.metrics.label_line;
+                let h = lines.len() as f32 * table.scale.label_line;
                 let w = lines.iter().map(|l| l.width).fold(0.0, f32::max);
                 candidates(&points, w, h).first().map(|r| (*r, lines, base))
             })
@@ -134,13 +106,13 @@ pub(crate) fn place_labels(
             continue;
         };
         placed.push(rect);
-        page.flows[f].label = Some(Box::new(label_box(ctx, rect, &lines, font)));
+        page.flows[f].label = Some(Box::new(label_box(measurer, rect, &lines, font)));
     }
     failed
 }
 
-fn label_box(ctx: &Context<'_>, rect: Rect, lines: &[Line], font: Font) -> FlowLabelBox {
-    let lines = super::cells::position(rect, lines, TextStyle::top_left(font, 0.0), ctx.measurer);
+fn label_box(measurer: &dyn TextMeasurer, rect: Rect, lines: &[Line], font: Font) -> FlowLabelBox {
+    let lines = position(rect, lines, TextStyle::top_left(font, 0.0), measurer);
     FlowLabelBox { rect, font, lines }
 }
 

@@ -1,95 +1,67 @@
-//! Phase: text wrapping and row heights, measured with the rendering font.
+//! Phase 3, measure: every text of every row wrapped with the rendering
+//! font into its column, and each row's height: its tallest text, or its
+//! symbol with the gaps arrows need around it and the room the labels of
+//! outcomes leaving its bottom take.
+//!
+//! In: the procedure, the [`Columns`], the [`TypeScale`] and the branch
+//! labels. Out: one [`MeasuredRow`] per activity.
 
+use super::branch_labels::BranchLabel;
 use super::columns::Columns;
+use super::dims::{BUS_CLEARANCE, SYMBOL_TEXT_PADDING, shape_of, symbol_size};
+use super::type_scale::TypeScale;
 use super::types::{Align, ColumnKind};
-use crate::config::Config;
 use crate::error::{Code, Diagnostic};
 use crate::procedure::{Procedure, Step};
-use crate::text::{Font, Line, TextMeasurer, normalise, wrap};
+use crate::text::{Line, TextMeasurer, normalise, wrap, wrap_list};
 
 /// A row's wrapped texts, before it is placed.
 #[derive(Debug, Clone)]
 pub(crate) struct MeasuredRow {
     /// Column, lines, alignment.
     pub cells: Vec<(ColumnKind, Vec<Line>, Align)>,
-    /// Height the texts need.
+    /// The row's height.
     pub height: f32,
+    /// Height reserved under the symbol for the labels of its outcomes.
+    pub label_room: f32,
     /// Wrapped `symbol_text`.
     pub symbol_text: Vec<Line>,
 }
 
-/// Fonts and spacing shared by the phases.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Metrics {
-    pub body: Font,
-    pub header: Font,
-    pub label: Font,
-    pub body_line: f32,
-    pub label_line: f32,
-    pub padding: f32,
-}
-
-impl Metrics {
-    pub fn new(config: &Config, measurer: &dyn TextMeasurer) -> Self {
-        let body = Font::regular(config.theme.font_size);
-        let label = Font::regular(config.theme.label_font_size);
-        Self {
-            body,
-            header: Font::bold(config.theme.header_font_size),
-            label,
-            body_line: measurer.line_height(body),
-            label_line: measurer.line_height(label),
-            padding: config.table.padding,
-        }
-    }
-
-    /// Height of a block of `lines` lines in `font` with padding.
-    pub fn block(&self, lines: usize, line_height: f32) -> f32 {
-        lines as f32 * line_height + 2.0 * self.padding
-    }
-}
-
-/// Wraps one list field: a numbered list when it has several items.
-pub(crate) fn wrap_list(
-    items: &[String],
-    width: f32,
-    font: Font,
-    measurer: &dyn TextMeasurer,
-) -> Vec<Line> {
-    if let [single] = items {
-        return wrap(&normalise(single), width, font, measurer);
-    }
-    let mut lines = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let marker = format!("{}. ", i + 1);
-        let indent = measurer.width(&marker, font);
-        let text = format!("{marker}{}", normalise(item).replace('\n', " "));
-        crate::text::wrap::wrap_paragraph(&text, width, indent, font, measurer, &mut lines);
-    }
-    lines
+/// What measuring needs besides the procedure.
+pub(crate) struct MeasureInput<'a> {
+    /// Column widths.
+    pub columns: &'a Columns,
+    /// Fonts and padding.
+    pub scale: &'a TypeScale,
+    /// The configured gap above and below a symbol.
+    pub symbol_gap: f32,
+    /// The label of each flow.
+    pub labels: &'a [Option<BranchLabel>],
 }
 
 /// Wraps every text of every row.
 pub(crate) fn measure_rows(
     procedure: &Procedure,
-    columns: &Columns,
-    metrics: &Metrics,
+    input: &MeasureInput<'_>,
     measurer: &dyn TextMeasurer,
     warnings: &mut Vec<Diagnostic>,
 ) -> Vec<MeasuredRow> {
+    let MeasureInput { columns, scale, .. } = *input;
+    let label_rooms = label_rooms(procedure, input.labels, scale.label_line);
     let inner = |kind| {
         columns
             .get(kind)
-            .map_or(10.0, |c| c.width - 2.0 * metrics.padding)
+            .map_or(10.0, |c| c.width - 2.0 * scale.padding)
     };
-    let symbol_inner = columns.symbol_width - 6.0;
+    let symbol_inner = columns.symbol_width - SYMBOL_TEXT_PADDING;
     procedure
         .steps
         .iter()
         .enumerate()
         .map(|(i, step)| {
             missing_glyphs(i, step, measurer, warnings);
-            let font = metrics.body;
+            let font = scale.body;
             let text = |kind, value: &Option<String>| {
                 wrap(
                     &normalise(value.as_deref().unwrap_or("")),
@@ -153,15 +125,42 @@ pub(crate) fn measure_rows(
             let symbol_text = step
                 .symbol_text
                 .as_deref()
-                .map(|t| wrap(&normalise(t), symbol_inner, metrics.label, measurer))
+                .map(|t| wrap(&normalise(t), symbol_inner, scale.label, measurer))
                 .unwrap_or_default();
+            let (_, symbol_height) = symbol_size(
+                shape_of(step.kind),
+                columns.symbol_width,
+                symbol_text.len(),
+                scale.label_line,
+            );
+            let label_room = label_rooms[i];
+            let gap = input.symbol_gap.max(label_room + BUS_CLEARANCE);
             MeasuredRow {
                 cells,
-                height: metrics.block(lines, metrics.body_line),
+                height: scale
+                    .block(lines, scale.body_line)
+                    .max(symbol_height + 2.0 * gap),
+                label_room,
                 symbol_text,
             }
         })
         .collect()
+}
+
+/// Height reserved under each step for the labels of its outcomes:
+/// labels alternate right and left of the bottom stub, stacking down
+/// each side.
+fn label_rooms(procedure: &Procedure, labels: &[Option<BranchLabel>], line: f32) -> Vec<f32> {
+    let mut sides = vec![([0.0f32; 2], 0usize); procedure.steps.len()];
+    for (flow, label) in procedure.flows.iter().zip(labels) {
+        if flow.label.is_none() {
+            continue;
+        }
+        let (heights, count) = &mut sides[flow.from];
+        heights[*count % 2] += label.as_ref().map_or(0.0, |l| l.zone_height(line));
+        *count += 1;
+    }
+    sides.into_iter().map(|(h, _)| h[0].max(h[1])).collect()
 }
 
 /// Warns about characters the bundled font cannot draw.

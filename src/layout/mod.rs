@@ -1,37 +1,63 @@
 //! The layout engine: a validated [`Procedure`] in, pure geometry out.
 //!
-//! A fixed pipeline of small phases, each in its own module:
-//! [`columns`] (widths) → [`measure`] (wrapping, row heights) →
-//! [`paginate`] (page breaks) → [`plan`] (rows, arrows and connectors per
-//! page) → [`route`] (orthogonal topology, tracks) → [`place`] (geometry)
-//! → [`labels`] (branch labels) → [`metrics`]. [`verify`] checks the
-//! invariants of the result. Lanes that need more room for arrow tracks
-//! than they were given are widened and the pipeline runs once more.
+//! A fixed pipeline of phases, each a module with one job whose inputs
+//! and outputs are named types, run in this order by [`layout_with`]:
+//!
+//! ```text
+//! 1. route::lane_tracks      tracks each lane needs (routing pre-pass over all rows)
+//! 2. columns::fit            column widths within the print area
+//! 3. measure::measure_rows   wrapped texts and row heights
+//! 4. header, footer          the repeated header and the footer → PageFrame
+//! 5. paginate                page breaks
+//! 6. plan                    rows, arrows and connector pairs of each page
+//! 7. per page:
+//!    a. place                rows, cells, symbols, connectors
+//!    b. route::route         arrow topology and channel tracks
+//!    c. flows                arrows as points
+//!    d. labels               branch labels; arrows whose side label found
+//!                            no place go back to b through the bottom, once
+//! 8. quality                 crossings, bends, length
+//! +  identity_sheet          the Identitas SOP page
+//! ```
+//!
+//! Shared sizes live in `dims`, the page frame in `frame`, the fonts in
+//! `type_scale`. [`verify`] checks the invariants of the result.
 
-mod cells;
+mod branch_labels;
 mod columns;
-mod identity;
+mod dims;
+mod flows;
+mod footer;
+mod frame;
+mod header;
+mod identity_sheet;
 mod index;
 mod labels;
 mod measure;
-mod metrics;
 mod paginate;
 mod place;
 mod plan;
+mod quality;
 mod route;
+mod table;
+mod text_cells;
+mod type_scale;
 mod types;
-pub mod verify;
+mod verify;
 
+pub use crate::geom::{Point, Rect, Size};
+pub use crate::text::{Font, FontMeasurer, TextMeasurer};
 pub use types::*;
 pub use verify::{Violation, verify};
 
 use crate::config::Config;
-use crate::error::{Code, Diagnostic};
-use crate::geom::Size;
-use crate::model::Kind;
+use crate::model::Identity;
 use crate::procedure::Procedure;
-use crate::text::{FontMeasurer, TextMeasurer};
-use measure::Metrics;
+use footer::FooterSpec;
+use frame::{PageFrame, PrintArea};
+use measure::MeasureInput;
+use table::Table;
+use type_scale::TypeScale;
 
 /// Lays out `procedure` with the bundled font (this thread's cached
 /// measurer, see [`FontMeasurer::with_thread_local`]).
@@ -41,73 +67,128 @@ pub fn layout(procedure: &Procedure, config: &Config) -> Layout {
 
 /// Lays out `procedure`, measuring text with `measurer`.
 pub fn layout_with(procedure: &Procedure, config: &Config, measurer: &dyn TextMeasurer) -> Layout {
-    let lane_count = procedure.lanes.len();
     let mut warnings = Vec::new();
-    let tracks = tracks_needed(procedure);
-    let columns = columns::fit(lane_count, config, &tracks, &mut warnings);
-    let metrics = Metrics::new(config, measurer);
-    let measured = measure::measure_rows(procedure, &columns, &metrics, measurer, &mut warnings);
-    let header = cells::header(procedure, config, &columns, &metrics, measurer);
-    let footer_height = cells::footer_height(procedure, config, &columns, &metrics, measurer);
-    let mut ctx = Context {
+    let scale = TypeScale::new(config, measurer);
+    let area = PrintArea::of(&config.page);
+
+    // 1-2. Lane tracks, then column widths.
+    let tracks = route::lane_tracks(procedure);
+    let columns = columns::fit(
+        procedure.lanes.len(),
+        &tracks,
+        &config.table,
+        &area,
+        &mut warnings,
+    );
+
+    // 3. Texts and row heights.
+    let labels = branch_labels::branch_labels(
         procedure,
-        config,
+        &config.labels,
+        columns.symbol_width,
+        scale.label,
         measurer,
-        page_size: config.page.size(),
-        columns,
-        metrics,
-        row_heights: Vec::new(),
-        header,
-        footer_height,
-        labelled: labelled_flows(procedure),
+    );
+    let mut measured = measure::measure_rows(
+        procedure,
+        &MeasureInput {
+            columns: &columns,
+            scale: &scale,
+            symbol_gap: config.table.symbol_gap,
+            labels: &labels,
+        },
+        measurer,
+        &mut warnings,
+    );
+
+    // 4. Header and footer fix the page frame.
+    let header = header::header(
+        &procedure.lanes,
+        &config.table,
+        &config.labels,
+        &columns,
+        &scale,
+        measurer,
+        area.content.y,
+    );
+    let footer = FooterSpec {
+        shown: config.page.footer,
+        identity: &procedure.identity,
+        labels: &config.labels,
     };
-    ctx.row_heights = measured
-        .iter()
-        .enumerate()
-        .map(|(i, m)| place::row_height(&ctx, i, m))
-        .collect();
+    let frame = PageFrame {
+        area,
+        header_height: header.height,
+        footer_height: footer::footer_height(&footer, &columns, &scale, measurer),
+    };
+
+    // 5-6. Page breaks, then each page's rows, arrows and connectors.
+    let heights: Vec<f32> = measured.iter().map(|m| m.height).collect();
     let connector_lanes = plan::connector_lanes(procedure);
-    let pages = ctx.paginate(&connector_lanes, &mut warnings);
+    let ranges =
+        paginate::paginate_procedure(procedure, &heights, &connector_lanes, &frame, &mut warnings);
     let (plans, pairs) = plan::plan(
         procedure,
-        &pages,
+        &ranges,
         &connector_lanes,
         config.page.connector_labels,
     );
-    let mut measured = measured;
+
+    // 7. Each page: place, route, flows, labels.
+    let table = Table {
+        procedure,
+        measurer,
+        frame,
+        columns,
+        scale,
+        labels,
+        footer,
+        repeat_header: config.page.repeat_header,
+    };
     let count = plans.len();
-    let lanes_span = ctx.lanes_span();
+    let lane_count = procedure.lanes.len();
     let mut pages: Vec<Page> = Vec::with_capacity(count);
     for (p, plan) in plans.into_iter().enumerate() {
-        let plan = &plan;
         let (mut page, boxes) =
-            place::place_page(&ctx, &mut measured, plan, &pairs, (p + 1, count));
-        let mut routes = route::route(&plan.rows, &plan.flows, lane_count);
-        page.flows = place::place_flows(&ctx, plan, &routes, &boxes, &pairs);
-        let failed = labels::place_labels(&ctx, &mut page, plan, lanes_span);
+            place::place_page(&table, &mut measured, &plan, &pairs, (p + 1, count));
+        let routes = route::route(&plan.rows, &plan.flows, lane_count);
+        page.flows = flows::place_flows(&table, &plan, &routes, &boxes, &pairs);
+        let failed = labels::place_labels(&table, &mut page, &plan);
         if !failed.is_empty() {
-            let mut flows = plan.flows.clone();
+            let mut bottom_only = plan.flows.clone();
             for f in failed {
-                flows[f].bottom_only = true;
+                bottom_only[f].bottom_only = true;
             }
-            routes = route::route(&plan.rows, &flows, lane_count);
-            page.flows = place::place_flows(&ctx, plan, &routes, &boxes, &pairs);
-            labels::place_labels(&ctx, &mut page, plan, lanes_span);
+            let routes = route::route(&plan.rows, &bottom_only, lane_count);
+            page.flows = flows::place_flows(&table, &plan, &routes, &boxes, &pairs);
+            labels::place_labels(&table, &mut page, &plan);
         }
         page.cells.shrink_to_fit();
         page.symbols.shrink_to_fit();
         page.flows.shrink_to_fit();
         pages.push(page);
     }
-    let metrics = metrics::measure(&pages, pairs.len());
-    let has_identity = procedure.identity != crate::model::Identity::default();
-    let identity = (config.identity_sheet && has_identity)
-        .then(|| identity::identity_page(procedure, config, &ctx.metrics, measurer));
+
+    // 8. Quality figures; the identity sheet.
+    let metrics = quality::figures(&pages, pairs.len());
+    let identity =
+        (config.identity_sheet && procedure.identity != Identity::default()).then(|| {
+            identity_sheet::lay_out_identity_sheet(
+                &procedure.identity,
+                &config.labels,
+                &area,
+                &table.scale,
+                measurer,
+            )
+        });
     Layout {
-        columns: ctx.columns.list,
-        lanes_span,
-        header: ctx.header.cells,
-        header_height: ctx.header.height,
+        title: document_title(&procedure.identity),
+        language: config.labels.language.clone(),
+        lane_actors: procedure.lanes.iter().map(|l| l.id.clone()).collect(),
+        lanes_span: table.lanes_span(),
+        columns: table.columns.list,
+        header: header.cells,
+        header_height: header.height,
         identity,
         pages,
         metrics,
@@ -115,103 +196,11 @@ pub fn layout_with(procedure: &Procedure, config: &Config, measurer: &dyn TextMe
     }
 }
 
-/// The width each lane needs for its arrow tracks, from a routing pass
-/// over the whole procedure as one page (cheap: no text, no geometry).
-/// Page breaks only shorten channels, so this is an upper bound but for
-/// the connectors a break adds, which the track spacing absorbs.
-fn tracks_needed(procedure: &Procedure) -> Vec<usize> {
-    let lane_count = procedure.lanes.len();
-    let rows: Vec<route::RouteRow> = procedure
-        .steps
-        .iter()
-        .map(|s| route::RouteRow {
-            lanes: s.lanes.clone(),
-            decision: s.kind == Kind::Decision,
-            connector: false,
-            slots: Vec::new(),
-        })
-        .collect();
-    let flows: Vec<route::RouteFlow> = procedure
-        .flows
-        .iter()
-        .map(|f| route::RouteFlow::between(f.from, f.to, f.main))
-        .collect();
-    let routes = route::route(&rows, &flows, lane_count);
-    (0..lane_count)
-        .map(|lane| routes.tracks[lane * 2].max(routes.tracks[lane * 2 + 1]))
-        .collect()
-}
-
-/// What the phases share.
-pub(crate) struct Context<'a> {
-    pub procedure: &'a Procedure,
-    pub config: &'a Config,
-    pub measurer: &'a dyn TextMeasurer,
-    pub page_size: Size,
-    pub columns: columns::Columns,
-    pub metrics: Metrics,
-    pub row_heights: Vec<f32>,
-    pub header: cells::Header,
-    pub footer_height: f32,
-    /// Labelled flows by source step.
-    pub labelled: Vec<Vec<usize>>,
-}
-
-impl Context<'_> {
-    fn lanes_span(&self) -> (f32, f32) {
-        let first = self.columns.lanes.first().map_or(0.0, |l| l.0);
-        let last = self.columns.lanes.last().map_or(0.0, |l| l.0 + l.1);
-        (first, last)
-    }
-
-    /// Breaks the rows into pages; rows taller than a page body get a warning.
-    fn paginate(
-        &self,
-        connector_lanes: &[(usize, usize)],
-        warnings: &mut Vec<Diagnostic>,
-    ) -> Vec<std::ops::Range<usize>> {
-        let [top, _, bottom, _] = self.config.page.margins;
-        let body = self.page_size.height - top - bottom - self.header.height - self.footer_height;
-        let procedure = self.procedure;
-        let flows: Vec<(usize, usize)> = procedure.flows.iter().map(|f| (f.from, f.to)).collect();
-        let mut keep_with_next = vec![false; procedure.steps.len()];
-        for f in &procedure.flows {
-            if f.main && procedure.steps[f.from].kind == Kind::Decision && f.to == f.from + 1 {
-                keep_with_next[f.from] = true;
-            }
-        }
-        for (i, &h) in self.row_heights.iter().enumerate() {
-            if h + 2.0 * place::CONNECTOR_ROW > body {
-                let step = &procedure.steps[i];
-                warnings.push(
-                    Diagnostic::warning(
-                        Code::RowTallerThanPage,
-                        format!("/activities/{i}"),
-                        format!("baris setinggi {h:.0} pt tidak muat di satu halaman ({body:.0} pt); halamannya diperpanjang"),
-                    )
-                    .at_activity(i + 1, &step.id),
-                );
-            }
-        }
-        paginate::paginate(&paginate::PageProblem {
-            heights: &self.row_heights,
-            flows: &flows,
-            connector_lanes,
-            lanes: procedure.lanes.len(),
-            keep_with_next: &keep_with_next,
-            body,
-            connector_row: place::CONNECTOR_ROW,
-        })
-    }
-}
-
-/// The labelled flows leaving each step.
-fn labelled_flows(procedure: &Procedure) -> Vec<Vec<usize>> {
-    let mut by_step = vec![Vec::new(); procedure.steps.len()];
-    for (f, flow) in procedure.flows.iter().enumerate() {
-        if flow.label.is_some() {
-            by_step[flow.from].push(f);
-        }
-    }
-    by_step
+/// The title a document is known by: its name, else its number, else "SOP".
+fn document_title(identity: &Identity) -> String {
+    identity
+        .name
+        .clone()
+        .or_else(|| identity.number.clone())
+        .unwrap_or_else(|| "SOP".to_owned())
 }

@@ -1,11 +1,61 @@
-//! Phase: page breaks. Breaks fall between rows only; among the breaks
+//! Phase 5, paginate: page breaks. Breaks fall between rows only; among the breaks
 //! that fit, dynamic programming picks those with the least cost: pages,
 //! then arrows cut (each cut arrow costs a connector pair and the room its
 //! connectors take), then orphan last rows and decisions parted from their
 //! main outcome, with a light preference for full pages. Linear in the
 //! number of rows times the rows that fit on a page.
+//!
+//! In: the row heights (phase 3), the flows with the lanes their
+//! connectors would take, and the body height of the [`PageFrame`].
+//! Out: the rows of each page.
 
+use super::dims::{CONNECTOR_ROW, CONNECTORS_PER_LANE};
+use super::frame::PageFrame;
+use crate::error::{Code, Diagnostic};
+use crate::model::Kind;
+use crate::procedure::Procedure;
 use std::ops::Range;
+
+/// Breaks the procedure's rows into pages of `frame`'s body; rows taller
+/// than a page body get a warning (their page grows).
+pub(crate) fn paginate_procedure(
+    procedure: &Procedure,
+    heights: &[f32],
+    connector_lanes: &[(usize, usize)],
+    frame: &PageFrame,
+    warnings: &mut Vec<Diagnostic>,
+) -> Vec<Range<usize>> {
+    let body = frame.body_height();
+    let flows: Vec<(usize, usize)> = procedure.flows.iter().map(|f| (f.from, f.to)).collect();
+    let mut keep_with_next = vec![false; procedure.steps.len()];
+    for f in &procedure.flows {
+        if f.main && procedure.steps[f.from].kind == Kind::Decision && f.to == f.from + 1 {
+            keep_with_next[f.from] = true;
+        }
+    }
+    for (i, &h) in heights.iter().enumerate() {
+        if h + 2.0 * CONNECTOR_ROW > body {
+            let step = &procedure.steps[i];
+            warnings.push(
+                Diagnostic::warning(
+                    Code::RowTallerThanPage,
+                    format!("/activities/{i}"),
+                    format!("baris setinggi {h:.0} pt tidak muat di satu halaman ({body:.0} pt); halamannya diperpanjang"),
+                )
+                .at_activity(i + 1, &step.id),
+            );
+        }
+    }
+    paginate(&PageProblem {
+        heights,
+        flows: &flows,
+        connector_lanes,
+        lanes: procedure.lanes.len(),
+        keep_with_next: &keep_with_next,
+        body,
+        connector_row: CONNECTOR_ROW,
+    })
+}
 
 /// What breaking costs, in arbitrary units.
 const PAGE: f64 = 100.0;
@@ -156,7 +206,7 @@ impl Bands {
             counts
                 .iter()
                 .max()
-                .map_or(0, |&c| c.div_ceil(super::plan::PER_LANE as u32))
+                .map_or(0, |&c| c.div_ceil(CONNECTORS_PER_LANE as u32))
         };
         rows(&self.out) + rows(&self.into)
     }

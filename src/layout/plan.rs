@@ -1,11 +1,16 @@
-//! Phase: the rows and arrows of each page. An arrow whose ends fall on
+//! Phase 6, plan: the rows and arrows of each page. An arrow whose ends fall on
 //! different pages becomes a pair of off-page connectors with one label:
 //! one in a band below the last row of the source page, in the source's
 //! lane, one in a band above the first row of the target page, in the
 //! target's lane. Connectors in different lanes share a band row; a lane
 //! with several stacks them.
+//!
+//! In: the procedure and its page ranges (phase 5). Out: one [`PagePlan`]
+//! per page (its rows and flows as the router takes them) and the
+//! connector [`Pair`]s.
 
-use super::route::{RouteFlow, RouteRow, Slot};
+use super::dims::CONNECTORS_PER_LANE;
+use super::route::{RouteFlow, RouteRow, Slot, nearest_lanes};
 use crate::config::ConnectorLabels;
 use crate::model::Kind;
 use crate::procedure::Procedure;
@@ -193,9 +198,6 @@ fn page_plan(
     }
 }
 
-/// Connectors one lane holds side by side in a band row.
-pub(crate) const PER_LANE: usize = 3;
-
 /// Packs connectors into band rows: up to three per lane side by side
 /// (one on the axis, one beside it on each side), by lane; a lane with more
 /// continues in the next row.
@@ -207,12 +209,12 @@ fn bands(connectors: &[usize], lane_of: impl Fn(usize) -> usize) -> Vec<Vec<(usi
     }
     let rows = by_lane
         .values()
-        .map(|ks| ks.len().div_ceil(PER_LANE))
+        .map(|ks| ks.len().div_ceil(CONNECTORS_PER_LANE))
         .max()
         .unwrap_or(0);
     let mut bands = vec![Vec::new(); rows];
     for ks in by_lane.values() {
-        for (r, group) in ks.chunks(PER_LANE).enumerate() {
+        for (r, group) in ks.chunks(CONNECTORS_PER_LANE).enumerate() {
             let slots: &[Slot] = match group.len() {
                 1 => &[Slot::Centre],
                 2 => &[Slot::Left, Slot::Right],
@@ -222,17 +224,4 @@ fn bands(connectors: &[usize], lane_of: impl Fn(usize) -> usize) -> Vec<Vec<(usi
         }
     }
     bands
-}
-
-/// The pair of lanes, one from each list, closest to each other.
-pub(crate) fn nearest_lanes(from: &[usize], to: &[usize]) -> (usize, usize) {
-    let mut best = (usize::MAX, 0, 0);
-    for &a in from {
-        for &b in to {
-            if a.abs_diff(b) < best.0 {
-                best = (a.abs_diff(b), a, b);
-            }
-        }
-    }
-    (best.1, best.2)
 }

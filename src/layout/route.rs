@@ -1,4 +1,10 @@
-//! Orthogonal routing on one page, in abstract coordinates.
+//! Phases 1 and 7b, route: orthogonal routing in abstract coordinates.
+//! Run once over the whole procedure as one page ([`lane_tracks`]: how
+//! many channel tracks each lane needs, before any width is known), then
+//! on each page ([`route`]: the topology of every arrow of the page).
+//!
+//! In: the rows and flows of a page ([`RouteRow`], [`RouteFlow`]). Out:
+//! [`Routes`], every arrow as waypoints, and the tracks per channel.
 //!
 //! Each lane is `[left channel | axis | right channel]`, each row
 //! `[top gap | symbol band | bottom gap]`. A row holds one activity, so a
@@ -11,6 +17,8 @@
 //! and heights can follow from the tracks it needs.
 
 use crate::hash::FastMap;
+use crate::model::Kind;
+use crate::procedure::Procedure;
 use std::collections::BTreeMap;
 
 /// Left or right side of a symbol or lane.
@@ -292,7 +300,7 @@ impl<'a> Router<'a> {
             .to_lane
             .as_ref()
             .map_or(&self.rows[flow.to].lanes[..], std::slice::from_ref);
-        super::plan::nearest_lanes(from, to)
+        nearest_lanes(from, to)
     }
 
     fn port(&mut self, row: usize, lane: usize, slot: Slot, side: Side) -> &mut PortUse {
@@ -564,4 +572,44 @@ fn toward(from: usize, to: usize) -> Option<Side> {
         std::cmp::Ordering::Less => Some(Side::Left),
         std::cmp::Ordering::Equal => None,
     }
+}
+
+/// The pair of lanes, one from each list, closest to each other.
+pub(crate) fn nearest_lanes(from: &[usize], to: &[usize]) -> (usize, usize) {
+    let mut best = (usize::MAX, 0, 0);
+    for &a in from {
+        for &b in to {
+            if a.abs_diff(b) < best.0 {
+                best = (a.abs_diff(b), a, b);
+            }
+        }
+    }
+    (best.1, best.2)
+}
+
+/// The tracks each lane needs on its busier side, from a routing pass
+/// over the whole procedure as one page (cheap: no text, no geometry).
+/// Page breaks only shorten channels, so this is an upper bound but for
+/// the connectors a break adds, which the track spacing absorbs.
+pub(crate) fn lane_tracks(procedure: &Procedure) -> Vec<usize> {
+    let lane_count = procedure.lanes.len();
+    let rows: Vec<RouteRow> = procedure
+        .steps
+        .iter()
+        .map(|s| RouteRow {
+            lanes: s.lanes.clone(),
+            decision: s.kind == Kind::Decision,
+            connector: false,
+            slots: Vec::new(),
+        })
+        .collect();
+    let flows: Vec<RouteFlow> = procedure
+        .flows
+        .iter()
+        .map(|f| RouteFlow::between(f.from, f.to, f.main))
+        .collect();
+    let routes = route(&rows, &flows, lane_count);
+    (0..lane_count)
+        .map(|lane| routes.tracks[lane * 2].max(routes.tracks[lane * 2 + 1]))
+        .collect()
 }

@@ -9,12 +9,18 @@ use std::sync::Arc;
 /// A laid-out SOP: pages of positioned table cells, symbols and arrows.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Layout {
+    /// The document's title (its name, else its number, else "SOP").
+    pub title: String,
+    /// Language of the printed words (BCP 47: "id", "en").
+    pub language: String,
+    /// The actor id of each lane, in column order.
+    pub lane_actors: Vec<String>,
     /// The table's columns, left to right (same on every page).
     pub columns: Vec<Column>,
     /// Left and right edge of the swimlane block (all arrows stay inside).
     pub lanes_span: (f32, f32),
-    /// The table header (group headers, sub-headers, column numbers), its
-    /// top at y = 0; each page places it at its `header_y`.
+    /// The table header (group headers, sub-headers, column numbers) at
+    /// its place on the page: every page whose `header` is true shows it.
     pub header: Vec<TextCell>,
     /// Height of the table header.
     pub header_height: f32,
@@ -68,9 +74,9 @@ pub struct Page {
     pub size: Size,
     /// The table's outline, header included.
     pub table: Rect,
-    /// Top of the table header on this page; `None` when the header is not
-    /// repeated here.
-    pub header_y: Option<f32>,
+    /// True when the page shows the table header ([`Layout::header`]) at
+    /// the top of its table.
+    pub header: bool,
     /// Activity rows on this page.
     pub rows: Vec<Row>,
     /// Bands holding off-page connectors (top and bottom of the body).
@@ -296,11 +302,35 @@ pub struct IdentityPage {
     pub images: Vec<PlacedImage>,
 }
 
+/// Which image of the identity sheet a box holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum ImageKind {
+    /// The agency's logo.
+    Logo,
+    /// The approving official's signature or e-signature QR code.
+    Signature,
+}
+
+impl ImageKind {
+    /// JSON pointer of the field that names the image.
+    pub fn field(self) -> &'static str {
+        match self {
+            ImageKind::Logo => "/identity/logo",
+            ImageKind::Signature => "/identity/signature",
+        }
+    }
+}
+
 /// A box for an image given in the document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlacedImage {
-    /// JSON pointer of the field that names the image.
-    pub field: String,
+    /// Logo or signature.
+    pub kind: ImageKind,
+    /// The image as the document gives it: a `data:` URI or a path,
+    /// loaded by the renderer under its image policy.
+    pub source: String,
     /// The box; the image is fitted inside, keeping its proportions.
     pub rect: Rect,
 }

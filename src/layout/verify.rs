@@ -195,9 +195,14 @@ impl Checker<'_> {
     }
 
     fn header(&mut self, layout: &Layout) {
-        let Some(top) = self.page.header_y else {
+        if !self.page.header {
             return;
-        };
+        }
+        let top = layout
+            .header
+            .iter()
+            .map(|c| c.rect.y)
+            .fold(f32::MAX, f32::min);
         if (self.page.table.y - top).abs() > EPS {
             self.report(
                 8,

@@ -42,6 +42,7 @@ impl SopBuilder {
         self.sop.actors.push(Actor {
             id: Some(id.to_owned()),
             name: name.to_owned(),
+            group: None,
         });
         self
     }

@@ -21,10 +21,12 @@ pub(crate) fn usvg_options() -> usvg::Options<'static> {
     }
 }
 
-/// Parses an SVG page with the bundled fonts.
-pub(crate) fn parse(svg: &str) -> Result<usvg::Tree, crate::Error> {
-    usvg::Tree::from_str(svg, &usvg_options())
-        .map_err(|e| crate::Error::Render(format!("SVG could not be read: {e}")))
+/// Parses SVG page `page` (1-based) with the bundled fonts.
+pub(crate) fn parse(svg: &str, page: usize) -> Result<usvg::Tree, crate::Error> {
+    usvg::Tree::from_str(svg, &usvg_options()).map_err(|e| crate::Error::SvgUnreadable {
+        page,
+        reason: e.to_string(),
+    })
 }
 
 /// usvg measures a parsed tree in CSS pixels (96 per inch); our pages are

@@ -1,75 +1,67 @@
 //! Renderers: they walk a [`Layout`] and write shapes; they never decide
-//! geometry. SVG is always available; PNG and PDF are behind the `png` and
-//! `pdf` features.
+//! geometry and need nothing but the layout, a [`Theme`] and, for the
+//! identity sheet's images, an [`ImagePolicy`]. SVG is always available;
+//! PNG and PDF are behind the `png` and `pdf` features and draw the same
+//! SVG pages (as usvg normalises and resvg only draws).
 
 #[cfg(any(feature = "png", feature = "pdf"))]
 mod fonts;
-pub mod identity;
-pub mod images;
+mod identity_sheet;
+mod images;
 #[cfg(feature = "pdf")]
-pub mod pdf;
+mod pdf;
 #[cfg(feature = "png")]
-pub mod png;
-pub mod svg;
-pub(crate) mod xml;
+mod png;
+mod svg;
+mod xml;
 
-pub use images::ImagePolicy;
+pub use images::{ImagePolicy, MAX_IMAGE_BYTES};
+#[cfg(feature = "png")]
+pub use png::DEFAULT_DPI;
+pub use svg::flowchart_pages;
 
 use crate::Error;
-use crate::config::Config;
+use crate::config::Theme;
 use crate::layout::Layout;
-use crate::procedure::Procedure;
 
 /// Every page of the document as SVG: the identity sheet (when laid out)
 /// then the flowchart pages.
 pub fn svg_pages(
-    procedure: &Procedure,
     layout: &Layout,
-    config: &Config,
+    theme: &Theme,
     images: &ImagePolicy,
 ) -> Result<Vec<String>, Error> {
     let mut pages = Vec::with_capacity(layout.pages.len() + 1);
     if let Some(sheet) = &layout.identity {
-        pages.push(identity::identity_page(
-            sheet,
-            procedure,
-            &config.theme,
-            images,
-        )?);
+        pages.push(identity_sheet::identity_sheet_svg(sheet, theme, images)?);
     }
-    pages.extend(svg::flowchart_pages(layout, procedure, &config.theme));
+    pages.extend(svg::flowchart_pages(layout, theme));
     Ok(pages)
 }
 
-/// Every page as a PNG image at `dpi`.
+/// Every page as a PNG image at `dpi` dots per inch.
 #[cfg(feature = "png")]
 pub fn png_pages(
-    procedure: &Procedure,
     layout: &Layout,
-    config: &Config,
+    theme: &Theme,
     images: &ImagePolicy,
     dpi: f32,
 ) -> Result<Vec<Vec<u8>>, Error> {
-    svg_pages(procedure, layout, config, images)?
+    svg_pages(layout, theme, images)?
         .iter()
-        .map(|svg| png::svg_to_png(svg, dpi))
+        .enumerate()
+        .map(|(i, svg)| png::svg_to_png(svg, i + 1, dpi))
         .collect()
 }
 
-/// The whole document as one PDF.
+/// The whole document as one PDF, titled and tagged with the layout's
+/// language.
 #[cfg(feature = "pdf")]
 pub fn pdf_document(
-    procedure: &Procedure,
     layout: &Layout,
-    config: &Config,
+    theme: &Theme,
     images: &ImagePolicy,
 ) -> Result<Vec<u8>, Error> {
-    let pages = svg_pages(procedure, layout, config, images)?;
-    let identity = &procedure.identity;
-    let title = identity
-        .name
-        .clone()
-        .or_else(|| identity.number.clone())
-        .unwrap_or_else(|| "SOP".to_owned());
-    pdf::svg_pages_to_pdf(&pages, &title, &config.labels.language)
+    let pages = svg_pages(layout, theme, images)?;
+    pdf::svg_pages_to_pdf(&pages, &layout.title, &layout.language)
 }

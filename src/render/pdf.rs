@@ -10,7 +10,11 @@ use krilla::page::PageSettings;
 use krilla_svg::{SurfaceExt, SvgSettings};
 
 /// Writes SVG pages as one PDF with the given title.
-pub fn svg_pages_to_pdf(pages: &[String], title: &str, language: &str) -> Result<Vec<u8>, Error> {
+pub(crate) fn svg_pages_to_pdf(
+    pages: &[String],
+    title: &str,
+    language: &str,
+) -> Result<Vec<u8>, Error> {
     let mut document = Document::new();
     document.set_metadata(
         Metadata::new()
@@ -18,22 +22,20 @@ pub fn svg_pages_to_pdf(pages: &[String], title: &str, language: &str) -> Result
             .language(language.to_owned()),
     );
     for (i, svg) in pages.iter().enumerate() {
-        let tree = super::fonts::parse(svg)?;
+        let number = i + 1;
+        let tree = super::fonts::parse(svg, number)?;
         let scale = super::fonts::POINTS_PER_PIXEL;
         let (w, h) = (tree.size().width() * scale, tree.size().height() * scale);
-        let size = Size::from_wh(w, h)
-            .ok_or_else(|| Error::Render(format!("page {} has no size", i + 1)))?;
+        let size = Size::from_wh(w, h).ok_or(Error::PdfPage { page: number })?;
         let mut page = document.start_page_with(PageSettings::new(size));
         let mut surface = page.surface();
         surface
             .draw_svg(&tree, size, SvgSettings::default())
-            .ok_or_else(|| {
-                Error::Render(format!("page {} could not be drawn into the PDF", i + 1))
-            })?;
+            .ok_or(Error::PdfPage { page: number })?;
         surface.finish();
         page.finish();
     }
-    document
-        .finish()
-        .map_err(|e| Error::Render(format!("PDF could not be written: {e:?}")))
+    document.finish().map_err(|e| Error::PdfDocument {
+        reason: format!("{e:?}"),
+    })
 }

@@ -10,7 +10,6 @@ use crate::geom::{Point, Rect};
 use crate::layout::{
     CellRole, ColumnKind, Connector, ConnectorEnd, Layout, Page, Shape, Symbol, TextCell, TextLine,
 };
-use crate::procedure::Procedure;
 use crate::text::{Font, fonts};
 
 /// Arrowhead length and half width.
@@ -18,11 +17,11 @@ const ARROW_LENGTH: f32 = 5.0;
 const ARROW_HALF_WIDTH: f32 = 2.2;
 
 /// Writes each flowchart page as an SVG document.
-pub fn flowchart_pages(layout: &Layout, procedure: &Procedure, theme: &Theme) -> Vec<String> {
+pub fn flowchart_pages(layout: &Layout, theme: &Theme) -> Vec<String> {
     layout
         .pages
         .iter()
-        .map(|page| flowchart_page(layout, page, procedure, theme))
+        .map(|page| flowchart_page(layout, page, theme))
         .collect()
 }
 
@@ -93,7 +92,7 @@ fn line_style(w: &mut Writer, fill: &str, theme: &Theme) {
         .attr("stroke-width", theme.line_width);
 }
 
-fn flowchart_page(layout: &Layout, page: &Page, procedure: &Procedure, theme: &Theme) -> String {
+fn flowchart_page(layout: &Layout, page: &Page, theme: &Theme) -> String {
     let mut w = Writer::with_capacity(8_192 + page.rows.len() * 3_072);
     open(
         &mut w,
@@ -104,34 +103,19 @@ fn flowchart_page(layout: &Layout, page: &Page, procedure: &Procedure, theme: &T
         theme,
     );
     grid(&mut w, layout, page, theme);
-    if let Some(top) = page.header_y {
+    if page.header {
         for cell in &layout.header {
-            let r = Rect {
-                y: cell.rect.y + top,
-                ..cell.rect
-            };
             rect(
                 &mut w,
                 "sop-grid sop-header-cell",
-                &r,
+                &cell.rect,
                 &theme.header_fill,
                 theme,
             );
-            for line in &cell.lines {
-                let moved = TextLine {
-                    y: line.y + top,
-                    ..line.clone()
-                };
-                text_lines(
-                    &mut w,
-                    std::slice::from_ref(&moved),
-                    cell.font,
-                    "sop-header",
-                );
-            }
+            text_cell(&mut w, cell, "sop-header");
         }
     }
-    lanes(&mut w, layout, page, procedure);
+    lanes(&mut w, layout, page);
     for cell in &page.cells {
         let class = match cell.role {
             CellRole::Body(ColumnKind::Number) => "sop-cell sop-number",
@@ -162,7 +146,7 @@ fn flowchart_page(layout: &Layout, page: &Page, procedure: &Procedure, theme: &T
             text_lines(&mut w, &label.lines, label.font, "sop-flow-label");
         }
     }
-    activities(&mut w, page, procedure, theme);
+    activities(&mut w, layout, page, theme);
     for connector in &page.connectors {
         offpage(&mut w, connector, theme);
     }
@@ -175,9 +159,12 @@ fn flowchart_page(layout: &Layout, page: &Page, procedure: &Procedure, theme: &T
 
 /// Table lines: column edges and row edges of the body, in one path.
 fn grid(w: &mut Writer, layout: &Layout, page: &Page, theme: &Theme) {
-    let top = page
-        .header_y
-        .map_or(page.table.y, |y| y + layout.header_height);
+    let top = page.table.y
+        + if page.header {
+            layout.header_height
+        } else {
+            0.0
+        };
     let bottom = page.table.bottom();
     let (left, right) = (page.table.x, page.table.right());
     w.raw(r#"<path class="sop-grid" d=""#);
@@ -203,10 +190,10 @@ fn grid(w: &mut Writer, layout: &Layout, page: &Page, theme: &Theme) {
 }
 
 /// One invisible rectangle per lane spanning its x range.
-fn lanes(w: &mut Writer, layout: &Layout, page: &Page, procedure: &Procedure) {
+fn lanes(w: &mut Writer, layout: &Layout, page: &Page) {
     for column in &layout.columns {
         if let ColumnKind::Lane(i) = column.kind {
-            let id = procedure.lanes.get(i).map_or("", |l| l.id.as_str());
+            let id = layout.lane_actors.get(i).map_or("", String::as_str);
             w.raw(r#"<rect class="sop-lane""#)
                 .attr_text("data-actor", id)
                 .attr("x", column.x)
@@ -218,7 +205,7 @@ fn lanes(w: &mut Writer, layout: &Layout, page: &Page, procedure: &Procedure) {
     }
 }
 
-fn activities(w: &mut Writer, page: &Page, procedure: &Procedure, theme: &Theme) {
+fn activities(w: &mut Writer, layout: &Layout, page: &Page, theme: &Theme) {
     for group in page.symbols.chunk_by(|a, b| a.step == b.step) {
         let first = &group[0];
         w.raw(r#"<g class="sop-activity""#)
@@ -232,10 +219,10 @@ fn activities(w: &mut Writer, page: &Page, procedure: &Procedure, theme: &Theme)
                 w.raw(" ");
             }
             w.text(
-                procedure
-                    .lanes
+                layout
+                    .lane_actors
                     .get(symbol.lane)
-                    .map_or("", |l| l.id.as_str()),
+                    .map_or("", String::as_str),
             );
         }
         w.raw("\">");

@@ -5,6 +5,7 @@ mod measure;
 pub(crate) mod wrap;
 
 pub use measure::FontMeasurer;
+pub(crate) use wrap::wrap_list;
 pub use wrap::{Line, normalise, wrap};
 
 use serde::{Deserialize, Serialize};

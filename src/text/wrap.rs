@@ -152,6 +152,27 @@ pub(crate) fn wrap_paragraph(
     flush(&mut current, &mut width, &mut first_line, lines);
 }
 
+/// Wraps one list field: the single item as it is, several items as a
+/// numbered list whose continuation lines hang under the item's text.
+pub(crate) fn wrap_list(
+    items: &[String],
+    width: f32,
+    font: Font,
+    measurer: &dyn TextMeasurer,
+) -> Vec<Line> {
+    if let [single] = items {
+        return wrap(&normalise(single), width, font, measurer);
+    }
+    let mut lines = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let marker = format!("{}. ", i + 1);
+        let indent = measurer.width(&marker, font);
+        let text = format!("{marker}{}", normalise(item).replace('\n', " "));
+        wrap_paragraph(&text, width, indent, font, measurer, &mut lines);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,17 +1,15 @@
-//! SVG of the identity sheet.
+//! SVG of the identity sheet (Identitas SOP), drawn from its laid-out page.
 
 use super::images::{self, ImagePolicy};
 use super::svg::{open, rect, text_cell};
 use super::xml::Writer;
 use crate::Error;
 use crate::config::Theme;
-use crate::layout::IdentityPage;
-use crate::procedure::Procedure;
+use crate::layout::{IdentityPage, ImageKind};
 
 /// Writes the identity sheet; images are loaded under `policy`.
-pub fn identity_page(
+pub fn identity_sheet_svg(
     page: &IdentityPage,
-    procedure: &Procedure,
     theme: &Theme,
     policy: &ImagePolicy,
 ) -> Result<String, Error> {
@@ -31,17 +29,10 @@ pub fn identity_page(
         text_cell(&mut w, cell, "sop-identity");
     }
     for placed in &page.images {
-        let identity = &procedure.identity;
-        let value = match placed.field.as_str() {
-            "/identity/logo" => identity.logo.as_deref(),
-            _ => identity.signature.as_deref(),
-        };
-        let Some(value) = value else { continue };
-        let image = images::load(&placed.field, value, policy)?;
-        let class = if placed.field.ends_with("logo") {
-            "sop-logo"
-        } else {
-            "sop-signature"
+        let image = images::load(placed.kind.field(), &placed.source, policy)?;
+        let class = match placed.kind {
+            ImageKind::Logo => "sop-logo",
+            _ => "sop-signature",
         };
         let r = placed.rect;
         w.raw("<image class=\"").raw(class).raw("\"").rect_attrs(&r);

@@ -1,31 +1,33 @@
-//! The identity sheet (Identitas SOP) as geometry: logo and agency names
+//! The identity sheet (Identitas SOP) laid out as geometry, page 1 of the
+//! document: logo and agency names
 //! on the left, the label/value grid with the signature block on the
 //! right, and three two-column rows of lists below.
 
-use super::cells::{TextStyle, cell};
-use super::measure::{Metrics, wrap_list};
-use super::types::{Align, CellRole, IdentityPage, PlacedImage, TextCell};
-use crate::config::Config;
+use super::frame::PrintArea;
+use super::text_cells::{TextStyle, cell};
+use super::type_scale::TypeScale;
+use super::types::{Align, CellRole, IdentityPage, ImageKind, PlacedImage, TextCell};
+use crate::config::Labels;
 use crate::geom::{Rect, Size};
-use crate::procedure::Procedure;
-use crate::text::{Font, Line, TextMeasurer, normalise, wrap};
+use crate::model::Identity;
+use crate::text::{Font, Line, TextMeasurer, normalise, wrap, wrap_list};
 
 /// Room for the logo and the signature.
 const LOGO: f32 = 64.0;
 const SIGNATURE: (f32, f32) = (110.0, 48.0);
 
 /// Lays out the identity sheet.
-pub(crate) fn identity_page(
-    procedure: &Procedure,
-    config: &Config,
-    metrics: &Metrics,
+pub(crate) fn lay_out_identity_sheet(
+    identity: &Identity,
+    words: &Labels,
+    area: &PrintArea,
+    metrics: &TypeScale,
     measurer: &dyn TextMeasurer,
 ) -> IdentityPage {
-    let identity = &procedure.identity;
-    let labels = &config.labels.identity;
-    let [top, right, bottom, left] = config.page.margins;
-    let page = config.page.size();
-    let width = page.width - left - right;
+    let labels = &words.identity;
+    let page = area.paper;
+    let (top, left, width) = (area.content.y, area.content.x, area.content.width);
+    let bottom = area.bottom_margin();
     let half = width / 2.0;
     let pad = metrics.padding * 1.5;
     let body = metrics.body;
@@ -48,7 +50,7 @@ pub(crate) fn identity_page(
     let value_w = half - label_w;
     let x_label = left + half;
     let x_value = x_label + label_w;
-    let date = |t: &Option<String>| config.labels.date(&value(t));
+    let date = |t: &Option<String>| words.date(&value(t));
     let approval = identity.approved_by.clone().unwrap_or_default();
     let mut rows: Vec<(String, Vec<Line>, Option<f32>)> = Vec::new();
     let wrap_value = |text: &str| wrap(text, value_w - 2.0 * pad, body, measurer);
@@ -117,7 +119,7 @@ pub(crate) fn identity_page(
                     measurer,
                 ));
                 let sig_top = upper.bottom();
-                if identity.signature.is_some() {
+                if let Some(source) = &identity.signature {
                     let sig = Rect::new(
                         value_rect.x + (value_w - SIGNATURE.0) / 2.0,
                         sig_top + 2.0,
@@ -125,7 +127,8 @@ pub(crate) fn identity_page(
                         SIGNATURE.1,
                     );
                     images.push(PlacedImage {
-                        field: "/identity/signature".into(),
+                        kind: ImageKind::Signature,
+                        source: source.clone(),
                         rect: sig,
                     });
                 }
@@ -166,7 +169,7 @@ pub(crate) fn identity_page(
         .flatten()
         .map(|t| normalise(t).to_uppercase())
         .collect();
-    let header_font = Font::bold(config.theme.header_font_size + 2.0);
+    let header_font = Font::bold(metrics.header.size + 2.0);
     let name_lines: Vec<Line> = names
         .iter()
         .flat_map(|n| wrap(n, half - 4.0 * pad, header_font, measurer))
@@ -178,9 +181,10 @@ pub(crate) fn identity_page(
         0.0
     };
     let block_top = top + ((left_rect.height - names_h - logo_h) / 2.0).max(pad);
-    if identity.logo.is_some() {
+    if let Some(source) = &identity.logo {
         images.push(PlacedImage {
-            field: "/identity/logo".into(),
+            kind: ImageKind::Logo,
+            source: source.clone(),
             rect: Rect::new(left + (half - LOGO) / 2.0, block_top, LOGO, LOGO),
         });
     }

@@ -1,10 +1,13 @@
-//! Phase: quality figures: crossings, bends, length.
+//! Phase 8, quality: the figures a drawing is judged by, over all pages:
+//! arrows, crossings, bends, length, connector pairs, pages.
+//!
+//! In: the laid-out pages. Out: [`LayoutMetrics`].
 
 use super::types::{LayoutMetrics, Page};
 use crate::geom::Point;
 
 /// Counts the figures over all pages.
-pub(crate) fn measure(pages: &[Page], connector_pairs: usize) -> LayoutMetrics {
+pub(crate) fn figures(pages: &[Page], connector_pairs: usize) -> LayoutMetrics {
     let mut m = LayoutMetrics {
         connector_pairs,
         pages: pages.len(),

@@ -1,0 +1,128 @@
+//! Shared dimensions: symbol sizes, insets, track spacing and the room
+//! connectors take. Every phase reads its sizes from here, so a lane
+//! sized by the columns phase is exactly the lane the router fills.
+
+use super::route::Slot;
+use super::types::Shape;
+use crate::model::Kind;
+
+/// Off-page connector width.
+pub(crate) const CONNECTOR_WIDTH: f32 = 20.0;
+/// Off-page connector height.
+pub(crate) const CONNECTOR_HEIGHT: f32 = 17.0;
+/// Height of a connector band row.
+pub(crate) const CONNECTOR_ROW: f32 = CONNECTOR_HEIGHT + 16.0;
+/// Clear space between a symbol and the nearest channel track.
+pub(crate) const CHANNEL_INSET: f32 = 3.0;
+/// Clear space between a lane edge and its outermost track.
+pub(crate) const LANE_INSET: f32 = 2.0;
+/// Track spacing: widest used.
+pub(crate) const TRACK_SPACING: f32 = 6.0;
+/// Track spacing: narrowest allowed.
+pub(crate) const MIN_TRACK_SPACING: f32 = 3.0;
+/// Room between a bus and the row edge below it.
+pub(crate) const BUS_CLEARANCE: f32 = 2.5;
+/// Connectors one lane holds side by side in a band row.
+pub(crate) const CONNECTORS_PER_LANE: usize = 3;
+/// Gap between an arrow and its branch label.
+pub(crate) const LABEL_GAP: f32 = 1.5;
+/// Horizontal padding a symbol keeps around its own text.
+pub(crate) const SYMBOL_TEXT_PADDING: f32 = 6.0;
+
+/// The shape of an activity's symbol.
+pub(crate) fn shape_of(kind: Kind) -> Shape {
+    match kind {
+        Kind::Start | Kind::End => Shape::Terminator,
+        Kind::Process => Shape::Process,
+        Kind::Decision => Shape::Decision,
+    }
+}
+
+/// Width and height of a symbol with `text_lines` lines of text of
+/// `line` height, `width` being the process box width.
+pub(crate) fn symbol_size(shape: Shape, width: f32, text_lines: usize, line: f32) -> (f32, f32) {
+    let text = text_lines as f32 * line;
+    match shape {
+        Shape::Terminator | Shape::Process => (width, (width * 0.5).max(text + 6.0)),
+        Shape::Decision => (width, (width * 0.62).max(2.0 * text + 8.0)),
+        Shape::OffPage => (CONNECTOR_WIDTH, CONNECTOR_HEIGHT),
+    }
+}
+
+/// Lane width needed for `tracks` channel tracks on its busier side.
+pub(crate) fn lane_width_for(symbol_width: f32, tracks: usize) -> f32 {
+    symbol_width + 2.0 * (CHANNEL_INSET + LANE_INSET + (tracks as f32 + 1.0) * MIN_TRACK_SPACING)
+}
+
+/// Offset from the lane axis and width of a connector in `slot` when
+/// `group` connectors share its lane in a band row: side by side, all
+/// within the room beside the axis that no channel track enters.
+pub(crate) fn connector_box(symbol_width: f32, group: usize, slot: Slot) -> (f32, f32) {
+    let half = symbol_width / 2.0 + CHANNEL_INSET - 1.0;
+    let (offset, width) = match group {
+        0 | 1 => (0.0, CONNECTOR_WIDTH),
+        2 => {
+            let w = CONNECTOR_WIDTH.min(half - 1.5);
+            (w / 2.0 + 1.5, w)
+        }
+        _ => {
+            let w = CONNECTOR_WIDTH.min((2.0 * half - 4.0) / 3.0);
+            (w + 2.0, w)
+        }
+    };
+    let sign = match slot {
+        Slot::Left => -1.0,
+        Slot::Centre => 0.0,
+        Slot::Right => 1.0,
+    };
+    (sign * offset, width)
+}
+
+/// Width of the zone beside a bottom stub, under a symbol, where the
+/// labels of outcomes leaving the bottom sit: no channel track and no
+/// other arrow ever enters it.
+pub(crate) fn label_zone_width(symbol_width: f32) -> f32 {
+    symbol_width / 2.0 + CHANNEL_INSET - LABEL_GAP - 0.5
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lane_sized_for_tracks_holds_them_at_the_narrowest_spacing() {
+        let symbol = 60.0;
+        for tracks in 0..6 {
+            let width = lane_width_for(symbol, tracks);
+            let room = width / 2.0 - symbol / 2.0 - CHANNEL_INSET - LANE_INSET;
+            assert!(room / (tracks as f32 + 1.0) >= MIN_TRACK_SPACING - 1e-4);
+        }
+    }
+
+    #[test]
+    fn connectors_sharing_a_lane_stay_within_the_room_beside_the_axis() {
+        let symbol = 60.0;
+        let half = symbol / 2.0 + CHANNEL_INSET;
+        for group in 1..=3 {
+            let slots: &[Slot] = match group {
+                1 => &[Slot::Centre],
+                2 => &[Slot::Left, Slot::Right],
+                _ => &[Slot::Left, Slot::Centre, Slot::Right],
+            };
+            let mut boxes: Vec<(f32, f32)> = slots
+                .iter()
+                .map(|&s| {
+                    let (offset, width) = connector_box(symbol, group, s);
+                    (offset - width / 2.0, offset + width / 2.0)
+                })
+                .collect();
+            boxes.sort_by(|a, b| a.0.total_cmp(&b.0));
+            for (lo, hi) in &boxes {
+                assert!(*lo >= -half && *hi <= half, "{group}: {lo}..{hi}");
+            }
+            for pair in boxes.windows(2) {
+                assert!(pair[0].1 <= pair[1].0, "{group}: {:?}", boxes);
+            }
+        }
+    }
+}

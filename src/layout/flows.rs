@@ -1,0 +1,101 @@
+//! Phase 7c, flows: the routes of a page turned into points. Waypoints
+//! name a lane's axis, a symbol's edge or a channel track and a row's
+//! part; here they get coordinates, and corners that are not corners go.
+//!
+//! In: the [`Table`], the [`PagePlan`], the [`Routes`] (phase 7b) and the
+//! [`RowBox`]es (phase 7a). Out: the page's [`FlowPath`]s, unlabelled.
+
+use super::dims::{CHANNEL_INSET, LANE_INSET, TRACK_SPACING};
+use super::place::{RowBox, connector_at};
+use super::plan::{PagePlan, Pair};
+use super::route::{Routes, Side, Waypoint, X, Y};
+use super::table::Table;
+use super::types::FlowPath;
+use crate::geom::Point;
+
+/// The arrows of a page: routes turned into points.
+pub(crate) fn place_flows(
+    table: &Table<'_>,
+    plan: &PagePlan,
+    routes: &Routes,
+    boxes: &[RowBox],
+    pairs: &[Pair],
+) -> Vec<FlowPath> {
+    let track_x = |lane: usize, side: Side, track: usize| {
+        let (x, w) = table.columns.lanes[lane];
+        let count = routes.tracks[lane * 2 + side as usize];
+        let half = table.columns.symbol_width / 2.0 + CHANNEL_INSET;
+        let room = w / 2.0 - half - LANE_INSET;
+        let spacing = (room / (count as f32 + 1.0)).min(TRACK_SPACING);
+        let offset = half + (track as f32 + 1.0) * spacing;
+        match side {
+            Side::Left => x + w / 2.0 - offset,
+            Side::Right => x + w / 2.0 + offset,
+        }
+    };
+    let point = |w: &Waypoint| {
+        let b = &boxes[w.row];
+        let x = match w.x {
+            X::Axis(lane) => table.axis(lane),
+            X::Edge(lane, slot, side) => {
+                let row = &plan.rows[w.row];
+                let (x, width) = match (0..row.lanes.len())
+                    .find(|&k| row.connector && row.lanes[k] == lane && row.slot(k) == slot)
+                {
+                    Some(k) => connector_at(table, row, k),
+                    None => (table.axis(lane), b.size.0),
+                };
+                match side {
+                    Side::Left => x - width / 2.0,
+                    Side::Right => x + width / 2.0,
+                }
+            }
+            X::Track(lane, side, track) => track_x(lane, side, track),
+        };
+        let y = match w.y {
+            Y::Mid => b.mid(),
+            Y::SymbolTop => b.top(),
+            Y::SymbolBottom => b.bottom(),
+            Y::BusBelow => b.bottom() + b.bus_below,
+            Y::BusAbove => b.y + (b.top() - b.y) / 2.0,
+        };
+        Point::new(x, y)
+    };
+    let id = |step: usize| table.procedure.steps[step].id.clone();
+    routes
+        .paths
+        .iter()
+        .enumerate()
+        .map(|(f, path)| {
+            let flow = &table.procedure.flows[plan.flow_index[f]];
+            let connector = plan.pair[f].map(|k| pairs[k].label.clone());
+            let points = simplify(path.iter().map(point).collect());
+            FlowPath {
+                from: id(flow.from),
+                to: id(flow.to),
+                points,
+                label: None,
+                connector,
+            }
+        })
+        .collect()
+}
+
+/// Drops repeated points and corners that are not corners.
+fn simplify(points: Vec<Point>) -> Vec<Point> {
+    let mut out: Vec<Point> = Vec::with_capacity(points.len());
+    for p in points {
+        if out.last().is_some_and(|q| q.x == p.x && q.y == p.y) {
+            continue;
+        }
+        if out.len() >= 2 {
+            let a = out[out.len() - 2];
+            let b = out[out.len() - 1];
+            if (a.x == b.x && b.x == p.x) || (a.y == b.y && b.y == p.y) {
+                out.pop();
+            }
+        }
+        out.push(p);
+    }
+    out
+}

@@ -1,0 +1,47 @@
+//! The measured table every page is cut from: columns, type scale, page
+//! frame, branch labels and footer, fixed once phases 1 to 4 have run.
+//! The per-page phases (place, flows, labels) read it and nothing else
+//! of the configuration.
+
+use super::branch_labels::BranchLabel;
+use super::columns::Columns;
+use super::footer::FooterSpec;
+use super::frame::PageFrame;
+use super::type_scale::TypeScale;
+use crate::procedure::Procedure;
+use crate::text::TextMeasurer;
+
+/// What every page shares.
+pub(crate) struct Table<'a> {
+    /// The procedure being laid out.
+    pub procedure: &'a Procedure,
+    /// The text measurer of the whole layout.
+    pub measurer: &'a dyn TextMeasurer,
+    /// Paper, margins, header and footer heights.
+    pub frame: PageFrame,
+    /// Column widths and lane geometry.
+    pub columns: Columns,
+    /// Fonts and padding.
+    pub scale: TypeScale,
+    /// The label of each flow.
+    pub labels: Vec<Option<BranchLabel>>,
+    /// What the footer prints.
+    pub footer: FooterSpec<'a>,
+    /// True when every page repeats the table header (else only the first).
+    pub repeat_header: bool,
+}
+
+impl Table<'_> {
+    /// Centre line of `lane`.
+    pub fn axis(&self, lane: usize) -> f32 {
+        let (x, w) = self.columns.lanes[lane];
+        x + w / 2.0
+    }
+
+    /// Left and right edge of the swimlane block.
+    pub fn lanes_span(&self) -> (f32, f32) {
+        let first = self.columns.lanes.first().map_or(0.0, |l| l.0);
+        let last = self.columns.lanes.last().map_or(0.0, |l| l.0 + l.1);
+        (first, last)
+    }
+}
