@@ -51,8 +51,6 @@ pub enum Code {
     EndWithNext,
     /// An activity flows into itself.
     SelfLoop,
-    /// Two outcomes of one activity lead to the same activity.
-    DuplicateOutcome,
     /// Warning: no path from a start reaches this activity.
     Unreachable,
     /// Warning: no path leads from this activity to an end.

@@ -1,13 +1,15 @@
 //! Points, sizes and rectangles, in PDF points (1/72 inch).
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
 
 /// A point.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct Point {
     /// Horizontal position, growing rightwards.
+    #[serde(serialize_with = "round")]
     pub x: f32,
     /// Vertical position, growing downwards.
+    #[serde(serialize_with = "round")]
     pub y: f32,
 }
 
@@ -22,8 +24,10 @@ impl Point {
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct Size {
     /// Width.
+    #[serde(serialize_with = "round")]
     pub width: f32,
     /// Height.
+    #[serde(serialize_with = "round")]
     pub height: f32,
 }
 
@@ -31,12 +35,16 @@ pub struct Size {
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct Rect {
     /// Left edge.
+    #[serde(serialize_with = "round")]
     pub x: f32,
     /// Top edge.
+    #[serde(serialize_with = "round")]
     pub y: f32,
     /// Width.
+    #[serde(serialize_with = "round")]
     pub width: f32,
     /// Height.
+    #[serde(serialize_with = "round")]
     pub height: f32,
 }
 
@@ -123,4 +131,54 @@ pub fn diamond_overlaps(diamond: &Rect, rect: &Rect) -> bool {
     let dx = gap(rect.x, rect.right(), c.x) / (diamond.width / 2.0);
     let dy = gap(rect.y, rect.bottom(), c.y) / (diamond.height / 2.0);
     dx + dy < 1.0 - 1e-4
+}
+
+/// A coordinate as the geometry JSON writes it: rounded to 0.01 pt
+/// (1/7200 inch, far below what any reader or printer can show), whole
+/// numbers without a fraction, so the layout of a long SOP stays lean.
+pub(crate) fn rounded(v: f32) -> f64 {
+    let r = (f64::from(v) * 100.0).round() / 100.0;
+    if r == 0.0 { 0.0 } else { r }
+}
+
+/// Serialises an `f32` with [`rounded`].
+pub(crate) fn round<S: Serializer>(v: &f32, s: S) -> Result<S::Ok, S::Error> {
+    let r = rounded(*v);
+    if r.fract() == 0.0 && r.abs() < 1e15 {
+        s.serialize_i64(r as i64)
+    } else {
+        s.serialize_f64(r)
+    }
+}
+
+/// Serialises a pair of `f32` with [`rounded`].
+pub(crate) fn round_pair<S: Serializer>(v: &(f32, f32), s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeTuple;
+    let mut t = s.serialize_tuple(2)?;
+    t.serialize_element(&Rounded(v.0))?;
+    t.serialize_element(&Rounded(v.1))?;
+    t.end()
+}
+
+/// An `f32` that serialises rounded.
+struct Rounded(f32);
+
+impl Serialize for Rounded {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        round(&self.0, s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coordinates_are_written_to_the_hundredth_of_a_point() {
+        let p = Rect::new(12.345_678, 3.0, 0.004, -7.125);
+        assert_eq!(
+            serde_json::to_string(&p).unwrap(),
+            r#"{"x":12.35,"y":3,"width":0,"height":-7.13}"#
+        );
+    }
 }

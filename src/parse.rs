@@ -29,6 +29,15 @@ pub fn parse_sop_with(json: &str, limits: &Limits) -> Result<Sop, Diagnostics> {
             ),
         )));
     }
+    // The common case, a valid document, is read in one typed pass; any
+    // problem sends it through the slower reading that reports them all.
+    if let Ok(sop) = serde_json::from_str::<Sop>(json)
+        && sop.format.as_deref().is_none_or(|f| f == FORMAT)
+        && sop.activities.len() <= limits.max_activities
+        && sop.actors.len() <= limits.max_actors
+    {
+        return Ok(sop);
+    }
     let value: Value = serde_json::from_str(json).map_err(|e| {
         one(
             Diagnostic::error(Code::JsonSyntax, "", format!("bukan JSON yang sah: {e}"))

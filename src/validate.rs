@@ -166,13 +166,13 @@ impl Checker<'_> {
             }
             self.check_length(
                 &actor.name,
-                &pointer(&["actors", &index.to_string(), "name"]),
+                || pointer(&["actors", &index.to_string(), "name"]),
                 None,
             );
             if let Some(group) = &actor.group {
                 self.check_length(
                     group,
-                    &pointer(&["actors", &index.to_string(), "group"]),
+                    || pointer(&["actors", &index.to_string(), "group"]),
                     None,
                 );
             }
@@ -272,7 +272,7 @@ impl Checker<'_> {
 
     fn check_texts(&mut self, index: usize, id: &str, activity: &Activity) {
         let number = Some((index + 1, id));
-        self.check_length(&activity.text, &at(index, "text"), number);
+        self.check_length(&activity.text, || at(index, "text"), number);
         for (field, text) in [
             ("time", &activity.time),
             ("output", &activity.output),
@@ -280,29 +280,35 @@ impl Checker<'_> {
             ("symbol_text", &activity.symbol_text),
         ] {
             if let Some(text) = text {
-                self.check_length(text, &at(index, field), number);
+                self.check_length(text, || at(index, field), number);
             }
         }
         for (k, item) in activity.requirements.iter().enumerate() {
             self.check_length(
                 item,
-                &pointer(&[
-                    "activities",
-                    &index.to_string(),
-                    "requirements",
-                    &k.to_string(),
-                ]),
+                || Place::Item("requirements", k).pointer(index),
                 number,
             );
         }
     }
 
-    fn check_length(&mut self, text: &str, path: &str, activity: Option<(usize, &str)>) {
+    /// Refuses a text over the character limit; `path` is only made when
+    /// there is something to report.
+    fn check_length(
+        &mut self,
+        text: &str,
+        path: impl FnOnce() -> String,
+        activity: Option<(usize, &str)>,
+    ) {
+        // A text within the limit in bytes is within it in characters.
+        if text.len() <= self.limits.max_text_chars {
+            return;
+        }
         let chars = text.chars().count();
         if chars > self.limits.max_text_chars {
             let mut d = Diagnostic::error(
                 Code::LimitExceeded,
-                path,
+                path(),
                 format!(
                     "teks {chars} karakter, melebihi batas max_text_chars {}",
                     self.limits.max_text_chars
@@ -333,7 +339,7 @@ impl Checker<'_> {
             Diagnostic::error(code, path, message).at_activity(index + 1, id)
         };
         // (target id, label, path of the field naming it)
-        let mut outcomes: Vec<(String, Option<FlowLabel>, String)> = Vec::new();
+        let mut outcomes: Vec<(String, Option<FlowLabel>, Place)> = Vec::new();
         if kind == Kind::End {
             for (field, given) in [
                 ("next", activity.next.is_some()),
@@ -371,32 +377,26 @@ impl Checker<'_> {
                     Some(Next::One(to)) => Some(to.clone()),
                     _ => following.clone(),
                 });
-                let yes_path = if activity.yes.is_some() {
-                    at(index, "yes")
+                let yes_path = Place::Field(if activity.yes.is_some() {
+                    "yes"
                 } else {
-                    at(index, "next")
-                };
+                    "next"
+                });
                 if let Some(yes) = yes {
                     outcomes.push((yes, Some(FlowLabel::Yes), yes_path));
                 }
                 if let Some(no) = &activity.no {
-                    outcomes.push((no.clone(), Some(FlowLabel::No), at(index, "no")));
+                    outcomes.push((no.clone(), Some(FlowLabel::No), Place::Field("no")));
                 }
             }
-            (Some(Next::One(to)), false) => outcomes.push((to.clone(), None, at(index, "next"))),
+            (Some(Next::One(to)), false) => {
+                outcomes.push((to.clone(), None, Place::Field("next")));
+            }
             (Some(Next::Many(list)), false) => {
                 for (k, branch) in list.iter().enumerate() {
                     let path = match branch {
-                        crate::model::Branch::To(_) => {
-                            pointer(&["activities", &index.to_string(), "next", &k.to_string()])
-                        }
-                        crate::model::Branch::Labelled(_) => pointer(&[
-                            "activities",
-                            &index.to_string(),
-                            "next",
-                            &k.to_string(),
-                            "to",
-                        ]),
+                        crate::model::Branch::To(_) => Place::Item("next", k),
+                        crate::model::Branch::Labelled(_) => Place::BranchTarget(k),
                     };
                     let label = branch.label().map(|l| FlowLabel::Text(l.to_owned()));
                     outcomes.push((branch.target().to_owned(), label, path));
@@ -404,7 +404,7 @@ impl Checker<'_> {
             }
             (None, false) => {
                 if let Some(following) = following {
-                    outcomes.push((following, None, at(index, "next")));
+                    outcomes.push((following, None, Place::Field("next")));
                 }
             }
         }
@@ -420,7 +420,7 @@ impl Checker<'_> {
             let Some(&to) = ids.get(&target) else {
                 self.problems.push(error(
                     Code::UnknownTarget,
-                    path,
+                    path.pointer(index),
                     format!("kegiatan tujuan \"{target}\" tidak ada"),
                 ));
                 continue;
@@ -428,16 +428,8 @@ impl Checker<'_> {
             if to == index {
                 self.problems.push(error(
                     Code::SelfLoop,
-                    path,
+                    path.pointer(index),
                     "kegiatan tidak boleh mengalir ke dirinya sendiri".into(),
-                ));
-                continue;
-            }
-            if flows[first_flow..].iter().any(|f| f.to == to) {
-                self.problems.push(error(
-                    Code::DuplicateOutcome,
-                    path,
-                    format!("dua hasil menuju kegiatan yang sama (\"{target}\")"),
                 ));
                 continue;
             }
@@ -502,6 +494,31 @@ where
         }
     }
     seen
+}
+
+/// Where a value sits within an activity; made into a JSON pointer only
+/// when a problem is reported there.
+#[derive(Debug, Clone, Copy)]
+enum Place {
+    /// A field (`/activities/3/next`).
+    Field(&'static str),
+    /// An item of a list field (`/activities/3/next/1`).
+    Item(&'static str, usize),
+    /// The target of a labelled branch (`/activities/3/next/1/to`).
+    BranchTarget(usize),
+}
+
+impl Place {
+    fn pointer(self, index: usize) -> String {
+        let index = index.to_string();
+        match self {
+            Place::Field(field) => pointer(&["activities", &index, field]),
+            Place::Item(field, k) => pointer(&["activities", &index, field, &k.to_string()]),
+            Place::BranchTarget(k) => {
+                pointer(&["activities", &index, "next", &k.to_string(), "to"])
+            }
+        }
+    }
 }
 
 fn default_id(activity: &Activity, index: usize) -> String {

@@ -237,3 +237,29 @@ fn many_long_labels_on_one_source_all_find_room() {
         .count();
     assert_eq!(labelled, 3);
 }
+
+#[test]
+fn two_outcomes_to_one_target_are_two_labelled_flows_with_their_own_exits() {
+    let l = lay(actors(2)
+        .activity("a", "l0", |a| a.id("A"))
+        .activity("d", "l1", |a| {
+            a.id("D").kind(Kind::Decision).yes("C").no("C")
+        })
+        .activity("c", "l1", |a| a.id("C")));
+    let flows: Vec<&FlowPath> = l.pages[0]
+        .flows
+        .iter()
+        .filter(|f| &*f.from == "D" && &*f.to == "C")
+        .collect();
+    assert_eq!(flows.len(), 2, "both outcomes are drawn");
+    let mut labels: Vec<&str> = flows
+        .iter()
+        .map(|f| f.label.as_ref().unwrap().lines[0].text.as_str())
+        .collect();
+    labels.sort_unstable();
+    assert_eq!(labels, ["Tidak", "Ya"]);
+    assert_ne!(
+        flows[0].points[0], flows[1].points[0],
+        "each leaves by its own exit"
+    );
+}

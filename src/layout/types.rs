@@ -18,11 +18,13 @@ pub struct Layout {
     /// The table's columns, left to right (same on every page).
     pub columns: Vec<Column>,
     /// Left and right edge of the swimlane block (all arrows stay inside).
+    #[serde(serialize_with = "crate::geom::round_pair")]
     pub lanes_span: (f32, f32),
     /// The table header (group headers, sub-headers, column numbers) at
     /// its place on the page: every page whose `header` is true shows it.
     pub header: Vec<TextCell>,
     /// Height of the table header.
+    #[serde(serialize_with = "crate::geom::round")]
     pub header_height: f32,
     /// The identity sheet, when configured and the document has one.
     pub identity: Option<IdentityPage>,
@@ -60,8 +62,10 @@ pub struct Column {
     /// What it holds.
     pub kind: ColumnKind,
     /// Left edge.
+    #[serde(serialize_with = "crate::geom::round")]
     pub x: f32,
     /// Width.
+    #[serde(serialize_with = "crate::geom::round")]
     pub width: f32,
 }
 
@@ -103,8 +107,10 @@ pub struct Row {
     /// The activity's id.
     pub id: Arc<str>,
     /// Top edge.
+    #[serde(serialize_with = "crate::geom::round")]
     pub y: f32,
     /// Height.
+    #[serde(serialize_with = "crate::geom::round")]
     pub height: f32,
 }
 
@@ -138,10 +144,13 @@ pub struct TextLine {
     /// The text.
     pub text: String,
     /// Left end of the baseline.
+    #[serde(serialize_with = "crate::geom::round")]
     pub x: f32,
     /// Baseline.
+    #[serde(serialize_with = "crate::geom::round")]
     pub y: f32,
     /// Measured width.
+    #[serde(serialize_with = "crate::geom::round")]
     pub width: f32,
 }
 
@@ -188,6 +197,7 @@ pub struct Symbol {
     /// Bounding box.
     pub rect: Rect,
     /// Short text inside, if any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub text: Vec<TextLine>,
     /// Font of the text.
     pub font: Font,
@@ -247,8 +257,10 @@ pub struct FlowPath {
     /// last point.
     pub points: Vec<Point>,
     /// Branch label, if any (boxed: most arrows have none).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<Box<FlowLabelBox>>,
     /// Label of the connector pair when the arrow crosses a page break.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub connector: Option<String>,
 }
 
@@ -271,6 +283,7 @@ pub struct LayoutMetrics {
     /// Corners in all arrows.
     pub bends: usize,
     /// Total arrow length in points.
+    #[serde(serialize_with = "crate::geom::round")]
     pub flow_length: f32,
     /// Off-page connector pairs.
     pub connector_pairs: usize,

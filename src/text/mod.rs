@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Font {
     /// Size in points.
+    #[serde(serialize_with = "crate::geom::round")]
     pub size: f32,
     /// Bold face.
     pub bold: bool,
