@@ -2,15 +2,19 @@
 
 use serde::{Deserialize, Serialize, Serializer};
 
-/// A point.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+/// A point; written in JSON as `[x, y]`.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Point {
     /// Horizontal position, growing rightwards.
-    #[serde(serialize_with = "round")]
     pub x: f32,
     /// Vertical position, growing downwards.
-    #[serde(serialize_with = "round")]
     pub y: f32,
+}
+
+impl Serialize for Point {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        round_pair(&(self.x, self.y), s)
+    }
 }
 
 impl Point {
@@ -133,35 +137,47 @@ pub fn diamond_overlaps(diamond: &Rect, rect: &Rect) -> bool {
     dx + dy < 1.0 - 1e-4
 }
 
-/// A coordinate as the geometry JSON writes it: rounded to 0.01 pt
-/// (1/7200 inch, far below what any reader or printer can show), whole
-/// numbers without a fraction, so the layout of a long SOP stays lean.
-pub(crate) fn rounded(v: f32) -> f64 {
-    let r = (f64::from(v) * 100.0).round() / 100.0;
-    if r == 0.0 { 0.0 } else { r }
+/// A coordinate in hundredths of a point, rounded half away from zero;
+/// `None` when it is not finite or too large to be a coordinate.
+pub(crate) fn hundredths(v: f64) -> Option<i64> {
+    let scaled = v * 100.0;
+    (scaled.is_finite() && scaled.abs() < 1e15)
+        .then(|| (scaled + if scaled < 0.0 { -0.5 } else { 0.5 }) as i64)
 }
 
-/// Serialises an `f32` with [`rounded`].
+/// Serialises an `f32` coordinate as the geometry JSON writes it: rounded
+/// to 0.01 pt (1/7200 inch, far below what any reader or printer can
+/// show), whole numbers without a fraction, so the layout of a long SOP
+/// stays lean.
 pub(crate) fn round<S: Serializer>(v: &f32, s: S) -> Result<S::Ok, S::Error> {
-    let r = rounded(*v);
-    if r.fract() == 0.0 && r.abs() < 1e15 {
-        s.serialize_i64(r as i64)
-    } else {
-        s.serialize_f64(r)
+    match hundredths(f64::from(*v)) {
+        Some(0) => s.serialize_i64(0),
+        Some(h) if h % 100 == 0 => s.serialize_i64(h / 100),
+        Some(h) => s.serialize_f64(h as f64 / 100.0),
+        None => s.serialize_f32(*v),
     }
 }
 
-/// Serialises a pair of `f32` with [`rounded`].
+/// Serialises a pair of `f32` coordinates with [`round`].
 pub(crate) fn round_pair<S: Serializer>(v: &(f32, f32), s: S) -> Result<S::Ok, S::Error> {
-    use serde::ser::SerializeTuple;
-    let mut t = s.serialize_tuple(2)?;
-    t.serialize_element(&Rounded(v.0))?;
-    t.serialize_element(&Rounded(v.1))?;
-    t.end()
+    RoundedPair(*v).serialize(s)
 }
 
-/// An `f32` that serialises rounded.
-struct Rounded(f32);
+/// An `f32` coordinate that serialises with [`round`].
+pub(crate) struct Rounded(pub f32);
+
+/// A pair of `f32` coordinates that serialises with [`round`].
+pub(crate) struct RoundedPair(pub (f32, f32));
+
+impl Serialize for RoundedPair {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeTuple;
+        let mut t = s.serialize_tuple(2)?;
+        t.serialize_element(&Rounded(self.0.0))?;
+        t.serialize_element(&Rounded(self.0.1))?;
+        t.end()
+    }
+}
 
 impl Serialize for Rounded {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -175,10 +191,12 @@ mod tests {
 
     #[test]
     fn coordinates_are_written_to_the_hundredth_of_a_point() {
-        let p = Rect::new(12.345_678, 3.0, 0.004, -7.125);
+        let r = Rect::new(12.345_678, 3.0, 0.004, -7.125);
         assert_eq!(
-            serde_json::to_string(&p).unwrap(),
+            serde_json::to_string(&r).unwrap(),
             r#"{"x":12.35,"y":3,"width":0,"height":-7.13}"#
         );
+        let p = Point::new(1.005_1, 2.5);
+        assert_eq!(serde_json::to_string(&p).unwrap(), "[1.01,2.5]");
     }
 }

@@ -427,12 +427,7 @@ fn layout(
     let (procedure, _) = load(file)?;
     let layout = sopflow::layout::layout(&procedure, &config);
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    if pretty {
-        serde_json::to_writer_pretty(&mut out, &layout)
-    } else {
-        serde_json::to_writer(&mut out, &layout)
-    }
-    .map_err(|e| e.to_string())?;
+    sopflow::layout::write_json(&layout, &mut out, pretty).map_err(|e| e.to_string())?;
     std::io::Write::write_all(&mut out, b"\n")
         .and_then(|()| std::io::Write::flush(&mut out))
         .map_err(|e| e.to_string())?;
@@ -448,10 +443,20 @@ fn layout(
             );
         }
         if !violations.is_empty() {
+            finish_quickly(layout, procedure);
             return Ok(ExitCode::from(1));
         }
     }
+    finish_quickly(layout, procedure);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Leaves the layout and the procedure to the end of the process: the
+/// operating system takes the memory back at once, where freeing a
+/// 100,000-activity layout piece by piece costs a tenth of the command.
+fn finish_quickly(layout: sopflow::layout::Layout, procedure: Procedure) {
+    std::mem::forget(layout);
+    std::mem::forget(procedure);
 }
 
 fn schema() -> Result<ExitCode, String> {

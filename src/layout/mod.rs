@@ -32,6 +32,7 @@ mod frame;
 mod header;
 mod identity_sheet;
 mod index;
+mod json;
 mod labels;
 mod measure;
 mod paginate;
@@ -47,6 +48,7 @@ mod verify;
 
 pub use crate::geom::{Point, Rect, Size};
 pub use crate::text::{Font, FontMeasurer, TextMeasurer};
+pub use json::write_json;
 pub use types::*;
 pub use verify::{Violation, verify};
 

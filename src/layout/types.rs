@@ -124,9 +124,12 @@ pub enum Align {
     Center,
 }
 
-/// What a text cell is, for renderers that style by role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+/// What a text cell is, for renderers that style by role; written in
+/// JSON as one word (`"header"`, `"footer"`, `"identity"`, or the body
+/// column: `"number"`, `"activity"`, `"requirements"`, `"time"`,
+/// `"output"`, `"notes"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum CellRole {
     /// A header cell (grey, bold).
     Header,
@@ -136,6 +139,24 @@ pub enum CellRole {
     Footer,
     /// A text of the identity sheet.
     Identity,
+}
+
+impl Serialize for CellRole {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let name = match self {
+            CellRole::Header => "header",
+            CellRole::Footer => "footer",
+            CellRole::Identity => "identity",
+            CellRole::Body(ColumnKind::Number) => "number",
+            CellRole::Body(ColumnKind::Activity) => "activity",
+            CellRole::Body(ColumnKind::Requirements) => "requirements",
+            CellRole::Body(ColumnKind::Time) => "time",
+            CellRole::Body(ColumnKind::Output) => "output",
+            CellRole::Body(ColumnKind::Notes) => "notes",
+            CellRole::Body(ColumnKind::Lane(_)) => "lane",
+        };
+        s.serialize_str(name)
+    }
 }
 
 /// A positioned line of text.

@@ -17,7 +17,13 @@ pub struct Font {
     #[serde(serialize_with = "crate::geom::round")]
     pub size: f32,
     /// Bold face.
+    #[serde(default, skip_serializing_if = "is_regular")]
     pub bold: bool,
+}
+
+/// True for the regular face (not written in the layout JSON).
+fn is_regular(bold: &bool) -> bool {
+    !*bold
 }
 
 impl Font {
