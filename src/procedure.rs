@@ -136,7 +136,7 @@ impl Procedure {
     /// successors filled in, times parsed. Refuses it with every problem at
     /// once; warnings are kept in [`Procedure::warnings`].
     pub fn from_sop(sop: &crate::Sop) -> Result<Procedure, crate::Error> {
-        crate::validate::resolve(sop, &crate::Limits::default())
+        Self::from_sop_with(sop, &crate::Limits::default())
     }
 
     /// [`Procedure::from_sop`] under caller-chosen limits.
@@ -144,7 +144,25 @@ impl Procedure {
         sop: &crate::Sop,
         limits: &crate::Limits,
     ) -> Result<Procedure, crate::Error> {
-        crate::validate::resolve(sop, limits)
+        let mut procedure = crate::validate::resolve(sop, limits)?;
+        for (step, activity) in procedure.steps.iter_mut().zip(&sop.activities) {
+            crate::validate::texts_into(step, activity.clone());
+        }
+        Ok(procedure)
+    }
+
+    /// [`Procedure::from_sop_with`], taking the document: its texts move
+    /// into the procedure instead of being copied (less memory for a long
+    /// SOP read only to be laid out).
+    pub fn from_owned_sop(
+        sop: crate::Sop,
+        limits: &crate::Limits,
+    ) -> Result<Procedure, crate::Error> {
+        let mut procedure = crate::validate::resolve(&sop, limits)?;
+        for (step, activity) in procedure.steps.iter_mut().zip(sop.activities) {
+            crate::validate::texts_into(step, activity);
+        }
+        Ok(procedure)
     }
 
     /// The identity sheet (empty when the document had none).

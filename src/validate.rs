@@ -24,8 +24,20 @@ pub fn validate(sop: &Sop) -> Diagnostics {
     }
 }
 
-/// Checks `sop` and resolves it; [`Error::Invalid`] lists every error
-/// (with the warnings found alongside). Linear in the size of the document.
+/// The texts of an activity, as a step keeps them.
+pub(crate) fn texts_into(step: &mut Step, activity: Activity) {
+    step.text = activity.text;
+    step.requirements = activity.requirements;
+    step.time = activity.time;
+    step.output = activity.output;
+    step.notes = activity.notes;
+    step.symbol_text = activity.symbol_text.filter(|t| !t.trim().is_empty());
+}
+
+/// Checks `sop` and resolves it, the texts left empty for the caller to
+/// fill in ([`texts_into`]): moved out of an owned document, cloned from a
+/// borrowed one. [`Error::Invalid`] lists every error (with the warnings
+/// found alongside). Linear in the size of the document.
 pub(crate) fn resolve(sop: &Sop, limits: &Limits) -> Result<Procedure, Error> {
     let mut checker = Checker {
         sop,
@@ -105,20 +117,18 @@ impl Checker<'_> {
                 );
             }
             self.outcomes(index, &id, kind, activity, &ids, &mut flows);
+            // The texts are filled in once the document is accepted.
             steps.push(Step {
                 id: id.into(),
                 lanes: step_lanes,
                 kind,
-                text: activity.text.clone(),
-                requirements: activity.requirements.clone(),
-                time: activity.time.clone(),
+                text: String::new(),
+                requirements: Vec::new(),
+                time: None,
                 duration,
-                output: activity.output.clone(),
-                notes: activity.notes.clone(),
-                symbol_text: activity
-                    .symbol_text
-                    .clone()
-                    .filter(|t| !t.trim().is_empty()),
+                output: None,
+                notes: None,
+                symbol_text: None,
             });
         }
         for (lane, used) in used_lanes.iter().enumerate() {

@@ -94,7 +94,7 @@ fn decision_main_outcome_goes_down_and_the_loop_climbs_a_side_channel() {
     assert!(
         yes.label
             .as_ref()
-            .is_some_and(|t| t.lines[0].text == "Ya" && t.rect.y >= d.bottom())
+            .is_some_and(|t| &*t.lines[0].text == "Ya" && t.rect.y >= d.bottom())
     );
     let no = flow(&l, "D", "A");
     let track = no.points[1].x;
@@ -114,7 +114,7 @@ fn decision_main_outcome_goes_down_and_the_loop_climbs_a_side_channel() {
     assert!(
         no.label
             .as_ref()
-            .is_some_and(|t| t.lines[0].text == "Tidak")
+            .is_some_and(|t| &*t.lines[0].text == "Tidak")
     );
 }
 
@@ -254,7 +254,7 @@ fn two_outcomes_to_one_target_are_two_labelled_flows_with_their_own_exits() {
     assert_eq!(flows.len(), 2, "both outcomes are drawn");
     let mut labels: Vec<&str> = flows
         .iter()
-        .map(|f| f.label.as_ref().unwrap().lines[0].text.as_str())
+        .map(|f| f.label.as_ref().unwrap().lines[0].text.as_ref())
         .collect();
     labels.sort_unstable();
     assert_eq!(labels, ["Tidak", "Ya"]);

@@ -98,7 +98,7 @@ fn a_long_procedure_with_loops_across_pages() {
             .footer
             .iter()
             .flat_map(|c| &c.lines)
-            .map(|t| t.text.as_str())
+            .map(|t| t.text.as_ref())
             .collect::<Vec<_>>()
             .join(" ");
         assert!(

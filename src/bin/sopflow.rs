@@ -172,7 +172,7 @@ fn config(style: &StyleOptions) -> Result<Config, String> {
 /// Reads and checks one document; errors come back as one line.
 fn load(path: &Path) -> Result<(Procedure, Diagnostics), String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    load_text(&text).map_err(|d| {
+    load_text(text).map_err(|d| {
         let count = d.errors().count();
         let first = d
             .errors()
@@ -192,9 +192,10 @@ fn load(path: &Path) -> Result<(Procedure, Diagnostics), String> {
     })
 }
 
-fn load_text(text: &str) -> Result<(Procedure, Diagnostics), Diagnostics> {
-    let sop = parse_sop(text)?;
-    match Procedure::from_sop(&sop) {
+fn load_text(text: String) -> Result<(Procedure, Diagnostics), Diagnostics> {
+    let sop = parse_sop(&text)?;
+    drop(text);
+    match Procedure::from_owned_sop(sop, &sopflow::Limits::default()) {
         Ok(procedure) => {
             let warnings = procedure.warnings().clone();
             Ok((procedure, warnings))
@@ -221,7 +222,7 @@ fn check(files: &[PathBuf], json: bool) -> ExitCode {
                 None,
                 2,
             ),
-            Ok(text) => match load_text(&text) {
+            Ok(text) => match load_text(text) {
                 Ok((procedure, warnings)) => (warnings, Some(procedure.summary()), 0),
                 Err(d) => {
                     let status = if d.contains(Code::JsonSyntax) { 2 } else { 1 };
@@ -388,7 +389,7 @@ fn write(
 }
 
 fn render_bundled_example() -> Result<ExitCode, String> {
-    let (procedure, _) = load_text(BUNDLED_EXAMPLE).map_err(|d| d.to_string())?;
+    let (procedure, _) = load_text(BUNDLED_EXAMPLE.to_owned()).map_err(|d| d.to_string())?;
     let config = Config::default();
     let dir = PathBuf::from("sopflow-out");
     let images = ImagePolicy::default();

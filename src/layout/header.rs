@@ -212,7 +212,7 @@ mod tests {
                 10.0,
             )
         });
-        let text = |c: &TextCell| c.lines.iter().map(|l| l.text.as_str()).collect::<String>();
+        let text = |c: &TextCell| c.lines.iter().map(|l| &*l.text).collect::<String>();
         let find = |t: &str| header.cells.iter().find(|c| text(c) == t).unwrap().rect;
         let penerima = find("Satker Penerima");
         let (b, c) = (columns.lanes[1], columns.lanes[2]);

@@ -23,9 +23,19 @@ pub fn write_json(layout: &Layout, mut out: impl Write, pretty: bool) -> io::Res
     field(&mut out, "language", &layout.language, false)?;
     field(&mut out, "lane_actors", &layout.lane_actors, false)?;
     field(&mut out, "columns", &layout.columns, false)?;
-    field(&mut out, "lanes_span", &crate::geom::RoundedPair(layout.lanes_span), false)?;
+    field(
+        &mut out,
+        "lanes_span",
+        &crate::geom::RoundedPair(layout.lanes_span),
+        false,
+    )?;
     field(&mut out, "header", &layout.header, false)?;
-    field(&mut out, "header_height", &crate::geom::Rounded(layout.header_height), false)?;
+    field(
+        &mut out,
+        "header_height",
+        &crate::geom::Rounded(layout.header_height),
+        false,
+    )?;
     field(&mut out, "identity", &layout.identity, false)?;
     out.write_all(b",\"pages\":[")?;
     write_pages(&mut out, &layout.pages)?;
@@ -50,15 +60,14 @@ fn compact(out: impl Write, value: &impl Serialize) -> io::Result<()> {
     value.serialize(&mut serializer).map_err(io::Error::other)
 }
 
-/// Pages written at once per core: enough to keep the cores busy, few
-/// enough that the buffers stay small beside the layout.
+/// Pages one worker writes into one buffer: enough to keep the cores
+/// busy, few enough that the buffers stay small beside the layout.
 const PAGES_PER_BATCH: usize = 64;
 
-/// Writes the pages, comma-separated: each round, every core writes one
-/// batch of consecutive pages into a buffer, and the buffers go out in
-/// page order.
+/// Writes the pages, comma-separated. One worker per core writes every
+/// `cores`-th batch of consecutive pages into a buffer and hands it over
+/// (one buffer ahead at most); the buffers go out in page order.
 fn write_pages(out: &mut impl Write, pages: &[Page]) -> io::Result<()> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let write_batch = |batch: &[Page]| -> io::Result<Vec<u8>> {
         let mut buffer = Vec::with_capacity(batch.len() * 16_384);
         for page in batch {
@@ -67,30 +76,49 @@ fn write_pages(out: &mut impl Write, pages: &[Page]) -> io::Result<()> {
         }
         Ok(buffer)
     };
+    let batches: Vec<&[Page]> = pages.chunks(PAGES_PER_BATCH).collect();
+    let cores = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(batches.len());
     let mut first = true;
-    for round in pages.chunks(PAGES_PER_BATCH * cores) {
-        let buffers: Vec<io::Result<Vec<u8>>> = if cores == 1 || round.len() <= PAGES_PER_BATCH {
-            vec![write_batch(round)]
-        } else {
-            std::thread::scope(|scope| {
-                let workers: Vec<_> = round
-                    .chunks(PAGES_PER_BATCH)
-                    .map(|batch| scope.spawn(move || write_batch(batch)))
-                    .collect();
-                workers
-                    .into_iter()
-                    .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                    .collect()
-            })
-        };
-        for buffer in buffers {
-            let buffer = buffer?;
-            // Every batch starts with a comma; the first page has none.
-            let skip = usize::from(std::mem::take(&mut first) && !buffer.is_empty());
-            out.write_all(&buffer[skip..])?;
-        }
+    let mut emit = |buffer: Vec<u8>| {
+        // Every batch starts with a comma; the first page has none.
+        let skip = usize::from(std::mem::take(&mut first) && !buffer.is_empty());
+        out.write_all(&buffer[skip..])
+    };
+    if cores <= 1 {
+        return batches
+            .iter()
+            .try_for_each(|batch| emit(write_batch(batch)?));
     }
-    Ok(())
+    std::thread::scope(|scope| {
+        let receivers: Vec<_> = (0..cores)
+            .map(|worker| {
+                let (send, receive) = std::sync::mpsc::sync_channel(1);
+                let mine: Vec<&[Page]> = batches
+                    .iter()
+                    .skip(worker)
+                    .step_by(cores)
+                    .copied()
+                    .collect();
+                scope.spawn(move || {
+                    for batch in mine {
+                        if send.send(write_batch(batch)).is_err() {
+                            return;
+                        }
+                    }
+                });
+                receive
+            })
+            .collect();
+        for b in 0..batches.len() {
+            match receivers[b % cores].recv() {
+                Ok(buffer) => emit(buffer?)?,
+                Err(_) => return Err(io::Error::other("a page writer stopped")),
+            }
+        }
+        Ok(())
+    })
 }
 
 /// Compact JSON whose numbers are written from their hundredths.
@@ -153,22 +181,41 @@ mod tests {
         write_json(&layout, &mut ours, false).unwrap();
         let mut theirs = Vec::new();
         compact(&mut theirs, &layout).unwrap();
-        assert_eq!(String::from_utf8(ours).unwrap(), String::from_utf8(theirs).unwrap());
+        assert_eq!(
+            String::from_utf8(ours).unwrap(),
+            String::from_utf8(theirs).unwrap()
+        );
         let plain = serde_json::to_string(&layout).unwrap();
         let value: serde_json::Value = serde_json::from_str(&plain).unwrap();
         let mut pretty = Vec::new();
         write_json(&layout, &mut pretty, true).unwrap();
-        assert_eq!(value, serde_json::from_slice::<serde_json::Value>(&pretty).unwrap());
+        assert_eq!(
+            value,
+            serde_json::from_slice::<serde_json::Value>(&pretty).unwrap()
+        );
     }
 
     #[test]
     fn fixed_point_numbers_read_as_serde_json_writes_them() {
         for v in [
-            0.01, 0.1, 0.07, -0.07, 1.5, 12.35, -7.13, 123_456.78, 1e12 + 0.25, 99.99, 100.01,
+            0.01,
+            0.1,
+            0.07,
+            -0.07,
+            1.5,
+            12.35,
+            -7.13,
+            123_456.78,
+            1e12 + 0.25,
+            99.99,
+            100.01,
         ] {
             let mut ours = Vec::new();
             FixedPoint.write_f64(&mut ours, v).unwrap();
-            assert_eq!(String::from_utf8(ours).unwrap(), serde_json::to_string(&v).unwrap());
+            assert_eq!(
+                String::from_utf8(ours).unwrap(),
+                serde_json::to_string(&v).unwrap()
+            );
         }
     }
 
@@ -176,6 +223,9 @@ mod tests {
     fn other_numbers_keep_their_digits() {
         let mut out = Vec::new();
         FixedPoint.write_f64(&mut out, 1.0 / 3.0).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&(1.0 / 3.0)).unwrap());
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            serde_json::to_string(&(1.0 / 3.0)).unwrap()
+        );
     }
 }

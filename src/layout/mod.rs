@@ -129,12 +129,13 @@ pub fn layout_with(procedure: &Procedure, config: &Config, measurer: &dyn TextMe
     let connector_lanes = plan::connector_lanes(procedure);
     let ranges =
         paginate::paginate_procedure(procedure, &heights, &connector_lanes, &frame, &mut warnings);
-    let (plans, pairs) = plan::plan(
+    let plan = plan::plan(
         procedure,
-        &ranges,
+        ranges,
         &connector_lanes,
         config.page.connector_labels,
     );
+    let pairs = &plan.pairs;
 
     // 7. Each page: place, route, flows, labels.
     let table = Table {
@@ -147,23 +148,24 @@ pub fn layout_with(procedure: &Procedure, config: &Config, measurer: &dyn TextMe
         footer,
         repeat_header: config.page.repeat_header,
     };
-    let count = plans.len();
+    let count = plan.pages.len();
     let lane_count = procedure.lanes.len();
     let mut pages: Vec<Page> = Vec::with_capacity(count);
-    for (p, plan) in plans.into_iter().enumerate() {
+    for p in 0..count {
+        let page_plan = plan.page(procedure, p);
         let (mut page, boxes) =
-            place::place_page(&table, &mut measured, &plan, &pairs, (p + 1, count));
-        let routes = route::route(&plan.rows, &plan.flows, lane_count);
-        page.flows = flows::place_flows(&table, &plan, &routes, &boxes, &pairs);
-        let failed = labels::place_labels(&table, &mut page, &plan);
+            place::place_page(&table, &mut measured, &page_plan, pairs, (p + 1, count));
+        let routes = route::route(&page_plan.rows, &page_plan.flows, lane_count);
+        page.flows = flows::place_flows(&table, &page_plan, &routes, &boxes, pairs);
+        let failed = labels::place_labels(&table, &mut page, &page_plan);
         if !failed.is_empty() {
-            let mut bottom_only = plan.flows.clone();
+            let mut bottom_only = page_plan.flows.clone();
             for f in failed {
                 bottom_only[f].bottom_only = true;
             }
-            let routes = route::route(&plan.rows, &bottom_only, lane_count);
-            page.flows = flows::place_flows(&table, &plan, &routes, &boxes, &pairs);
-            labels::place_labels(&table, &mut page, &plan);
+            let routes = route::route(&page_plan.rows, &bottom_only, lane_count);
+            page.flows = flows::place_flows(&table, &page_plan, &routes, &boxes, pairs);
+            labels::place_labels(&table, &mut page, &page_plan);
         }
         page.cells.shrink_to_fit();
         page.symbols.shrink_to_fit();

@@ -5,9 +5,9 @@
 //! target's lane. Connectors in different lanes share a band row; a lane
 //! with several stacks them.
 //!
-//! In: the procedure and its page ranges (phase 5). Out: one [`PagePlan`]
-//! per page (its rows and flows as the router takes them) and the
-//! connector [`Pair`]s.
+//! In: the procedure and its page ranges (phase 5). Out: the [`Plan`]:
+//! the connector [`Pair`]s, and for each page its [`PagePlan`] (its rows
+//! and flows as the router takes them), made when the page is laid out.
 
 use super::dims::CONNECTORS_PER_LANE;
 use super::route::{RouteFlow, RouteRow, Slot, nearest_lanes};
@@ -58,13 +58,43 @@ pub(crate) fn connector_lanes(procedure: &Procedure) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// Which flows each page draws, and the connector pairs: each page's
+/// [`PagePlan`] is made from it when the page is laid out, so only one
+/// page's plan is held at a time.
+pub(crate) struct Plan {
+    /// The rows of each page.
+    pub pages: Vec<Range<usize>>,
+    /// Every connector pair, numbered in flow order.
+    pub pairs: Vec<Pair>,
+    /// Per page: the flows with both ends on it.
+    inside: Vec<Vec<usize>>,
+    /// Per page: the pairs whose incoming connector stands on it.
+    incoming: Vec<Vec<usize>>,
+    /// Per page: the pairs whose outgoing connector stands on it.
+    outgoing: Vec<Vec<usize>>,
+}
+
+impl Plan {
+    /// The rows and arrows of page `p` (0-based).
+    pub fn page(&self, procedure: &Procedure, p: usize) -> PagePlan {
+        page_plan(
+            procedure,
+            &self.pages[p],
+            &self.inside[p],
+            &self.incoming[p],
+            &self.outgoing[p],
+            &self.pairs,
+        )
+    }
+}
+
 /// Splits the procedure into pages of rows and arrows.
 pub(crate) fn plan(
     procedure: &Procedure,
-    pages: &[Range<usize>],
+    pages: Vec<Range<usize>>,
     lanes: &[(usize, usize)],
     labels: ConnectorLabels,
-) -> (Vec<PagePlan>, Vec<Pair>) {
+) -> Plan {
     let mut page_of = vec![0; procedure.steps.len()];
     for (p, range) in pages.iter().enumerate() {
         for row in range.clone() {
@@ -91,21 +121,13 @@ pub(crate) fn plan(
             });
         }
     }
-    let plans = pages
-        .iter()
-        .enumerate()
-        .map(|(p, range)| {
-            page_plan(
-                procedure,
-                range,
-                &inside[p],
-                &incoming[p],
-                &outgoing[p],
-                &pairs,
-            )
-        })
-        .collect();
-    (plans, pairs)
+    Plan {
+        pages,
+        pairs,
+        inside,
+        incoming,
+        outgoing,
+    }
 }
 
 fn page_plan(

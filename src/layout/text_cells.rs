@@ -76,7 +76,7 @@ pub(crate) fn position(
             Align::Center => rect.x + (rect.width - line.width) / 2.0,
         };
         placed.push(TextLine {
-            text: line.text,
+            text: line.text.into_boxed_str(),
             x,
             y: top + i as f32 * line_height + ascent,
             width: line.width,

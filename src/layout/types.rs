@@ -163,7 +163,7 @@ impl Serialize for CellRole {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TextLine {
     /// The text.
-    pub text: String,
+    pub text: Box<str>,
     /// Left end of the baseline.
     #[serde(serialize_with = "crate::geom::round")]
     pub x: f32,

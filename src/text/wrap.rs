@@ -94,12 +94,14 @@ pub(crate) fn wrap_paragraph(
     let mut width = 0.0;
     let mut first_line = true;
     let available = |first: bool| if first { max_width } else { max_width - indent };
+    // Each line gets an exact-size copy; the builder's buffer is reused.
     let flush = |current: &mut String, width: &mut f32, first: &mut bool, lines: &mut Vec<Line>| {
         lines.push(Line {
-            text: std::mem::take(current),
+            text: current.as_str().to_owned(),
             width: *width,
             indent: if *first { 0.0 } else { indent },
         });
+        current.clear();
         *width = 0.0;
         *first = false;
     };
@@ -141,12 +143,14 @@ pub(crate) fn wrap_paragraph(
                 let first = ends.next().unwrap_or(rest.len());
                 ends.take_while(|&end| fits(end)).last().unwrap_or(first)
             });
-            current = rest[..end].to_owned();
+            current.clear();
+            current.push_str(&rest[..end]);
             width = measurer.width(&current, font);
             flush(&mut current, &mut width, &mut first_line, lines);
             rest = &rest[end..];
         }
-        current = rest.to_owned();
+        current.clear();
+        current.push_str(rest);
         width = measurer.width(rest, font);
     }
     flush(&mut current, &mut width, &mut first_line, lines);
