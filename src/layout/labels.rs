@@ -189,3 +189,75 @@ fn candidates(points: &[Point], w: f32, h: f32) -> Vec<Rect> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn distance_to_segment(r: &Rect, a: Point, b: Point) -> f32 {
+        let seg = Rect::new(
+            a.x.min(b.x),
+            a.y.min(b.y),
+            (b.x - a.x).abs(),
+            (b.y - a.y).abs(),
+        );
+        let dx = (seg.x - r.right()).max(r.x - seg.right()).max(0.0);
+        let dy = (seg.y - r.bottom()).max(r.y - seg.bottom()).max(0.0);
+        dx.max(dy)
+    }
+
+    #[test]
+    fn every_candidate_sits_beside_the_first_segment_without_touching_it() {
+        let paths = [
+            vec![Point::new(100.0, 50.0), Point::new(100.0, 90.0)],
+            vec![
+                Point::new(100.0, 50.0),
+                Point::new(160.0, 50.0),
+                Point::new(160.0, 90.0),
+            ],
+            vec![
+                Point::new(100.0, 50.0),
+                Point::new(40.0, 50.0),
+                Point::new(40.0, 10.0),
+            ],
+            vec![Point::new(100.0, 50.0), Point::new(100.0, 10.0)],
+        ];
+        for points in &paths {
+            let (a, b) = (points[0], points[1]);
+            let all = candidates(points, 18.0, 8.0);
+            assert!(!all.is_empty());
+            for r in &all {
+                let d = distance_to_segment(r, a, b);
+                assert!(d <= MAX_DISTANCE + 1e-3, "{r:?} is {d} from {a:?}-{b:?}");
+                let seg = Rect::new(
+                    a.x.min(b.x),
+                    a.y.min(b.y),
+                    (b.x - a.x).abs(),
+                    (b.y - a.y).abs(),
+                );
+                assert!(
+                    !r.overlaps(&seg.inflate(GAP - 1e-3)),
+                    "{r:?} touches the segment"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_candidate_is_on_the_side_away_from_the_turn() {
+        // Down, then right: the label goes left of the drop.
+        let right_turn = [
+            Point::new(100.0, 50.0),
+            Point::new(100.0, 90.0),
+            Point::new(150.0, 90.0),
+        ];
+        assert!(candidates(&right_turn, 10.0, 8.0)[0].right() <= 100.0);
+        // Down, then left: the label goes right of it.
+        let left_turn = [
+            Point::new(100.0, 50.0),
+            Point::new(100.0, 90.0),
+            Point::new(50.0, 90.0),
+        ];
+        assert!(candidates(&left_turn, 10.0, 8.0)[0].x >= 100.0);
+    }
+}

@@ -201,3 +201,112 @@ fn missing_glyphs(
         .at_activity(index + 1, &step.id),
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::layout::frame::PrintArea;
+    use crate::text::Font;
+
+    /// Every character 5 pt wide, lines 10 pt apart.
+    struct Fixed;
+
+    impl TextMeasurer for Fixed {
+        fn width(&self, text: &str, _font: Font) -> f32 {
+            5.0 * text.chars().count() as f32
+        }
+        fn line_height(&self, _font: Font) -> f32 {
+            10.0
+        }
+    }
+
+    fn measured(sop: &crate::Sop) -> (Vec<MeasuredRow>, TypeScale, Columns) {
+        let config = Config::default();
+        let procedure = crate::Procedure::from_sop(sop).unwrap();
+        let area = PrintArea::of(&config.page);
+        let lanes = procedure.lanes.len();
+        let columns = super::super::columns::fit(
+            lanes,
+            &vec![0; lanes],
+            &config.table,
+            &area,
+            &mut Vec::new(),
+        );
+        let scale = TypeScale::new(&config, &Fixed);
+        let labels = super::super::branch_labels::branch_labels(
+            &procedure,
+            &config.labels,
+            columns.symbol_width,
+            scale.label,
+            &Fixed,
+        );
+        let input = MeasureInput {
+            columns: &columns,
+            scale: &scale,
+            symbol_gap: config.table.symbol_gap,
+            labels: &labels,
+        };
+        let rows = measure_rows(&procedure, &input, &Fixed, &mut Vec::new());
+        (rows, scale, columns)
+    }
+
+    #[test]
+    fn a_row_is_as_tall_as_its_tallest_text_or_its_symbol_with_gaps() {
+        let long = "kata ".repeat(80);
+        let sop = crate::SopBuilder::new()
+            .actor("a", "A")
+            .activity("Mulai", "a", |x| x)
+            .activity(&long, "a", |x| x)
+            .build();
+        let (rows, scale, columns) = measured(&sop);
+        let text_lines = rows[1]
+            .cells
+            .iter()
+            .find(|(k, _, _)| *k == ColumnKind::Activity)
+            .map(|(_, l, _)| l.len())
+            .unwrap();
+        assert!(text_lines > 3);
+        assert_eq!(rows[1].height, scale.block(text_lines, 10.0));
+        let inner = columns.get(ColumnKind::Activity).unwrap().width - 2.0 * scale.padding;
+        for (_, lines, _) in &rows[1].cells {
+            for line in lines {
+                assert!(
+                    line.width <= inner + 1e-3,
+                    "{} wider than {inner}",
+                    line.text
+                );
+            }
+        }
+        // A one-word row is as tall as its symbol with a gap above and below.
+        let (_, symbol) = symbol_size(
+            super::super::types::Shape::Terminator,
+            columns.symbol_width,
+            0,
+            10.0,
+        );
+        assert_eq!(
+            rows[0].height,
+            symbol + 2.0 * Config::default().table.symbol_gap
+        );
+    }
+
+    #[test]
+    fn a_labelled_decision_reserves_room_for_its_labels_under_the_symbol() {
+        let sop = crate::SopBuilder::new()
+            .actor("a", "A")
+            .activity("Mulai", "a", |x| x.id("1"))
+            .activity("Periksa", "a", |x| {
+                x.id("2")
+                    .kind(crate::Kind::Decision)
+                    .branch("3", "Lengkap sekali dan benar sekali")
+                    .branch("1", "Tidak lengkap")
+            })
+            .activity("Selesai", "a", |x| x.id("3"))
+            .build();
+        let (rows, _, _) = measured(&sop);
+        assert!(rows[1].label_room > 0.0);
+        assert_eq!(rows[0].label_room, 0.0);
+        assert!(rows[1].height > rows[0].height);
+    }
+}
