@@ -138,6 +138,7 @@ impl Config {
 /// Paper sizes in use in Indonesian government documents.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Paper {
     /// ISO A4, 210 x 297 mm.
     A4,

@@ -16,6 +16,7 @@ pub enum Severity {
 /// A stable code for every kind of problem (kebab-case in JSON output).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Code {
     /// The text is not JSON (line and column given).
     JsonSyntax,

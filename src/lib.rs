@@ -70,3 +70,8 @@ pub use procedure::{
 };
 pub use time::{Duration, ParsedTime, TimeSpan, parse_time};
 pub use validate::validate;
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

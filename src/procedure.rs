@@ -60,6 +60,7 @@ pub struct Step {
 /// The label an arrow carries.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum FlowLabel {
     /// A decision's "Ya" outcome (printed from the label set).
     Yes,

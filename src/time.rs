@@ -52,7 +52,7 @@ impl Duration {
         }
     }
 
-    /// One minute figure, with the factors of [`CONVERSION_NOTE`].
+    /// One minute figure: 1 hari = 1440 menit, 1 hari kerja = 480 menit.
     pub fn to_minutes(self) -> f64 {
         self.minutes + self.days * DAY_MINUTES + self.working_days * WORKING_DAY_MINUTES
     }

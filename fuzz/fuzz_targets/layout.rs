@@ -74,7 +74,7 @@ fuzz_target!(|doc: Doc| {
     let sop = Sop {
         format: None,
         identity: None,
-        actors: (0..actors).map(|i| Actor { id: Some(format!("p{i}")), name: format!("Pelaksana {i}"), group: None }).collect(),
+        actors: (0..actors).map(|i| Actor { id: Some(format!("p{i}")), name: format!("Pelaksana {i}"), group: (doc.actors % 3 == 0 && i % 3 != 2).then(|| format!("Kelompok {}", i / 3)) }).collect(),
         activities,
     };
     let Ok(procedure) = Procedure::from_sop(&sop) else { return };

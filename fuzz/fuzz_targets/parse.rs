@@ -8,8 +8,10 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let Ok(sop) = parse_sop(text) else { return };
     let diagnostics = validate(&sop);
+    let owned = Procedure::from_owned_sop(sop.clone(), &sopflow::Limits::default());
     match Procedure::from_sop(&sop) {
         Ok(procedure) => {
+            assert_eq!(owned.ok().as_ref(), Some(&procedure), "owned and borrowed agree");
             let laid_out = layout::layout(&procedure, &Config::default());
             let violations = layout::verify(&laid_out);
             assert!(violations.is_empty(), "{violations:#?}");

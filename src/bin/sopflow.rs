@@ -63,6 +63,19 @@ enum Command {
     },
     /// Print the JSON Schema of the sopflow/1 format.
     Schema,
+    /// Print a generated SOP (realistic texts, about 15 % decisions, rework
+    /// loops, forks) as JSON: the documents of the benchmarks.
+    Generate {
+        /// Number of activities.
+        #[arg(long, default_value_t = 1000)]
+        activities: usize,
+        /// Number of actors (lanes).
+        #[arg(long, default_value_t = 8)]
+        actors: usize,
+        /// Seed: the same numbers give the same document.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[derive(clap::Args)]
@@ -130,6 +143,11 @@ fn main() -> ExitCode {
             style,
         }) => layout(&file, verify, pretty, &style),
         Some(Command::Schema) => schema(),
+        Some(Command::Generate {
+            activities,
+            actors,
+            seed,
+        }) => generate(activities, actors, seed),
     };
     match result {
         Ok(code) => code,
@@ -458,6 +476,22 @@ fn layout(
 fn finish_quickly(layout: sopflow::layout::Layout, procedure: Procedure) {
     std::mem::forget(layout);
     std::mem::forget(procedure);
+}
+
+fn generate(activities: usize, actors: usize, seed: u64) -> Result<ExitCode, String> {
+    if activities == 0
+        || activities > sopflow::Limits::default().max_activities
+        || actors == 0
+        || actors > 64
+    {
+        return Err("--activities must be 1 to 200000 and --actors 1 to 64".into());
+    }
+    let options = sopflow::generate::GenerateOptions::new(activities, actors, seed);
+    let sop = sopflow::generate::generate(options);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    serde_json::to_writer(&mut out, &sop).map_err(|e| e.to_string())?;
+    std::io::Write::write_all(&mut out, b"\n").map_err(|e| e.to_string())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn schema() -> Result<ExitCode, String> {

@@ -39,6 +39,7 @@ pub struct Layout {
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "lane")]
+#[non_exhaustive]
 pub enum ColumnKind {
     /// "No".
     Number,
@@ -193,6 +194,7 @@ pub struct TextCell {
 /// The standard symbols.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Shape {
     /// Capsule: start and end.
     Terminator,
@@ -227,6 +229,7 @@ pub struct Symbol {
 /// Which end of a cut arrow a connector is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum ConnectorEnd {
     /// At the bottom of the source's page: the arrow goes into it.
     Out,

@@ -179,7 +179,7 @@ pub struct Actor {
     /// Name printed in the column header.
     #[serde(alias = "nama")]
     pub name: String,
-    /// Group [kelompok]: consecutive actors of one group share a merged
+    /// Group (`kelompok`): consecutive actors of one group share a merged
     /// header cell above their names ("Satker Penerima").
     #[serde(default, alias = "kelompok", skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,

@@ -2,6 +2,9 @@
 //! so rasters and PDFs look the same on every machine.
 
 use crate::text::fonts;
+
+/// The family name the bundled faces declare.
+const FAMILY: &str = "Liberation Sans";
 use std::sync::{Arc, OnceLock};
 
 /// usvg options that resolve every family to the bundled Liberation Sans.
@@ -11,12 +14,12 @@ pub(crate) fn usvg_options() -> usvg::Options<'static> {
         let mut db = usvg::fontdb::Database::new();
         db.load_font_source(usvg::fontdb::Source::Binary(Arc::new(fonts::REGULAR)));
         db.load_font_source(usvg::fontdb::Source::Binary(Arc::new(fonts::BOLD)));
-        db.set_sans_serif_family(fonts::FAMILY);
+        db.set_sans_serif_family(FAMILY);
         Arc::new(db)
     });
     usvg::Options {
         fontdb: db.clone(),
-        font_family: fonts::FAMILY.to_owned(),
+        font_family: FAMILY.to_owned(),
         ..usvg::Options::default()
     }
 }

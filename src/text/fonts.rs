@@ -5,7 +5,5 @@
 pub static REGULAR: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Regular.ttf");
 /// Liberation Sans Bold.
 pub static BOLD: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Bold.ttf");
-/// The family name the bundled faces declare.
-pub const FAMILY: &str = "Liberation Sans";
 /// The `font-family` list written into SVG.
 pub const FAMILY_LIST: &str = "Liberation Sans, Arial, Helvetica, sans-serif";
