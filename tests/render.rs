@@ -68,6 +68,30 @@ fn svg_keeps_its_contract_on_every_example() {
                     "{d}"
                 );
             }
+            // Each flow group holds exactly one flow, its arrowhead and at
+            // most one label, and names the same ends.
+            for group in with_class(&doc, "sop-flow-group") {
+                let kids: Vec<_> = group.children().filter(|c| c.is_element()).collect();
+                let class =
+                    |k: &roxmltree::Node| k.attribute("class").unwrap_or_default().to_owned();
+                let paths: Vec<_> = kids.iter().filter(|k| class(k) == "sop-flow").collect();
+                assert_eq!(paths.len(), 1);
+                assert_eq!(kids.iter().filter(|k| class(k) == "sop-arrow").count(), 1);
+                assert_eq!(
+                    paths[0].attribute("data-from"),
+                    group.attribute("data-from")
+                );
+                assert_eq!(paths[0].attribute("data-to"), group.attribute("data-to"));
+                let label: Vec<&str> = kids
+                    .iter()
+                    .filter(|k| class(k) == "sop-flow-label")
+                    .filter_map(|k| k.text())
+                    .collect();
+                assert_eq!(
+                    group.attribute("data-label"),
+                    Some(label.join(" ").as_str())
+                );
+            }
             for connector in with_class(&doc, "sop-offpage")
                 .into_iter()
                 .filter(|n| n.tag_name().name() == "g")

@@ -129,6 +129,20 @@ fn flowchart_page(layout: &Layout, page: &Page, theme: &Theme) -> String {
         text_cell(&mut w, cell, class);
     }
     for flow in &page.flows {
+        // One group per flow (per piece of a cut flow): its line, its
+        // arrowhead and its label, so a script highlights a path by it.
+        let label: String = flow.label.as_ref().map_or(String::new(), |l| {
+            l.lines
+                .iter()
+                .map(|t| &*t.text)
+                .collect::<Vec<_>>()
+                .join(" ")
+        });
+        w.raw(r#"<g class="sop-flow-group""#)
+            .attr_text("data-from", &flow.from)
+            .attr_text("data-to", &flow.to)
+            .attr_text("data-label", &label)
+            .raw(">");
         w.raw(r#"<path class="sop-flow""#)
             .attr_text("data-from", &flow.from)
             .attr_text("data-to", &flow.to)
@@ -145,6 +159,7 @@ fn flowchart_page(layout: &Layout, page: &Page, theme: &Theme) -> String {
         if let Some(label) = &flow.label {
             text_lines(&mut w, &label.lines, label.font, "sop-flow-label");
         }
+        w.raw("</g>");
     }
     activities(&mut w, layout, page, theme);
     for connector in &page.connectors {
