@@ -13,8 +13,9 @@ pub struct Config {
     pub page: PageConfig,
     /// Table columns and spacing.
     pub table: TableConfig,
-    /// Every printed word.
-    pub labels: Labels,
+    /// Every printed word (`labels` in older configuration files).
+    #[serde(alias = "labels")]
+    pub words: Words,
     /// Lines, fills and fonts.
     pub theme: Theme,
     /// Print the identity sheet (Identitas SOP) as the first page.
@@ -26,7 +27,7 @@ impl Default for Config {
         Self {
             page: PageConfig::default(),
             table: TableConfig::default(),
-            labels: Labels::default(),
+            words: Words::default(),
             theme: Theme::default(),
             identity_sheet: true,
         }
@@ -126,10 +127,10 @@ impl Config {
         Ok(())
     }
 
-    /// The default configuration with the given label set.
-    pub fn with_labels(labels: Labels) -> Self {
+    /// The default configuration with the given printed words.
+    pub fn with_words(words: Words) -> Self {
         Self {
-            labels,
+            words,
             ..Self::default()
         }
     }
@@ -222,7 +223,7 @@ impl PageConfig {
     }
 }
 
-/// Labels of off-page connector pairs.
+/// Words of off-page connector pairs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ConnectorLabels {
@@ -297,10 +298,10 @@ impl Default for TableConfig {
 }
 
 /// Every word the document prints. Indonesian by default; see
-/// [`Labels::english`].
+/// [`Words::english`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-pub struct Labels {
+pub struct Words {
     /// "No".
     pub number: String,
     /// "Kegiatan".
@@ -324,17 +325,17 @@ pub struct Labels {
     /// "Halaman {page} dari {pages}".
     pub page_of: String,
     /// Identity sheet labels.
-    pub identity: IdentityLabels,
+    pub identity: IdentityWords,
     /// Month names for printing ISO dates.
     pub months: [String; 12],
     /// BCP 47 language tag of these words, written into the PDF.
     pub language: String,
 }
 
-/// Labels of the identity sheet.
+/// Words of the identity sheet.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-pub struct IdentityLabels {
+pub struct IdentityWords {
     /// "NOMOR SOP".
     pub number: String,
     /// "TANGGAL PEMBUATAN".
@@ -363,19 +364,19 @@ pub struct IdentityLabels {
     pub records: String,
 }
 
-impl Default for Labels {
+impl Default for Words {
     fn default() -> Self {
         Self::indonesian()
     }
 }
 
-impl Default for IdentityLabels {
+impl Default for IdentityWords {
     fn default() -> Self {
-        Labels::indonesian().identity
+        Words::indonesian().identity
     }
 }
 
-impl Labels {
+impl Words {
     /// The Indonesian label set (the default).
     pub fn indonesian() -> Self {
         Self::from_words(
@@ -521,7 +522,7 @@ impl Labels {
             yes,
             no,
             page_of,
-            identity: IdentityLabels {
+            identity: IdentityWords {
                 number: n,
                 created,
                 revised,
@@ -609,12 +610,12 @@ mod tests {
 
     #[test]
     fn iso_dates_print_the_indonesian_way() {
-        let labels = Labels::indonesian();
+        let labels = Words::indonesian();
         assert_eq!(labels.date("2025-06-02"), "2 Juni 2025");
         assert_eq!(labels.date("2 Juni 2025"), "2 Juni 2025");
         assert_eq!(labels.date("-"), "-");
         assert_eq!(labels.date("2025-13-02"), "2025-13-02");
-        assert_eq!(Labels::english().date("2025-01-10"), "10 January 2025");
+        assert_eq!(Words::english().date("2025-01-10"), "10 January 2025");
     }
 
     #[test]

@@ -151,7 +151,7 @@ fn user_text_never_becomes_markup() {
     }
     let procedure = Procedure::from_sop(&sop).unwrap();
     let mut config = Config::default();
-    config.labels.yes = hostile.into();
+    config.words.yes = hostile.into();
     for svg in render(&procedure, &config) {
         let doc = roxmltree::Document::parse(&svg).unwrap();
         assert!(doc.descendants().all(|n| n.tag_name().name() != "script"));
@@ -255,7 +255,7 @@ fn english_labels_replace_every_printed_word() {
     let procedure = common::load(&file);
     let pages = render(
         &procedure,
-        &Config::with_labels(sopflow::config::Labels::english()),
+        &Config::with_words(sopflow::config::Words::english()),
     );
     let all = pages.concat();
     for word in [

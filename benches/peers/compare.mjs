@@ -136,10 +136,18 @@ for (const n of sizes) {
   rows.push(figures("sopflow (whole `sopflow layout` process)", n, runSopflow(file)));
   if (n <= peersUpTo) {
     const graph = toGraph(JSON.parse(readFileSync(file, "utf8")));
-    console.error(`${n} activities: ELK layered...`);
-    rows.push(figures(`ELK layered 0.12 (partition per row, ${elkOrder} order)`, n, await runElk(graph)));
-    console.error(`${n} activities: dagre...`);
-    rows.push(figures("dagre 3.1 (no lanes)", n, runDagre(graph)));
+    const peers = [
+      [`ELK layered 0.12 (partition per row, ${elkOrder} order)`, () => runElk(graph)],
+      ["dagre 3.1 (no lanes)", () => runDagre(graph)],
+    ];
+    for (const [name, run] of peers) {
+      console.error(`${n} activities: ${name}...`);
+      try {
+        rows.push(figures(name, n, await run()));
+      } catch (e) {
+        rows.push({ name, n, failed: String(e.message ?? e).slice(0, 60) });
+      }
+    }
   }
 }
 
@@ -152,6 +160,10 @@ console.log(
 console.log("| engine | activities | time | crossings | bends per flow |");
 console.log("|---|---|---|---|---|");
 for (const r of rows) {
+  if (r.failed) {
+    console.log(`| ${r.name} | ${r.n.toLocaleString("en")} | failed: ${r.failed} | – | – |`);
+    continue;
+  }
   const time = r.ms >= 1000 ? `${(r.ms / 1000).toFixed(2)} s` : `${r.ms.toFixed(0)} ms`;
   console.log(`| ${r.name} | ${r.n.toLocaleString("en")} | ${time} | ${r.crossings} | ${r.bendsPerFlow.toFixed(2)} |`);
 }

@@ -4,7 +4,7 @@
 //! `sopflow-out/` as PDF, SVG and PNG.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use sopflow::config::{Config, Labels, Paper};
+use sopflow::config::{Config, Paper, Words};
 use sopflow::render::ImagePolicy;
 use sopflow::{Code, Diagnostic, Diagnostics, Procedure, parse_sop};
 use std::path::{Path, PathBuf};
@@ -179,8 +179,8 @@ fn config(style: &StyleOptions) -> Result<Config, String> {
         config.page.landscape = false;
     }
     match style.lang {
-        Some(Lang::En) => config.labels = Labels::english(),
-        Some(Lang::Id) => config.labels = Labels::indonesian(),
+        Some(Lang::En) => config.words = Words::english(),
+        Some(Lang::Id) => config.words = Words::indonesian(),
         None => {}
     }
     config.check().map_err(|e| e.to_string())?;

@@ -4,7 +4,7 @@
 //! heights reserve them and label placement sets them.
 
 use super::dims::label_zone_width;
-use crate::config::Labels;
+use crate::config::Words;
 use crate::procedure::{FlowLabel, Procedure};
 use crate::text::{Font, Line, TextMeasurer, normalise, wrap};
 
@@ -18,7 +18,7 @@ pub(crate) struct BranchLabel {
 }
 
 /// The words a branch label prints.
-pub(crate) fn words(label: &FlowLabel, labels: &Labels) -> String {
+pub(crate) fn words(label: &FlowLabel, labels: &Words) -> String {
     match label {
         FlowLabel::Yes => labels.yes.clone(),
         FlowLabel::No => labels.no.clone(),
@@ -39,7 +39,7 @@ pub(crate) fn wrap_label(
 /// The label of every flow (`None` for unlabelled flows and empty words).
 pub(crate) fn branch_labels(
     procedure: &Procedure,
-    labels: &Labels,
+    labels: &Words,
     symbol_width: f32,
     font: Font,
     measurer: &dyn TextMeasurer,

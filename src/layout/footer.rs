@@ -5,7 +5,7 @@ use super::columns::Columns;
 use super::text_cells::{TextStyle, cell};
 use super::type_scale::TypeScale;
 use super::types::{CellRole, TextCell};
-use crate::config::Labels;
+use crate::config::Words;
 use crate::geom::Rect;
 use crate::model::Identity;
 use crate::text::{TextMeasurer, normalise, wrap, wrap_list};
@@ -18,7 +18,7 @@ pub(crate) struct FooterSpec<'a> {
     /// Number, name and footer note come from here.
     pub identity: &'a Identity,
     /// "Halaman x dari y".
-    pub labels: &'a Labels,
+    pub words: &'a Words,
 }
 
 /// The footer texts of one page, their block ending at `bottom`.
@@ -41,7 +41,7 @@ pub(crate) fn footer(
         .collect();
     let width = columns.table_width;
     let page_text = wrap(
-        &spec.labels.page_of(page, pages),
+        &spec.words.page_of(page, pages),
         width / 3.0,
         font,
         measurer,

@@ -7,7 +7,7 @@ use super::columns::Columns;
 use super::text_cells::{TextStyle, cell};
 use super::type_scale::TypeScale;
 use super::types::{CellRole, ColumnKind, TextCell};
-use crate::config::{Labels, TableConfig};
+use crate::config::{TableConfig, Words};
 use crate::geom::Rect;
 use crate::procedure::Lane;
 use crate::text::{Line, TextMeasurer, normalise, wrap};
@@ -40,7 +40,7 @@ fn group_runs(actors: &[Lane]) -> Vec<(&str, std::ops::Range<usize>)> {
 pub(crate) fn header(
     actors: &[Lane],
     table: &TableConfig,
-    labels: &Labels,
+    labels: &Words,
     columns: &Columns,
     scale: &TypeScale,
     measurer: &dyn TextMeasurer,
@@ -205,7 +205,7 @@ mod tests {
             header(
                 &actors,
                 &config.table,
-                &config.labels,
+                &config.words,
                 &columns,
                 &scale,
                 m,

@@ -7,7 +7,7 @@ use super::frame::PrintArea;
 use super::text_cells::{TextStyle, cell};
 use super::type_scale::TypeScale;
 use super::types::{Align, CellRole, IdentityPage, ImageKind, PlacedImage, TextCell};
-use crate::config::Labels;
+use crate::config::Words;
 use crate::geom::{Rect, Size};
 use crate::model::Identity;
 use crate::text::{Font, Line, TextMeasurer, normalise, wrap, wrap_list};
@@ -19,7 +19,7 @@ const SIGNATURE: (f32, f32) = (110.0, 48.0);
 /// Lays out the identity sheet.
 pub(crate) fn lay_out_identity_sheet(
     identity: &Identity,
-    words: &Labels,
+    words: &Words,
     area: &PrintArea,
     metrics: &TypeScale,
     measurer: &dyn TextMeasurer,

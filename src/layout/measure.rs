@@ -236,7 +236,7 @@ mod tests {
         let scale = TypeScale::new(&config, &Fixed);
         let labels = super::super::branch_labels::branch_labels(
             &procedure,
-            &config.labels,
+            &config.words,
             columns.symbol_width,
             scale.label,
             &Fixed,

@@ -86,7 +86,7 @@ pub fn layout_with(procedure: &Procedure, config: &Config, measurer: &dyn TextMe
     // 3. Texts and row heights.
     let labels = branch_labels::branch_labels(
         procedure,
-        &config.labels,
+        &config.words,
         columns.symbol_width,
         scale.label,
         measurer,
@@ -107,7 +107,7 @@ pub fn layout_with(procedure: &Procedure, config: &Config, measurer: &dyn TextMe
     let header = header::header(
         &procedure.lanes,
         &config.table,
-        &config.labels,
+        &config.words,
         &columns,
         &scale,
         measurer,
@@ -116,7 +116,7 @@ pub fn layout_with(procedure: &Procedure, config: &Config, measurer: &dyn TextMe
     let footer = FooterSpec {
         shown: config.page.footer,
         identity: &procedure.identity,
-        labels: &config.labels,
+        words: &config.words,
     };
     let frame = PageFrame {
         area,
@@ -179,7 +179,7 @@ pub fn layout_with(procedure: &Procedure, config: &Config, measurer: &dyn TextMe
         (config.identity_sheet && procedure.identity != Identity::default()).then(|| {
             identity_sheet::lay_out_identity_sheet(
                 &procedure.identity,
-                &config.labels,
+                &config.words,
                 &area,
                 &table.scale,
                 measurer,
@@ -187,7 +187,7 @@ pub fn layout_with(procedure: &Procedure, config: &Config, measurer: &dyn TextMe
         });
     Layout {
         title: document_title(&procedure.identity),
-        language: config.labels.language.clone(),
+        language: config.words.language.clone(),
         lane_actors: procedure.lanes.iter().map(|l| l.id.clone()).collect(),
         lanes_span: table.lanes_span(),
         columns: table.columns.list,

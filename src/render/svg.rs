@@ -131,18 +131,17 @@ fn flowchart_page(layout: &Layout, page: &Page, theme: &Theme) -> String {
     for flow in &page.flows {
         // One group per flow (per piece of a cut flow): its line, its
         // arrowhead and its label, so a script highlights a path by it.
-        let label: String = flow.label.as_ref().map_or(String::new(), |l| {
-            l.lines
-                .iter()
-                .map(|t| &*t.text)
-                .collect::<Vec<_>>()
-                .join(" ")
-        });
         w.raw(r#"<g class="sop-flow-group""#)
             .attr_text("data-from", &flow.from)
             .attr_text("data-to", &flow.to)
-            .attr_text("data-label", &label)
-            .raw(">");
+            .raw(r#" data-label=""#);
+        for (i, line) in flow.label.iter().flat_map(|l| &l.lines).enumerate() {
+            if i > 0 {
+                w.raw(" ");
+            }
+            w.text(&line.text);
+        }
+        w.raw(r#"">"#);
         w.raw(r#"<path class="sop-flow""#)
             .attr_text("data-from", &flow.from)
             .attr_text("data-to", &flow.to)
