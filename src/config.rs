@@ -189,6 +189,20 @@ pub struct PageConfig {
     pub footer: bool,
     /// How off-page connectors are labelled.
     pub connector_labels: ConnectorLabels,
+    /// What "Halaman x dari y" counts.
+    pub numbering: PageNumbering,
+}
+
+/// What the page numbers of the footer count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum PageNumbering {
+    /// Every page of the document: the identity sheet is page 1, as on
+    /// signed SOPs.
+    #[default]
+    Document,
+    /// The flowchart pages only.
+    Flowchart,
 }
 
 impl Default for PageConfig {
@@ -200,6 +214,7 @@ impl Default for PageConfig {
             repeat_header: true,
             footer: true,
             connector_labels: ConnectorLabels::Numbers,
+            numbering: PageNumbering::Document,
         }
     }
 }

@@ -101,8 +101,10 @@ fn a_long_procedure_with_loops_across_pages() {
             .map(|t| t.text.as_ref())
             .collect::<Vec<_>>()
             .join(" ");
+        // The identity sheet is page 1 of the document.
+        assert!(l.identity.is_some());
         assert!(
-            footer.contains(&format!("Halaman {} dari {pages}", page.number)),
+            footer.contains(&format!("Halaman {} dari {}", page.number + 1, pages + 1)),
             "{footer}"
         );
         assert!(footer.contains("800/SOP-11/2025"), "{footer}");
@@ -321,4 +323,35 @@ fn connectors_in_one_lane_sit_side_by_side_without_overlapping() {
         side_by_side > 0,
         "the sample has lanes with several connectors in one band row"
     );
+}
+
+fn footers(l: &Layout) -> Vec<String> {
+    l.pages
+        .iter()
+        .map(|p| {
+            p.footer
+                .iter()
+                .flat_map(|c| &c.lines)
+                .map(|t| t.text.as_ref())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+#[test]
+fn page_numbers_count_the_identity_sheet_unless_told_otherwise() {
+    let procedure = long_sop(60, 5);
+    let mut config = Config::default();
+    let whole = layout(&procedure, &config);
+    let n = whole.pages.len();
+    assert!(n >= 2);
+    assert!(footers(&whole)[0].contains(&format!("Halaman 2 dari {}", n + 1)));
+    config.page.numbering = sopflow::config::PageNumbering::Flowchart;
+    let flowchart = layout(&procedure, &config);
+    assert!(footers(&flowchart)[0].contains(&format!("Halaman 1 dari {n}")));
+    config.identity_sheet = false;
+    config.page.numbering = sopflow::config::PageNumbering::Document;
+    let no_sheet = layout(&procedure, &config);
+    assert!(footers(&no_sheet)[0].contains(&format!("Halaman 1 dari {n}")));
 }

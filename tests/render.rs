@@ -263,7 +263,7 @@ fn english_labels_replace_every_printed_word() {
         "Quality Standard",
         "Requirements",
         "SOP NUMBER",
-        "Page 1 of",
+        "Page 2 of",
         "10 January 2025",
     ] {
         assert!(all.contains(word), "{word}");

@@ -138,6 +138,10 @@ pub fn layout_with(procedure: &Procedure, config: &Config, measurer: &dyn TextMe
     let pairs = &plan.pairs;
 
     // 7. Each page: place, route, flows, labels.
+    let identity_sheet = config.identity_sheet && procedure.identity != Identity::default();
+    let pages_before = usize::from(
+        identity_sheet && config.page.numbering == crate::config::PageNumbering::Document,
+    );
     let table = Table {
         procedure,
         measurer,
@@ -147,6 +151,7 @@ pub fn layout_with(procedure: &Procedure, config: &Config, measurer: &dyn TextMe
         labels,
         footer,
         repeat_header: config.page.repeat_header,
+        pages_before,
     };
     let count = plan.pages.len();
     let lane_count = procedure.lanes.len();

@@ -241,7 +241,7 @@ pub(crate) fn place_page(
         &table.columns,
         &table.scale,
         table.measurer,
-        (number, count),
+        (number + table.pages_before, count + table.pages_before),
         size.height - area.bottom_margin(),
     );
     let table = Rect::new(

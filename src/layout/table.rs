@@ -29,6 +29,9 @@ pub(crate) struct Table<'a> {
     pub footer: FooterSpec<'a>,
     /// True when every page repeats the table header (else only the first).
     pub repeat_header: bool,
+    /// Pages before the first flowchart page in "Halaman x dari y" (1
+    /// when the identity sheet is counted, else 0).
+    pub pages_before: usize,
 }
 
 impl Table<'_> {
