@@ -77,3 +77,20 @@ proptest! {
         check(options, &Config::default())?;
     }
 }
+
+#[test]
+fn pages_laid_out_on_threads_are_the_same_layout() {
+    let config = Config::default();
+    for (n, lanes, seed) in [(1, 1, 1), (40, 3, 2), (700, 8, 3), (2_000, 12, 4)] {
+        let sop = generate(GenerateOptions::new(n, lanes, seed));
+        let procedure = Procedure::from_sop(&sop).unwrap();
+        let one = layout(&procedure, &config);
+        for threads in [1, 2, 3, 7] {
+            assert_eq!(
+                sopflow::layout::layout_on_threads(&procedure, &config, threads),
+                one,
+                "{n} activities on {threads} threads"
+            );
+        }
+    }
+}

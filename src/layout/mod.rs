@@ -67,8 +67,27 @@ pub fn layout(procedure: &Procedure, config: &Config) -> Layout {
     FontMeasurer::with_thread_local(|measurer| layout_with(procedure, config, measurer))
 }
 
+/// Lays out `procedure` like [`layout`], the pages (phase 7) on up to
+/// `threads` threads, each with its own cached measurer: the same layout,
+/// bit for bit, sooner on several cores.
+pub fn layout_on_threads(procedure: &Procedure, config: &Config, threads: usize) -> Layout {
+    FontMeasurer::with_thread_local(|measurer| {
+        lay_out(procedure, config, measurer, Some(threads.max(1)))
+    })
+}
+
 /// Lays out `procedure`, measuring text with `measurer`.
 pub fn layout_with(procedure: &Procedure, config: &Config, measurer: &dyn TextMeasurer) -> Layout {
+    lay_out(procedure, config, measurer, None)
+}
+
+/// The pipeline; phase 7 on `threads` threads when given, else here.
+fn lay_out(
+    procedure: &Procedure,
+    config: &Config,
+    measurer: &dyn TextMeasurer,
+    threads: Option<usize>,
+) -> Layout {
     let mut warnings = Vec::new();
     let scale = TypeScale::new(config, measurer);
     let area = PrintArea::of(&config.page);
@@ -135,8 +154,6 @@ pub fn layout_with(procedure: &Procedure, config: &Config, measurer: &dyn TextMe
         &connector_lanes,
         config.page.connector_labels,
     );
-    let pairs = &plan.pairs;
-
     // 7. Each page: place, route, flows, labels.
     let identity_sheet = config.identity_sheet && procedure.identity != Identity::default();
     let pages_before = usize::from(
@@ -146,56 +163,36 @@ pub fn layout_with(procedure: &Procedure, config: &Config, measurer: &dyn TextMe
         procedure,
         measurer,
         frame,
-        columns,
+        columns: &columns,
         scale,
-        labels,
+        labels: &labels,
         footer,
         repeat_header: config.page.repeat_header,
         pages_before,
     };
-    let count = plan.pages.len();
-    let lane_count = procedure.lanes.len();
-    let mut pages: Vec<Page> = Vec::with_capacity(count);
-    for p in 0..count {
-        let page_plan = plan.page(procedure, p);
-        let (mut page, boxes) =
-            place::place_page(&table, &mut measured, &page_plan, pairs, (p + 1, count));
-        let routes = route::route(&page_plan.rows, &page_plan.flows, lane_count);
-        page.flows = flows::place_flows(&table, &page_plan, &routes, &boxes, pairs);
-        let failed = labels::place_labels(&table, &mut page, &page_plan);
-        if !failed.is_empty() {
-            let mut bottom_only = page_plan.flows.clone();
-            for f in failed {
-                bottom_only[f].bottom_only = true;
-            }
-            let routes = route::route(&page_plan.rows, &bottom_only, lane_count);
-            page.flows = flows::place_flows(&table, &page_plan, &routes, &boxes, pairs);
-            labels::place_labels(&table, &mut page, &page_plan);
-        }
-        page.cells.shrink_to_fit();
-        page.symbols.shrink_to_fit();
-        page.flows.shrink_to_fit();
-        pages.push(page);
-    }
+    let pages = match threads {
+        Some(threads) => pages_on_threads(&table, &plan, &mut measured, threads),
+        None => lay_out_pages(&table, &plan, (&mut measured, 0), 0..plan.pages.len()),
+    };
+    let pairs = &plan.pairs;
 
     // 8. Quality figures; the identity sheet.
     let metrics = quality::figures(&pages, pairs.len());
-    let identity =
-        (config.identity_sheet && procedure.identity != Identity::default()).then(|| {
-            identity_sheet::lay_out_identity_sheet(
-                &procedure.identity,
-                &config.words,
-                &area,
-                &table.scale,
-                measurer,
-            )
-        });
+    let identity = identity_sheet.then(|| {
+        identity_sheet::lay_out_identity_sheet(
+            &procedure.identity,
+            &config.words,
+            &area,
+            &table.scale,
+            measurer,
+        )
+    });
     Layout {
         title: document_title(&procedure.identity),
         language: config.words.language.clone(),
         lane_actors: procedure.lanes.iter().map(|l| l.id.clone()).collect(),
         lanes_span: table.lanes_span(),
-        columns: table.columns.list,
+        columns: columns.list,
         header: header.cells,
         header_height: header.height,
         identity,
@@ -203,6 +200,86 @@ pub fn layout_with(procedure: &Procedure, config: &Config, measurer: &dyn TextMe
         metrics,
         warnings,
     }
+}
+
+/// Phase 7 for pages `range`: place, route, flows, labels. `measured`
+/// holds the rows from `first_row` on.
+fn lay_out_pages(
+    table: &Table<'_>,
+    plan: &plan::Plan,
+    (measured, first_row): (&mut [measure::MeasuredRow], usize),
+    range: std::ops::Range<usize>,
+) -> Vec<Page> {
+    let count = plan.pages.len();
+    let lane_count = table.procedure.lanes.len();
+    let pairs = &plan.pairs;
+    let mut pages: Vec<Page> = Vec::with_capacity(range.len());
+    for p in range {
+        let page_plan = plan.page(table.procedure, p);
+        let (mut page, boxes) = place::place_page(
+            table,
+            (&mut *measured, first_row),
+            &page_plan,
+            pairs,
+            (p + 1, count),
+        );
+        let routes = route::route(&page_plan.rows, &page_plan.flows, lane_count);
+        page.flows = flows::place_flows(table, &page_plan, &routes, &boxes, pairs);
+        let failed = labels::place_labels(table, &mut page, &page_plan);
+        if !failed.is_empty() {
+            let mut bottom_only = page_plan.flows.clone();
+            for f in failed {
+                bottom_only[f].bottom_only = true;
+            }
+            let routes = route::route(&page_plan.rows, &bottom_only, lane_count);
+            page.flows = flows::place_flows(table, &page_plan, &routes, &boxes, pairs);
+            labels::place_labels(table, &mut page, &page_plan);
+        }
+        page.cells.shrink_to_fit();
+        page.symbols.shrink_to_fit();
+        page.flows.shrink_to_fit();
+        pages.push(page);
+    }
+    pages
+}
+
+/// Phase 7 split into consecutive runs of pages, one per thread, each
+/// measuring with its own thread's cached measurer; joined in page order.
+fn pages_on_threads(
+    table: &Table<'_>,
+    plan: &plan::Plan,
+    measured: &mut [measure::MeasuredRow],
+    threads: usize,
+) -> Vec<Page> {
+    let count = plan.pages.len();
+    let per_thread = count.div_ceil(threads).max(1);
+    if threads <= 1 || count < 2 {
+        return lay_out_pages(table, plan, (measured, 0), 0..count);
+    }
+    std::thread::scope(|scope| {
+        let mut rest = measured;
+        let mut first_row = 0;
+        let mut workers = Vec::new();
+        for start in (0..count).step_by(per_thread) {
+            let end = (start + per_thread).min(count);
+            let rows_end = plan.pages[end - 1].end;
+            let (mine, others) = std::mem::take(&mut rest).split_at_mut(rows_end - first_row);
+            rest = others;
+            let offset = first_row;
+            first_row = rows_end;
+            let shared = *table;
+            workers.push(scope.spawn(move || {
+                FontMeasurer::with_thread_local(|measurer| {
+                    let table = Table { measurer, ..shared };
+                    lay_out_pages(&table, plan, (mine, offset), start..end)
+                })
+            }));
+        }
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// The title a document is known by: its name, else its number, else "SOP".

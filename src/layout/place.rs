@@ -2,7 +2,8 @@
 //! their y, and cells, symbols, joint lines and off-page connectors their
 //! rectangles; the footer is set at the foot of the page.
 //!
-//! In: the [`Table`], the measured rows (phase 3), the page's
+//! In: the [`Table`], the measured rows (phase 3; a slice starting at a
+//! given row), the page's
 //! [`PagePlan`] and the connector [`Pair`]s (phase 6). Out: the [`Page`]
 //! (arrows still empty) and a [`RowBox`] per page row for the router's
 //! waypoints.
@@ -56,6 +57,7 @@ impl RowBox {
 fn row_boxes(
     table: &Table<'_>,
     measured: &[MeasuredRow],
+    first_row: usize,
     plan: &PagePlan,
     top: f32,
 ) -> Vec<RowBox> {
@@ -65,10 +67,10 @@ fn row_boxes(
         .map(|kind| {
             let (height, shape, lines, room) = match *kind {
                 RowKind::Step(i) => (
-                    measured[i].height,
+                    measured[i - first_row].height,
                     shape_of(table.procedure.steps[i].kind),
-                    measured[i].symbol_text.len(),
-                    measured[i].label_room,
+                    measured[i - first_row].symbol_text.len(),
+                    measured[i - first_row].label_room,
                 ),
                 RowKind::In(_) | RowKind::Out(_) => (CONNECTOR_ROW, Shape::OffPage, 0, 0.0),
             };
@@ -96,7 +98,7 @@ fn row_boxes(
 /// Lays out one page without its arrows: rows, cells, symbols, connectors.
 pub(crate) fn place_page(
     table: &Table<'_>,
-    measured: &mut [MeasuredRow],
+    (measured, first_row): (&mut [MeasuredRow], usize),
     plan: &PagePlan,
     pairs: &[Pair],
     (number, count): (usize, usize),
@@ -105,7 +107,7 @@ pub(crate) fn place_page(
     let top_margin = frame.top();
     let header = table.repeat_header || number == 1;
     let body_top = top_margin + if header { frame.header_height } else { 0.0 };
-    let boxes = row_boxes(table, measured, plan, body_top);
+    let boxes = row_boxes(table, measured, first_row, plan, body_top);
     let body_bottom = boxes.last().map_or(body_top, |b| b.y + b.height);
     let id = |step: usize| table.procedure.steps[step].id.clone();
     let mut rows = Vec::new();
@@ -125,7 +127,7 @@ pub(crate) fn place_page(
                     y: b.y,
                     height: b.height,
                 });
-                let texts = std::mem::take(&mut measured[i].cells);
+                let texts = std::mem::take(&mut measured[i - first_row].cells);
                 for (column, lines, align) in texts
                     .into_iter()
                     .filter(|(_, lines, _)| lines.iter().any(|l| !l.text.is_empty()))
@@ -153,7 +155,7 @@ pub(crate) fn place_page(
                     })
                     .collect();
                 for (&lane, rect) in step.lanes.iter().zip(&rects) {
-                    let lines = measured[i].symbol_text.as_slice();
+                    let lines = measured[i - first_row].symbol_text.as_slice();
                     let text = position(
                         *rect,
                         lines,

@@ -11,7 +11,9 @@ use super::type_scale::TypeScale;
 use crate::procedure::Procedure;
 use crate::text::TextMeasurer;
 
-/// What every page shares.
+/// What every page shares (all borrowed, so a worker thread makes its
+/// own copy with its own measurer).
+#[derive(Clone, Copy)]
 pub(crate) struct Table<'a> {
     /// The procedure being laid out.
     pub procedure: &'a Procedure,
@@ -20,11 +22,11 @@ pub(crate) struct Table<'a> {
     /// Paper, margins, header and footer heights.
     pub frame: PageFrame,
     /// Column widths and lane geometry.
-    pub columns: Columns,
+    pub columns: &'a Columns,
     /// Fonts and padding.
     pub scale: TypeScale,
     /// The label of each flow.
-    pub labels: Vec<Option<BranchLabel>>,
+    pub labels: &'a [Option<BranchLabel>],
     /// What the footer prints.
     pub footer: FooterSpec<'a>,
     /// True when every page repeats the table header (else only the first).
