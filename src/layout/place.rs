@@ -240,7 +240,7 @@ pub(crate) fn place_page(
     }
     let footer = super::footer::footer(
         &table.footer,
-        &table.columns,
+        table.columns,
         &table.scale,
         table.measurer,
         (number + table.pages_before, count + table.pages_before),
