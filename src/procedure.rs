@@ -147,7 +147,17 @@ impl Procedure {
     ) -> Result<Procedure, crate::Error> {
         let mut procedure = crate::validate::resolve(sop, limits)?;
         for (step, activity) in procedure.steps.iter_mut().zip(&sop.activities) {
-            crate::validate::texts_into(step, activity.clone());
+            // Only the texts are copied, not the whole activity.
+            let texts = crate::Activity {
+                text: activity.text.clone(),
+                requirements: activity.requirements.clone(),
+                time: activity.time.clone(),
+                output: activity.output.clone(),
+                notes: activity.notes.clone(),
+                symbol_text: activity.symbol_text.clone(),
+                ..crate::Activity::default()
+            };
+            crate::validate::texts_into(step, texts);
         }
         Ok(procedure)
     }

@@ -13,7 +13,8 @@ use std::collections::{HashMap, VecDeque};
 
 /// Every problem of a document, errors and warnings.
 pub fn validate(sop: &Sop) -> Diagnostics {
-    match Procedure::from_sop(sop) {
+    // The texts are not needed for the diagnostics: left unfilled.
+    match resolve(sop, &Limits::default()) {
         Ok(procedure) => procedure.warnings,
         Err(Error::Invalid(diagnostics)) => diagnostics,
         Err(other) => Diagnostics(vec![Diagnostic::error(

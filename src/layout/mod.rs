@@ -71,22 +71,20 @@ pub fn layout(procedure: &Procedure, config: &Config) -> Layout {
 /// `threads` threads, each with its own cached measurer: the same layout,
 /// bit for bit, sooner on several cores.
 pub fn layout_on_threads(procedure: &Procedure, config: &Config, threads: usize) -> Layout {
-    FontMeasurer::with_thread_local(|measurer| {
-        lay_out(procedure, config, measurer, Some(threads.max(1)))
-    })
+    FontMeasurer::with_thread_local(|measurer| lay_out(procedure, config, measurer, threads))
 }
 
 /// Lays out `procedure`, measuring text with `measurer`.
 pub fn layout_with(procedure: &Procedure, config: &Config, measurer: &dyn TextMeasurer) -> Layout {
-    lay_out(procedure, config, measurer, None)
+    lay_out(procedure, config, measurer, 1)
 }
 
-/// The pipeline; phase 7 on `threads` threads when given, else here.
+/// The pipeline; phase 7 on up to `threads` threads (here when 1).
 fn lay_out(
     procedure: &Procedure,
     config: &Config,
     measurer: &dyn TextMeasurer,
-    threads: Option<usize>,
+    threads: usize,
 ) -> Layout {
     let mut warnings = Vec::new();
     let scale = TypeScale::new(config, measurer);
@@ -170,14 +168,10 @@ fn lay_out(
         repeat_header: config.page.repeat_header,
         pages_before,
     };
-    let pages = match threads {
-        Some(threads) => pages_on_threads(&table, &plan, &mut measured, threads),
-        None => lay_out_pages(&table, &plan, (&mut measured, 0), 0..plan.pages.len()),
-    };
-    let pairs = &plan.pairs;
+    let pages = pages_on_threads(&table, &plan, &mut measured, threads);
 
     // 8. Quality figures; the identity sheet.
-    let metrics = quality::figures(&pages, pairs.len());
+    let metrics = quality::figures(&pages, plan.pairs.len());
     let identity = identity_sheet.then(|| {
         identity_sheet::lay_out_identity_sheet(
             &procedure.identity,
