@@ -44,7 +44,7 @@ fn bench_layout(c: &mut Criterion) {
         group.bench_with_input(
             BenchmarkId::from_parameter(activities),
             &procedure,
-            |b, p| b.iter_with_large_drop(|| layout(p, &config)),
+            |b, p| b.iter_with_large_drop(|| layout(p, &config).unwrap()),
         );
     }
     group.finish();
@@ -55,7 +55,7 @@ fn bench_svg(c: &mut Criterion) {
     let mut group = c.benchmark_group("svg");
     for (activities, lanes) in SIZES {
         let procedure = procedure(activities, lanes);
-        let laid_out = layout(&procedure, &config);
+        let laid_out = layout(&procedure, &config).unwrap();
         sized(&mut group, activities);
         group.bench_with_input(
             BenchmarkId::from_parameter(activities),

@@ -35,7 +35,7 @@ fn bench_pipeline(c: &mut Criterion) {
             b.iter_with_large_drop(|| {
                 let sop = parse_sop(json).expect("valid");
                 let procedure = Procedure::from_sop(&sop).expect("valid");
-                let laid_out = layout(&procedure, &config);
+                let laid_out = layout(&procedure, &config).unwrap();
                 flowchart_pages(&laid_out, &config.theme)
             })
         });
@@ -45,7 +45,7 @@ fn bench_pipeline(c: &mut Criterion) {
                 out.clear();
                 let sop = parse_sop(json).expect("valid");
                 let procedure = Procedure::from_sop(&sop).expect("valid");
-                let laid_out = layout(&procedure, &config);
+                let laid_out = layout(&procedure, &config).unwrap();
                 write_json(&laid_out, &mut out, false).expect("in memory");
                 out.len()
             })

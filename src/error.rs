@@ -64,7 +64,8 @@ pub enum Code {
     NoStart,
     /// Warning: an activity has no text.
     EmptyText,
-    /// Layout warning: the lanes do not fit the paper; the table was widened.
+    /// The table does not fit the paper's width even with every column at
+    /// its narrowest: a wider paper or fewer performers.
     TableTooWide,
     /// Layout warning: a row is taller than a page body; its page grows.
     RowTallerThanPage,

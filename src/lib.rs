@@ -34,7 +34,7 @@
 //! let sop = parse_sop(json).expect("valid JSON");
 //! let procedure = Procedure::from_sop(&sop).expect("a valid SOP");
 //! let config = Config::default();
-//! let laid_out = layout::layout(&procedure, &config);
+//! let laid_out = layout::layout(&procedure, &config).unwrap();
 //! assert!(layout::verify(&laid_out).is_empty());
 //! let pages = render::svg_pages(&laid_out, &config.theme, &render::ImagePolicy::default()).unwrap();
 //! assert!(pages[0].contains("sop-activity"));

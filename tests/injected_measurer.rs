@@ -23,7 +23,7 @@ fn a_fixed_width_measurer_sets_every_line_of_every_example() {
     let config = Config::default();
     for file in common::example_files() {
         let procedure = common::load(&file);
-        let layout = layout_with(&procedure, &config, &FixedWidth);
+        let layout = layout_with(&procedure, &config, &FixedWidth).unwrap();
         assert_eq!(verify(&layout), vec![], "{}", file.display());
         let mut checked = 0;
         for page in &layout.pages {
@@ -57,8 +57,8 @@ fn the_measurer_changes_the_breaks() {
     let config = Config::default();
     let file = common::example_files().into_iter().next().unwrap();
     let procedure = common::load(&file);
-    let fixed = layout_with(&procedure, &config, &FixedWidth);
-    let shaped = sopflow::layout::layout(&procedure, &config);
+    let fixed = layout_with(&procedure, &config, &FixedWidth).unwrap();
+    let shaped = sopflow::layout::layout(&procedure, &config).unwrap();
     let lines = |l: &sopflow::layout::Layout| {
         l.pages
             .iter()

@@ -8,7 +8,7 @@ use sopflow::{Kind, Procedure, SopBuilder};
 
 fn lay(builder: SopBuilder) -> Layout {
     let procedure = Procedure::from_sop(&builder.build()).unwrap();
-    let layout = layout(&procedure, &Config::default());
+    let layout = layout(&procedure, &Config::default()).unwrap();
     assert_eq!(verify(&layout), vec![]);
     assert_eq!(layout.pages.len(), 1);
     layout
@@ -227,7 +227,7 @@ fn many_long_labels_on_one_source_all_find_room() {
         .activity("c", "l0", |a| a.id("C").next("D"))
         .activity("d", "l1", |a| a.id("D"))
         .build();
-    let l = layout(&Procedure::from_sop(&sop).unwrap(), &Config::default());
+    let l = layout(&Procedure::from_sop(&sop).unwrap(), &Config::default()).unwrap();
     assert_eq!(verify(&l), vec![]);
     let labelled = l
         .pages

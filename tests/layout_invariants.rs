@@ -14,7 +14,7 @@ fn every_example_lays_out_without_violations() {
     for file in common::example_files() {
         let sop = parse_sop(&std::fs::read_to_string(&file).unwrap()).unwrap();
         let procedure = Procedure::from_sop(&sop).unwrap();
-        let layout = layout(&procedure, &Config::default());
+        let layout = layout(&procedure, &Config::default()).unwrap();
         let violations = verify(&layout);
         assert!(violations.is_empty(), "{}: {violations:#?}", file.display());
         let drawn: usize = layout
@@ -36,15 +36,15 @@ fn every_example_lays_out_without_violations() {
 fn the_same_input_gives_the_same_layout() {
     let sop = generate(GenerateOptions::new(120, 6, 3));
     let procedure = Procedure::from_sop(&sop).unwrap();
-    let a = serde_json::to_string(&layout(&procedure, &Config::default())).unwrap();
-    let b = serde_json::to_string(&layout(&procedure, &Config::default())).unwrap();
+    let a = serde_json::to_string(&layout(&procedure, &Config::default()).unwrap()).unwrap();
+    let b = serde_json::to_string(&layout(&procedure, &Config::default()).unwrap()).unwrap();
     assert_eq!(a, b);
 }
 
 fn check(options: GenerateOptions, config: &Config) -> Result<(), TestCaseError> {
     let sop = generate(options);
     let procedure = Procedure::from_sop(&sop).map_err(|e| TestCaseError::fail(e.to_string()))?;
-    let layout = layout(&procedure, config);
+    let layout = layout(&procedure, config).unwrap();
     let violations = verify(&layout);
     prop_assert!(violations.is_empty(), "{options:?}: {violations:#?}");
     let flows: usize = procedure.flows().len();
@@ -84,10 +84,10 @@ fn pages_laid_out_on_threads_are_the_same_layout() {
     for (n, lanes, seed) in [(1, 1, 1), (40, 3, 2), (700, 8, 3), (2_000, 12, 4)] {
         let sop = generate(GenerateOptions::new(n, lanes, seed));
         let procedure = Procedure::from_sop(&sop).unwrap();
-        let one = layout(&procedure, &config);
+        let one = layout(&procedure, &config).unwrap();
         for threads in [1, 2, 3, 7] {
             assert_eq!(
-                sopflow::layout::layout_on_threads(&procedure, &config, threads),
+                sopflow::layout::layout_on_threads(&procedure, &config, threads).unwrap(),
                 one,
                 "{n} activities on {threads} threads"
             );

@@ -85,7 +85,7 @@ fn fewest_pages(procedure: &Procedure, layout: &Layout) -> usize {
 fn a_long_procedure_with_loops_across_pages() {
     let procedure = long_sop(90, 11);
     let config = Config::default();
-    let l = layout(&procedure, &config);
+    let l = layout(&procedure, &config).unwrap();
     assert_eq!(verify(&l), vec![]);
     let pages = l.pages.len();
     assert!(pages >= 5, "{pages}");
@@ -143,12 +143,13 @@ fn a_long_procedure_with_loops_across_pages() {
 fn generated_procedures_up_to_two_thousand_activities_paginate_soundly() {
     for (activities, seed) in [(2000, 1), (700, 3), (333, 4)] {
         let procedure = long_sop(activities, seed);
-        let l = layout(&procedure, &Config::default());
+        let l = layout(&procedure, &Config::default()).unwrap();
         assert_eq!(verify(&l), vec![], "{activities} activities");
         if activities < 1000 {
             let fewest = fewest_pages(&procedure, &l);
+            // Breaks that cut fewer arrows may cost a page in forty.
             assert!(
-                l.pages.len() <= fewest + 1,
+                l.pages.len() <= fewest + 1 + fewest / 40,
                 "{activities}: {} pages, {fewest} possible",
                 l.pages.len()
             );
@@ -161,7 +162,7 @@ fn connectors_can_be_letters_or_blank() {
     let procedure = long_sop(40, 5);
     let mut config = Config::default();
     config.page.connector_labels = ConnectorLabels::Letters;
-    let l = layout(&procedure, &config);
+    let l = layout(&procedure, &config).unwrap();
     assert_eq!(verify(&l), vec![]);
     assert!(
         l.pages
@@ -170,7 +171,7 @@ fn connectors_can_be_letters_or_blank() {
             .all(|c| c.label.chars().all(|ch| ch.is_ascii_uppercase()))
     );
     config.page.connector_labels = ConnectorLabels::None;
-    let l = layout(&procedure, &config);
+    let l = layout(&procedure, &config).unwrap();
     assert!(
         l.pages
             .iter()
@@ -201,7 +202,7 @@ fn every_paper_size_and_orientation() {
         let mut config = Config::default();
         config.page.paper = paper;
         config.page.landscape = landscape;
-        let l = layout(&procedure, &config);
+        let l = layout(&procedure, &config).unwrap();
         assert_eq!(verify(&l), vec![], "{paper:?}");
         for page in &l.pages {
             assert!(
@@ -222,7 +223,7 @@ fn every_paper_size_and_orientation() {
 fn the_header_can_be_printed_once() {
     let mut config = Config::default();
     config.page.repeat_header = false;
-    let l = layout(&long_sop(40, 7), &config);
+    let l = layout(&long_sop(40, 7), &config).unwrap();
     assert_eq!(verify(&l), vec![]);
     assert!(l.pages[0].header);
     assert!(l.pages[1..].iter().all(|p| !p.header));
@@ -231,10 +232,10 @@ fn the_header_can_be_printed_once() {
 #[test]
 fn a_row_taller_than_a_page_grows_its_page_and_warns() {
     let mut sop = generate(GenerateOptions::new(6, 3, 8));
-    sop.activities[2].notes = Some("Catatan panjang. ".repeat(400));
+    sop.activities[2].notes = Some("Catatan panjang. ".repeat(1150));
     let procedure = Procedure::from_sop(&sop).unwrap();
     let config = Config::default();
-    let l = layout(&procedure, &config);
+    let l = layout(&procedure, &config).unwrap();
     assert_eq!(verify(&l), vec![]);
     let warning = l
         .warnings
@@ -261,30 +262,51 @@ fn a_row_taller_than_a_page_grows_its_page_and_warns() {
 }
 
 #[test]
-fn too_many_actors_narrow_the_lanes_then_widen_the_table_with_a_warning() {
-    let procedure = Procedure::from_sop(&generate(GenerateOptions::new(40, 24, 9))).unwrap();
+fn many_actors_narrow_the_lanes_within_the_paper_and_too_many_are_refused() {
+    let procedure = Procedure::from_sop(&generate(GenerateOptions::new(40, 12, 9))).unwrap();
     let config = Config::default();
-    let l = layout(&procedure, &config);
+    let l = layout(&procedure, &config).unwrap();
     assert_eq!(verify(&l), vec![]);
-    assert!(l.warnings.iter().any(|w| w.code == Code::TableTooWide));
+    let paper = config.page.size();
+    for p in &l.pages {
+        assert!(
+            (p.size.width - paper.width).abs() < 0.01
+                && (p.size.height - paper.height).abs() < 0.01,
+            "{:?} on {paper:?}",
+            p.size
+        );
+    }
     let lane = l
         .columns
         .iter()
         .find(|c| matches!(c.kind, sopflow::layout::ColumnKind::Lane(_)))
         .unwrap();
     assert!(
-        (lane.width - config.table.lane_min_width).abs() < 8.0,
-        "lanes at their minimum: {}",
+        lane.width < config.table.lane_min_width,
+        "lanes narrowed: {}",
         lane.width
     );
+
+    let crowded = Procedure::from_sop(&generate(GenerateOptions::new(60, 40, 9))).unwrap();
+    let mut a4 = Config::default();
+    a4.page.paper = Paper::A4;
+    let Err(sopflow::Error::Invalid(diagnostics)) = layout(&crowded, &a4) else {
+        panic!("40 performers on A4 are refused");
+    };
+    let refusal = &diagnostics.0[0];
+    assert_eq!(refusal.code, Code::TableTooWide);
+    assert_eq!(refusal.path, "/actors");
     assert!(
-        l.pages
-            .iter()
-            .all(|p| p.size.width > config.page.size().width),
-        "the page widens with the table"
+        refusal.message.contains("40 pelaksana"),
+        "{}",
+        refusal.message
     );
-    let few = layout(&long_sop(40, 9), &config);
-    assert!(few.warnings.iter().all(|w| w.code != Code::TableTooWide));
+    assert!(
+        refusal.message.contains("A4 lanskap"),
+        "{}",
+        refusal.message
+    );
+    assert!(refusal.message.contains("785 pt"), "{}", refusal.message);
 }
 
 #[test]
@@ -292,7 +314,7 @@ fn connectors_in_one_lane_sit_side_by_side_without_overlapping() {
     let mut side_by_side = 0;
     for seed in 20..30 {
         let procedure = Procedure::from_sop(&generate(GenerateOptions::new(176, 2, seed))).unwrap();
-        let l = layout(&procedure, &Config::default());
+        let l = layout(&procedure, &Config::default()).unwrap();
         assert_eq!(verify(&l), vec![]);
         for page in &l.pages {
             for (i, a) in page.connectors.iter().enumerate() {
@@ -343,15 +365,15 @@ fn footers(l: &Layout) -> Vec<String> {
 fn page_numbers_count_the_identity_sheet_unless_told_otherwise() {
     let procedure = long_sop(60, 5);
     let mut config = Config::default();
-    let whole = layout(&procedure, &config);
+    let whole = layout(&procedure, &config).unwrap();
     let n = whole.pages.len();
     assert!(n >= 2);
     assert!(footers(&whole)[0].contains(&format!("Halaman 2 dari {}", n + 1)));
     config.page.numbering = sopflow::config::PageNumbering::Flowchart;
-    let flowchart = layout(&procedure, &config);
+    let flowchart = layout(&procedure, &config).unwrap();
     assert!(footers(&flowchart)[0].contains(&format!("Halaman 1 dari {n}")));
     config.identity_sheet = false;
     config.page.numbering = sopflow::config::PageNumbering::Document;
-    let no_sheet = layout(&procedure, &config);
+    let no_sheet = layout(&procedure, &config).unwrap();
     assert!(footers(&no_sheet)[0].contains(&format!("Halaman 1 dari {n}")));
 }

@@ -58,7 +58,7 @@ fn pages_match_their_reference_images() {
         let procedure = common::load(&file);
         let config = Config::default();
         let pages = png_pages(
-            &layout(&procedure, &config),
+            &layout(&procedure, &config).unwrap(),
             &config.theme,
             &ImagePolicy::default(),
             DPI,
@@ -115,7 +115,7 @@ fn pages_have_ink() {
     let procedure = common::load(&file);
     let config = Config::default();
     for png in png_pages(
-        &layout(&procedure, &config),
+        &layout(&procedure, &config).unwrap(),
         &config.theme,
         &ImagePolicy::default(),
         DPI,

@@ -10,7 +10,7 @@ use usvg::roxmltree;
 
 fn render(procedure: &Procedure, config: &Config) -> Vec<String> {
     svg_pages(
-        &layout(procedure, config),
+        &layout(procedure, config).unwrap(),
         &config.theme,
         &ImagePolicy::default(),
     )
@@ -177,7 +177,7 @@ fn pdf_has_the_right_pages_fonts_and_text() {
     for file in common::example_files() {
         let procedure = common::load(&file);
         let config = Config::default();
-        let laid_out = layout(&procedure, &config);
+        let laid_out = layout(&procedure, &config).unwrap();
         let pdf = pdf_document(&laid_out, &config.theme, &ImagePolicy::default()).unwrap();
         assert_eq!(
             pdf,
@@ -316,7 +316,7 @@ fn logo_and_signature_are_embedded_and_drawn() {
     ));
     let procedure = Procedure::from_sop(&sop).unwrap();
     let config = Config::default();
-    let laid_out = layout(&procedure, &config);
+    let laid_out = layout(&procedure, &config).unwrap();
     let pages = svg_pages(&laid_out, &config.theme, &ImagePolicy::default()).unwrap();
     assert!(
         pages[0].contains(r#"class="sop-logo""#) && pages[0].contains(r#"class="sop-signature""#)

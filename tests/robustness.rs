@@ -67,7 +67,7 @@ proptest! {
             Ok(sop) => {
                 let diagnostics = validate(&sop);
                 if let Ok(procedure) = Procedure::from_sop(&sop) {
-                    let l = layout(&procedure, &Config::default());
+                    let l = layout(&procedure, &Config::default()).unwrap();
                     prop_assert!(verify(&l).is_empty());
                 } else {
                     prop_assert!(diagnostics.has_errors());
@@ -117,7 +117,7 @@ fn text_of_every_kind_lays_out_and_renders() {
     }
     let procedure = Procedure::from_sop(&builder.build()).unwrap();
     let config = Config::default();
-    let l = layout(&procedure, &config);
+    let l = layout(&procedure, &config).unwrap();
     assert_eq!(verify(&l), vec![]);
     let missing: Vec<usize> = l
         .warnings
@@ -200,7 +200,7 @@ fn huge_images_are_refused() {
     });
     let procedure = Procedure::from_sop(&sop).unwrap();
     let config = Config::default();
-    let l = layout(&procedure, &config);
+    let l = layout(&procedure, &config).unwrap();
     let err = svg_pages(&l, &config.theme, &ImagePolicy::default())
         .unwrap_err()
         .to_string();
@@ -217,7 +217,7 @@ fn every_output_is_byte_identical_across_runs_and_threads() {
         let render = move || {
             let procedure = Procedure::from_sop(&parse_sop(&text).unwrap()).unwrap();
             let config = Config::default();
-            let l = layout(&procedure, &config);
+            let l = layout(&procedure, &config).unwrap();
             let images = ImagePolicy::default();
             let svg = svg_pages(&l, &config.theme, &images).unwrap();
             let png = png_pages(&l, &config.theme, &images, 40.0).unwrap();

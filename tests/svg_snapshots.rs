@@ -17,7 +17,7 @@ fn examples_render_as_reviewed() {
         let procedure = common::load(&file);
         let config = Config::default();
         let pages = svg_pages(
-            &layout(&procedure, &config),
+            &layout(&procedure, &config).unwrap(),
             &config.theme,
             &ImagePolicy::default(),
         )

@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     match Procedure::from_sop(&sop) {
         Ok(procedure) => {
             assert_eq!(owned.ok().as_ref(), Some(&procedure), "owned and borrowed agree");
-            let laid_out = layout::layout(&procedure, &Config::default());
+            let laid_out = layout::layout(&procedure, &Config::default()).unwrap();
             let violations = layout::verify(&laid_out);
             assert!(violations.is_empty(), "{violations:#?}");
         }

@@ -355,7 +355,8 @@ fn write(
     if !(10.0..=1200.0).contains(&dpi) {
         return Err(format!("--dpi {dpi} is outside 10..=1200"));
     }
-    let layout = sopflow::layout::layout_on_threads(procedure, config, threads_for(procedure));
+    let layout = sopflow::layout::layout_on_threads(procedure, config, threads_for(procedure))
+        .map_err(|e| e.to_string())?;
     for w in &layout.warnings {
         eprintln!("{w}");
     }
@@ -444,7 +445,8 @@ fn layout(
 ) -> Result<ExitCode, String> {
     let config = config(style)?;
     let (procedure, _) = load(file)?;
-    let layout = sopflow::layout::layout_on_threads(&procedure, &config, threads_for(&procedure));
+    let layout = sopflow::layout::layout_on_threads(&procedure, &config, threads_for(&procedure))
+        .map_err(|e| e.to_string())?;
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     sopflow::layout::write_json(&layout, &mut out, pretty).map_err(|e| e.to_string())?;
     std::io::Write::write_all(&mut out, b"\n")

@@ -1,16 +1,28 @@
-//! Phase 2, columns: the width of every column. Text columns take their
-//! configured shares, lanes share the rest within their minimum and
-//! maximum width; lanes that need room for more arrow tracks grow, and
-//! the text columns give way.
+//! Phase 2, columns: the width of every column, the way a browser lays
+//! out an automatic table, within the paper's width and never beyond it.
 //!
-//! In: the number of lanes, the tracks each lane needs (phase 1), the
-//! table configuration and the print area. Out: [`Columns`].
+//! Every column starts at its minimum: a text column at its longest word
+//! or header word, a lane at the narrowest symbol with the arrow tracks
+//! routing needs beside it. What the paper has left is then handed out in
+//! tiers: lanes grow to their comfortable width (the configured symbol with
+//! its tracks) while Kegiatan grows to a readable measure; then the text
+//! columns grow towards their preferred width (their longest paragraph on
+//! one line), each step of width going to the column that shortens the
+//! rows most, so the tallest rows get shorter first and an empty column
+//! stays at its header; then lanes widen to their maximum; what remains
+//! goes to the text columns in proportion to their content. A width fixed
+//! in the configuration is kept as it is.
+//!
+//! In: the tracks each lane needs (phase 1), the [`ContentWidths`]
+//! (phase 2a), the table configuration and the print area. Out:
+//! [`Columns`], or [`TooWide`] when even the minimum table is wider than
+//! the paper.
 
-use super::dims::lane_width_for;
+use super::content::{ContentWidths, TEXT_COLUMNS};
+use super::dims::{MIN_SYMBOL_WIDTH, MIN_TRACK_SPACING, lane_width_for};
 use super::frame::PrintArea;
 use super::types::{Column, ColumnKind};
 use crate::config::TableConfig;
-use crate::error::{Code, Diagnostic};
 
 /// Columns and the geometry of each lane.
 #[derive(Debug, Clone)]
@@ -34,57 +46,268 @@ impl Columns {
     }
 }
 
-/// The narrowest a text column may become, as a share of its preferred width.
-const MIN_TEXT_SCALE: f32 = 0.55;
-/// Lanes are sized as if the text columns gave up a fifth of their width:
-/// symbols and arrows need the room more than prose does.
-const TEXT_SCALE_FOR_LANES: f32 = 0.8;
+/// The table does not fit the paper even with every column at its minimum.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct TooWide {
+    /// Width the narrowest table needs.
+    pub needed: f32,
+    /// Width inside the margins.
+    pub available: f32,
+}
 
-/// Fits the columns to the page; `tracks` is the number of arrow tracks
-/// each lane needs on its busier side.
-pub(crate) fn fit(
-    lane_count: usize,
-    tracks: &[usize],
-    table: &TableConfig,
-    area: &PrintArea,
-    warnings: &mut Vec<Diagnostic>,
-) -> Columns {
-    let left = area.content.x;
-    let width = area.content.width;
-    let preferred: Vec<f32> = table.text_shares.iter().map(|s| s * width).collect();
-    let preferred_total: f32 = preferred.iter().sum();
-    let lanes = lane_count.max(1) as f32;
-    let base_lane = ((width - table.number_width - preferred_total * TEXT_SCALE_FOR_LANES) / lanes)
-        .clamp(
-            table.lane_min_width,
-            table.lane_max_width.max(table.lane_min_width),
-        );
-    let symbol_width = table.symbol_width.min(base_lane - 16.0).max(20.0);
-    let lane_widths: Vec<f32> = (0..lane_count)
-        .map(|i| {
-            base_lane.max(lane_width_for(
-                symbol_width,
-                tracks.get(i).copied().unwrap_or(0),
-            ))
+/// What fitting the columns needs.
+pub(crate) struct FitInput<'a> {
+    /// Arrow tracks each lane needs on its busier side, one per lane.
+    pub tracks: &'a [usize],
+    /// What the text columns hold.
+    pub content: &'a ContentWidths,
+    /// The table configuration.
+    pub table: &'a TableConfig,
+    /// The print area.
+    pub area: &'a PrintArea,
+    /// Line height of body text.
+    pub body_line: f32,
+}
+
+/// Kegiatan grows to this share of the table before the other text
+/// columns grow past their minimum.
+const ACTIVITY_MEASURE: f32 = 0.16;
+/// Room a track takes in a lane squeezed by many performers (both sides
+/// of the axis): half the comfortable spacing.
+const SQUEEZED_TRACKS: f32 = MIN_TRACK_SPACING;
+/// The widest a column's longest word makes it, as a share of the paper's
+/// width (Kegiatan, Kelengkapan, Waktu, Output, Keterangan): a longer word
+/// (a web address, a file path) breaks after its slashes and dots.
+const WORD_CAP: [f32; TEXT_COLUMNS] = [0.2, 0.12, 0.08, 0.12, 0.12];
+/// The share of its minimum a text column keeps when squeezed.
+const SQUEEZE_FLOOR: f32 = 0.6;
+/// Steps in which the text columns grow towards their preferred widths.
+const GROWTH_STEPS: f32 = 24.0;
+
+/// Fits the columns to the page.
+pub(crate) fn fit(input: &FitInput<'_>) -> Result<Columns, TooWide> {
+    let FitInput {
+        tracks,
+        content,
+        table,
+        area,
+        body_line,
+    } = *input;
+    let available = area.content.width;
+    let pad = table.padding;
+    let fixed = table.widths.text();
+    let number = table.widths.number.unwrap_or(content.number + 2.0 * pad);
+    let min: [f32; TEXT_COLUMNS] = std::array::from_fn(|k| {
+        fixed[k].unwrap_or((content.columns[k].min + 2.0 * pad).min(WORD_CAP[k] * available))
+    });
+    let preferred: [f32; TEXT_COLUMNS] = std::array::from_fn(|k| {
+        fixed[k].unwrap_or((content.columns[k].preferred + 2.0 * pad).min(available / 2.0))
+    })
+    .map(|p| p.max(0.0));
+    let preferred: [f32; TEXT_COLUMNS] = std::array::from_fn(|k| preferred[k].max(min[k]));
+    let lane_min: Vec<f32> = tracks
+        .iter()
+        .map(|&t| lane_width_for(MIN_SYMBOL_WIDTH, 0) + t as f32 * SQUEEZED_TRACKS)
+        .collect();
+    let lanes_total: f32 = lane_min.iter().sum();
+    let min = squeeze(min, &fixed, available - number - lanes_total, pad);
+    let needed = number + min.iter().sum::<f32>() + lanes_total;
+    if needed > available + 0.01 {
+        return Err(TooWide { needed, available });
+    }
+    let mut text = min;
+    let mut lanes = lane_min.clone();
+    let mut room = available - needed;
+
+    // Tier 1: lanes to their comfortable width, Kegiatan to a readable
+    // measure, by the same fraction.
+    let comfortable: Vec<f32> = tracks
+        .iter()
+        .map(|&t| {
+            table
+                .lane_min_width
+                .max(lane_width_for(table.symbol_width, t))
         })
         .collect();
-    let lanes_total: f32 = lane_widths.iter().sum();
-    let mut scale = (width - table.number_width - lanes_total) / preferred_total;
-    if scale < MIN_TEXT_SCALE {
-        scale = MIN_TEXT_SCALE;
-        let total = table.number_width + lanes_total + preferred_total * scale;
-        warnings.push(Diagnostic::warning(
-            Code::TableTooWide,
-            "/actors",
-            format!(
-                "{lane_count} pelaksana tidak muat di lebar kertas: tabel dilebarkan menjadi {total:.0} pt (tersedia {width:.0} pt); pilih kertas lebih lebar atau kurangi pelaksana"
-            ),
-        ));
+    let measure = preferred[0].min(min[0].max(ACTIVITY_MEASURE * available));
+    let mut targets = comfortable.clone();
+    targets.push(measure);
+    let mut widths = lanes.clone();
+    widths.push(text[0]);
+    room -= grow_evenly(&mut widths, &targets, room);
+    text[0] = widths.pop().unwrap_or(text[0]);
+    lanes = widths;
+
+    // Tier 2: the text columns towards their preferred widths, where the
+    // rows shorten most.
+    room -= grow_text(&mut text, &preferred, room, content, pad, body_line);
+
+    // Tier 3: lanes to their maximum.
+    let widest: Vec<f32> = comfortable
+        .iter()
+        .map(|&c| c.max(table.lane_max_width))
+        .collect();
+    room -= grow_evenly(&mut lanes, &widest, room);
+
+    // Tier 4: the rest to the text columns that take their width from
+    // their content, in proportion to it.
+    let free: Vec<usize> = (0..TEXT_COLUMNS).filter(|&k| fixed[k].is_none()).collect();
+    let weight: f32 = free.iter().map(|&k| preferred[k]).sum();
+    if room > 0.0 && weight > 0.0 {
+        for &k in &free {
+            text[k] += room * preferred[k] / weight;
+        }
     }
-    let [activity, requirements, time, output, notes] =
-        [0, 1, 2, 3, 4].map(|k| preferred[k] * scale);
+
+    let symbol_width = tracks
+        .iter()
+        .zip(&lanes)
+        .map(|(&t, &w)| w - lane_width_for(0.0, t))
+        .fold(table.symbol_width, f32::min)
+        .max(MIN_SYMBOL_WIDTH);
+    Ok(assemble(
+        area.content.x,
+        number,
+        text,
+        &lanes,
+        symbol_width,
+        table,
+    ))
+}
+
+/// Text columns narrower than their longest word, when the paper leaves
+/// `room` for less than their minimums: the Mutu Baku columns give up
+/// width first, then Keterangan, then Kegiatan, each down to its floor
+/// (three fifths of its minimum, where its long words break).
+fn squeeze(
+    mut min: [f32; TEXT_COLUMNS],
+    fixed: &[Option<f32>; TEXT_COLUMNS],
+    room: f32,
+    pad: f32,
+) -> [f32; TEXT_COLUMNS] {
+    let mut excess = min.iter().sum::<f32>() - room;
+    for group in [&[1, 2, 3][..], &[4], &[0]] {
+        if excess <= 0.0 {
+            break;
+        }
+        let floors: Vec<f32> = group
+            .iter()
+            .map(|&k| match fixed[k] {
+                Some(w) => w,
+                None => (min[k] * SQUEEZE_FLOOR).max(2.0 * pad + 12.0).min(min[k]),
+            })
+            .collect();
+        let give: f32 = group.iter().zip(&floors).map(|(&k, f)| min[k] - f).sum();
+        if give <= 0.0 {
+            continue;
+        }
+        let fraction = (excess / give).min(1.0);
+        for (&k, f) in group.iter().zip(&floors) {
+            min[k] -= (min[k] - f) * fraction;
+        }
+        excess -= give * fraction;
+    }
+    min
+}
+
+/// Grows each width towards its target by one common fraction of the
+/// gap, as far as `room` allows; returns the width used.
+fn grow_evenly(widths: &mut [f32], targets: &[f32], room: f32) -> f32 {
+    let gap: f32 = widths
+        .iter()
+        .zip(targets)
+        .map(|(w, t)| (t - w).max(0.0))
+        .sum();
+    if gap <= 0.0 || room <= 0.0 {
+        return 0.0;
+    }
+    let fraction = (room / gap).min(1.0);
+    for (w, t) in widths.iter_mut().zip(targets) {
+        *w += (t - *w).max(0.0) * fraction;
+    }
+    gap * fraction
+}
+
+/// Grows the text columns towards `preferred` in steps, each step to the
+/// column whose growth shortens the sampled rows most; where no step
+/// shortens any row, the rest of the gap is shared in proportion to it.
+/// Returns the width used.
+fn grow_text(
+    text: &mut [f32; TEXT_COLUMNS],
+    preferred: &[f32; TEXT_COLUMNS],
+    room: f32,
+    content: &ContentWidths,
+    pad: f32,
+    body_line: f32,
+) -> f32 {
+    let gap = |text: &[f32; TEXT_COLUMNS]| -> f32 {
+        text.iter()
+            .zip(preferred)
+            .map(|(w, p)| (p - w).max(0.0))
+            .sum()
+    };
+    let budget = room.min(gap(text));
+    if budget <= 0.0 {
+        return 0.0;
+    }
+    let step = (budget / GROWTH_STEPS).max(1.0);
+    let mut left = budget;
+    let height = |text: &[f32; TEXT_COLUMNS]| -> f32 {
+        let inner = text.map(|w| w - 2.0 * pad);
+        content
+            .rows
+            .iter()
+            .map(|row| (ContentWidths::lines(row, &inner) * body_line + 2.0 * pad).max(row.floor))
+            .sum()
+    };
+    let mut current = height(text);
+    while left > 1e-3 {
+        let mut best: Option<(usize, f32, f32, f32)> = None;
+        for k in 0..TEXT_COLUMNS {
+            let grow = step.min(preferred[k] - text[k]).min(left);
+            if grow <= 1e-3 {
+                continue;
+            }
+            let mut trial = *text;
+            trial[k] += grow;
+            let h = height(&trial);
+            let gain = (current - h) / grow;
+            if best.is_none_or(|(_, g, _, _)| gain > g + 1e-6) {
+                best = Some((k, gain, grow, h));
+            }
+        }
+        match best {
+            Some((k, gain, grow, h)) if gain > 1e-6 => {
+                text[k] += grow;
+                left -= grow;
+                current = h;
+            }
+            _ => break,
+        }
+    }
+    let rest_gap = gap(text);
+    if left > 1e-3 && rest_gap > 0.0 {
+        let fraction = (left / rest_gap).min(1.0);
+        for (w, p) in text.iter_mut().zip(preferred) {
+            *w += (p - *w).max(0.0) * fraction;
+        }
+        left -= rest_gap * fraction;
+    }
+    budget - left
+}
+
+/// Puts the columns in their order and at their places.
+fn assemble(
+    left: f32,
+    number: f32,
+    text: [f32; TEXT_COLUMNS],
+    lane_widths: &[f32],
+    symbol_width: f32,
+    table: &TableConfig,
+) -> Columns {
+    let [activity, requirements, time, output, notes] = text;
     let mut order = vec![
-        (ColumnKind::Number, table.number_width),
+        (ColumnKind::Number, number),
         (ColumnKind::Activity, activity),
     ];
     order.extend(
@@ -102,7 +325,7 @@ pub(crate) fn fit(
     order.push((ColumnKind::Notes, notes));
     let mut x = left;
     let mut list = Vec::with_capacity(order.len());
-    let mut lanes = Vec::with_capacity(lane_count);
+    let mut lanes = Vec::with_capacity(lane_widths.len());
     for (kind, width) in order {
         if matches!(kind, ColumnKind::Lane(_)) {
             lanes.push((x, width));
@@ -120,41 +343,5 @@ pub(crate) fn fit(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::config::Config;
-
-    fn columns(lanes: usize, tracks: &[usize]) -> (Columns, Vec<Diagnostic>) {
-        let config = Config::default();
-        let area = PrintArea::of(&config.page);
-        let mut warnings = Vec::new();
-        let columns = fit(lanes, tracks, &config.table, &area, &mut warnings);
-        (columns, warnings)
-    }
-
-    #[test]
-    fn columns_tile_the_table_without_gaps_and_fit_the_paper() {
-        let (c, warnings) = columns(5, &[0, 2, 0, 1, 0]);
-        assert!(warnings.is_empty());
-        for pair in c.list.windows(2) {
-            assert!((pair[0].x + pair[0].width - pair[1].x).abs() < 1e-3);
-        }
-        let area = PrintArea::of(&Config::default().page);
-        assert!(c.table_x + c.table_width <= area.content.right() + 1e-3);
-        assert_eq!(c.lanes.len(), 5);
-    }
-
-    #[test]
-    fn a_lane_that_needs_tracks_is_wide_enough_for_them() {
-        let (c, _) = columns(3, &[0, 12, 0]);
-        assert!(c.lanes[1].1 >= lane_width_for(c.symbol_width, 12) - 1e-3);
-        assert!(c.lanes[1].1 > c.lanes[0].1);
-    }
-
-    #[test]
-    fn too_many_lanes_are_reported() {
-        let (_, warnings) = columns(30, &[0; 30]);
-        assert_eq!(warnings.len(), 1);
-        assert_eq!(warnings[0].code, Code::TableTooWide);
-    }
-}
+#[path = "columns_tests.rs"]
+mod tests;

@@ -6,6 +6,9 @@ use super::route::Slot;
 use super::types::Shape;
 use crate::model::Kind;
 
+/// The narrowest process box: the lanes of a table with many performers
+/// narrow down to it before the table is refused.
+pub(crate) const MIN_SYMBOL_WIDTH: f32 = 24.0;
 /// Off-page connector width.
 pub(crate) const CONNECTOR_WIDTH: f32 = 20.0;
 /// Off-page connector height.

@@ -199,7 +199,15 @@ mod tests {
         ];
         let config = Config::default();
         let area = PrintArea::of(&config.page);
-        let columns = super::super::columns::fit(4, &[0; 4], &config.table, &area, &mut Vec::new());
+        let content = super::super::content::ContentWidths::default();
+        let columns = super::super::columns::fit(&super::super::columns::FitInput {
+            tracks: &[0; 4],
+            content: &content,
+            table: &config.table,
+            area: &area,
+            body_line: 10.0,
+        })
+        .unwrap();
         let header = FontMeasurer::with_thread_local(|m| {
             let scale = TypeScale::new(&config, m);
             header(

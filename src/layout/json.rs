@@ -175,7 +175,7 @@ mod tests {
         use crate::config::Config;
         let sop = crate::generate::generate(crate::generate::GenerateOptions::new(150, 5, 7));
         let procedure = crate::Procedure::from_sop(&sop).unwrap();
-        let layout = crate::layout::layout(&procedure, &Config::default());
+        let layout = crate::layout::layout(&procedure, &Config::default()).unwrap();
         assert!(layout.pages.len() > 3);
         let mut ours = Vec::new();
         write_json(&layout, &mut ours, false).unwrap();

@@ -226,14 +226,22 @@ mod tests {
         let procedure = crate::Procedure::from_sop(sop).unwrap();
         let area = PrintArea::of(&config.page);
         let lanes = procedure.lanes.len();
-        let columns = super::super::columns::fit(
-            lanes,
-            &vec![0; lanes],
-            &config.table,
-            &area,
-            &mut Vec::new(),
-        );
         let scale = TypeScale::new(&config, &Fixed);
+        let content = super::super::content::content_widths(
+            &procedure,
+            &config.words,
+            &config.table,
+            &scale,
+            &Fixed,
+        );
+        let columns = super::super::columns::fit(&super::super::columns::FitInput {
+            tracks: &vec![0; lanes],
+            content: &content,
+            table: &config.table,
+            area: &area,
+            body_line: scale.body_line,
+        })
+        .unwrap();
         let labels = super::super::branch_labels::branch_labels(
             &procedure,
             &config.words,
@@ -253,7 +261,7 @@ mod tests {
 
     #[test]
     fn a_row_is_as_tall_as_its_tallest_text_or_its_symbol_with_gaps() {
-        let long = "kata ".repeat(80);
+        let long = "kata ".repeat(400);
         let sop = crate::SopBuilder::new()
             .actor("a", "A")
             .activity("Mulai", "a", |x| x)

@@ -4,8 +4,9 @@
 //! and outputs are named types, run in this order by [`layout_with`]:
 //!
 //! ```text
-//! 1. route::lane_tracks      tracks each lane needs (routing pre-pass over all rows)
-//! 2. columns::fit            column widths within the print area
+//! 1. route::lane_tracks      tracks each lane needs (routing pre-pass, page-sized windows)
+//! 2. content, columns::fit   what the text columns hold; column widths within
+//!                            the print area (or the table is refused)
 //! 3. measure::measure_rows   wrapped texts and row heights
 //! 4. header, footer          the repeated header and the footer → PageFrame
 //! 5. paginate                page breaks
@@ -25,6 +26,7 @@
 
 mod branch_labels;
 mod columns;
+mod content;
 mod dims;
 mod flows;
 mod footer;
@@ -53,6 +55,7 @@ pub use types::*;
 pub use verify::{Violation, verify};
 
 use crate::config::Config;
+use crate::error::{Code, Diagnostic, Diagnostics, Error};
 use crate::model::Identity;
 use crate::procedure::Procedure;
 use footer::FooterSpec;
@@ -63,19 +66,42 @@ use type_scale::TypeScale;
 
 /// Lays out `procedure` with the bundled font (this thread's cached
 /// measurer, see [`FontMeasurer::with_thread_local`]).
-pub fn layout(procedure: &Procedure, config: &Config) -> Layout {
+///
+/// # Errors
+///
+/// [`Error::Invalid`] with a [`Code::TableTooWide`] diagnostic when the
+/// table cannot fit the paper's width even with every column at its
+/// narrowest (a wider paper or fewer performers is needed). The paper is
+/// never widened.
+pub fn layout(procedure: &Procedure, config: &Config) -> Result<Layout, Error> {
     FontMeasurer::with_thread_local(|measurer| layout_with(procedure, config, measurer))
 }
 
 /// Lays out `procedure` like [`layout`], the pages (phase 7) on up to
 /// `threads` threads, each with its own cached measurer: the same layout,
 /// bit for bit, sooner on several cores.
-pub fn layout_on_threads(procedure: &Procedure, config: &Config, threads: usize) -> Layout {
+///
+/// # Errors
+///
+/// As [`layout`].
+pub fn layout_on_threads(
+    procedure: &Procedure,
+    config: &Config,
+    threads: usize,
+) -> Result<Layout, Error> {
     FontMeasurer::with_thread_local(|measurer| lay_out(procedure, config, measurer, threads))
 }
 
 /// Lays out `procedure`, measuring text with `measurer`.
-pub fn layout_with(procedure: &Procedure, config: &Config, measurer: &dyn TextMeasurer) -> Layout {
+///
+/// # Errors
+///
+/// As [`layout`].
+pub fn layout_with(
+    procedure: &Procedure,
+    config: &Config,
+    measurer: &dyn TextMeasurer,
+) -> Result<Layout, Error> {
     lay_out(procedure, config, measurer, 1)
 }
 
@@ -85,20 +111,24 @@ fn lay_out(
     config: &Config,
     measurer: &dyn TextMeasurer,
     threads: usize,
-) -> Layout {
+) -> Result<Layout, Error> {
     let mut warnings = Vec::new();
     let scale = TypeScale::new(config, measurer);
     let area = PrintArea::of(&config.page);
 
-    // 1-2. Lane tracks, then column widths.
-    let tracks = route::lane_tracks(procedure);
-    let columns = columns::fit(
-        procedure.lanes.len(),
-        &tracks,
-        &config.table,
-        &area,
-        &mut warnings,
-    );
+    // 1-2. Lane tracks, what the text columns hold, then column widths.
+    let tracks = route::lane_tracks(procedure, 2 * rows_per_page(&area, &config.table, &scale));
+    let content =
+        content::content_widths(procedure, &config.words, &config.table, &scale, measurer);
+    let columns = columns::fit(&columns::FitInput {
+        tracks: &tracks,
+        content: &content,
+        table: &config.table,
+        area: &area,
+        body_line: scale.body_line,
+    })
+    .map_err(|wide| too_wide(procedure, config, wide))?;
+    drop(content);
 
     // 3. Texts and row heights.
     let labels = branch_labels::branch_labels(
@@ -181,7 +211,7 @@ fn lay_out(
             measurer,
         )
     });
-    Layout {
+    Ok(Layout {
         title: document_title(&procedure.identity),
         language: config.words.language.clone(),
         lane_actors: procedure.lanes.iter().map(|l| l.id.clone()).collect(),
@@ -193,7 +223,55 @@ fn lay_out(
         pages,
         metrics,
         warnings,
-    }
+    })
+}
+
+/// The most rows a page can hold: its height over the shortest row (a
+/// process box with its gaps).
+fn rows_per_page(area: &PrintArea, table: &crate::config::TableConfig, scale: &TypeScale) -> usize {
+    let (_, symbol) = dims::symbol_size(
+        types::Shape::Process,
+        table.symbol_width,
+        0,
+        scale.label_line,
+    );
+    let row = (symbol + 2.0 * table.symbol_gap).max(1.0);
+    (area.content.height / row).ceil() as usize + 1
+}
+
+/// The refusal of a table wider than its paper: the paper, the width
+/// needed and what would help.
+fn too_wide(procedure: &Procedure, config: &Config, wide: columns::TooWide) -> Error {
+    use crate::config::Paper;
+    let paper = config.page.describe();
+    let performers = procedure.lanes.len();
+    let wider: Vec<String> = [Paper::A4, Paper::Letter, Paper::F4, Paper::Legal]
+        .into_iter()
+        .map(|paper| crate::config::PageConfig {
+            paper,
+            landscape: true,
+            ..config.page.clone()
+        })
+        .filter(|page| PrintArea::of(page).content.width >= wide.needed)
+        .map(|page| page.describe())
+        .collect();
+    let choice = if wider.is_empty() {
+        "tidak ada kertas baku yang cukup lebar: kurangi pelaksana (gabungkan peran yang serupa) atau pecah SOP".to_owned()
+    } else {
+        format!(
+            "pilih kertas yang lebih lebar ({}) atau kurangi pelaksana",
+            wider.join(", ")
+        )
+    };
+    Error::Invalid(Diagnostics(vec![Diagnostic::error(
+        Code::TableTooWide,
+        "/actors",
+        format!(
+            "tabel dengan {performers} pelaksana memerlukan lebar {:.0} pt, kertas {paper} hanya menyediakan {:.0} pt di antara margin; {choice}",
+            wide.needed.ceil(),
+            wide.available.floor()
+        ),
+    )]))
 }
 
 /// Phase 7 for pages `range`: place, route, flows, labels. `measured`

@@ -5,8 +5,8 @@ mod measure;
 pub(crate) mod wrap;
 
 pub use measure::FontMeasurer;
-pub(crate) use wrap::wrap_list;
 pub use wrap::{Line, normalise, wrap};
+pub(crate) use wrap::{item_marker, list_marks, wrap_list};
 
 use serde::{Deserialize, Serialize};
 

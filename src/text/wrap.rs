@@ -127,7 +127,7 @@ pub(crate) fn wrap_paragraph(
         // A word longer than a line: break after '/', '-' or '.' where a
         // piece fits, else between characters.
         let mut rest = word;
-        while measurer.width(rest, font) > available(first_line) {
+        while !rest.is_empty() && measurer.width(rest, font) > available(first_line) {
             let room = available(first_line);
             let fits = |end: usize| measurer.width(&rest[..end], font) <= room;
             let at_punctuation = rest
@@ -156,22 +156,65 @@ pub(crate) fn wrap_paragraph(
     flush(&mut current, &mut width, &mut first_line, lines);
 }
 
-/// Wraps one list field: the single item as it is, several items as a
-/// numbered list whose continuation lines hang under the item's text.
-pub(crate) fn wrap_list(
-    items: &[String],
+/// How a list item prints: numbered, or as an unnumbered lead-in line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ItemMark {
+    /// The only item of its list: printed as it is.
+    Plain,
+    /// An item ending with ":" that items follow ("Hambatan dapat saja
+    /// terjadi:"): printed unnumbered; the numbering restarts under it.
+    LeadIn,
+    /// The item's number in its run.
+    Number(usize),
+}
+
+/// How each item of a list prints, drafters' way: a single item as it is;
+/// several numbered 1, 2, 3; an item ending with ":" that other items
+/// follow is a lead-in line that starts a new numbering under it.
+pub(crate) fn list_marks<S: AsRef<str>>(items: &[S]) -> Vec<ItemMark> {
+    if items.len() == 1 {
+        return vec![ItemMark::Plain];
+    }
+    let mut marks = Vec::with_capacity(items.len());
+    let mut number = 0;
+    for (i, item) in items.iter().enumerate() {
+        if item.as_ref().trim_end().ends_with(':') && i + 1 < items.len() {
+            marks.push(ItemMark::LeadIn);
+            number = 0;
+        } else {
+            number += 1;
+            marks.push(ItemMark::Number(number));
+        }
+    }
+    marks
+}
+
+/// The marker printed before a numbered item ("3. "), empty otherwise.
+pub(crate) fn item_marker(mark: ItemMark) -> String {
+    match mark {
+        ItemMark::Number(n) => format!("{n}. "),
+        ItemMark::Plain | ItemMark::LeadIn => String::new(),
+    }
+}
+
+/// Wraps one list field (see [`list_marks`]): numbered items hang their
+/// continuation lines under the item's text.
+pub(crate) fn wrap_list<S: AsRef<str>>(
+    items: &[S],
     width: f32,
     font: Font,
     measurer: &dyn TextMeasurer,
 ) -> Vec<Line> {
-    if let [single] = items {
-        return wrap(&normalise(single), width, font, measurer);
-    }
     let mut lines = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let marker = format!("{}. ", i + 1);
+    for (item, mark) in items.iter().zip(list_marks(items)) {
+        let item = normalise(item.as_ref());
+        if mark == ItemMark::Plain {
+            lines.extend(wrap(&item, width, font, measurer));
+            continue;
+        }
+        let marker = item_marker(mark);
         let indent = measurer.width(&marker, font);
-        let text = format!("{marker}{}", normalise(item).replace('\n', " "));
+        let text = format!("{marker}{}", item.replace('\n', " "));
         wrap_paragraph(&text, width, indent, font, measurer, &mut lines);
     }
     lines
@@ -207,12 +250,48 @@ mod tests {
     }
 
     #[test]
+    fn a_line_with_no_room_still_ends() {
+        let m = FontMeasurer::new();
+        for width in [0.0, -1e-6, -5.0] {
+            let lines = wrap("No Kegiatan", width, Font::regular(9.0), &m);
+            let text: String = lines.iter().map(|l| l.text.as_str()).collect();
+            assert_eq!(text, "NoKegiatan", "one character a line at {width}");
+        }
+    }
+
+    #[test]
     fn long_words_break_after_slashes_first() {
         let m = FontMeasurer::new();
         let font = Font::bold(8.5);
         let lines = wrap("Persyaratan/Perlengkapan", 60.0, font, &m);
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, ["Persyaratan/", "Perlengkapan"]);
+    }
+
+    #[test]
+    fn a_lead_in_line_is_unnumbered_and_restarts_the_numbering_under_it() {
+        let m = FontMeasurer::new();
+        let items = [
+            "Dokumen asli",
+            "Hambatan dapat saja terjadi:",
+            "Jaringan terputus",
+            "Aplikasi tidak dapat diakses",
+            "Catatan:",
+        ];
+        let lines = wrap_list(&items, 400.0, Font::regular(9.0), &m);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "1. Dokumen asli",
+                "Hambatan dapat saja terjadi:",
+                "1. Jaringan terputus",
+                "2. Aplikasi tidak dapat diakses",
+                "3. Catatan:"
+            ],
+            "a colon at the end of the list is no lead-in"
+        );
+        assert_eq!(list_marks(&["Syarat:"]), [ItemMark::Plain]);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Phases 1 and 7b, route: orthogonal routing in abstract coordinates.
-//! Run once over the whole procedure as one page ([`lane_tracks`]: how
-//! many channel tracks each lane needs, before any width is known), then
+//! Run over page-sized windows of the procedure first ([`lane_tracks`]:
+//! how many channel tracks each lane needs, before any width is known), then
 //! on each page ([`route`]: the topology of every arrow of the page).
 //!
 //! In: the rows and flows of a page ([`RouteRow`], [`RouteFlow`]). Out:
@@ -587,31 +587,66 @@ pub(crate) fn nearest_lanes(from: &[usize], to: &[usize]) -> (usize, usize) {
     (best.1, best.2)
 }
 
-/// The tracks each lane needs on its busier side, from a routing pass
-/// over the whole procedure as one page (cheap: no text, no geometry).
-/// Page breaks only shorten channels, so this is an upper bound but for
-/// the connectors a break adds, which the track spacing absorbs.
-pub(crate) fn lane_tracks(procedure: &Procedure) -> Vec<usize> {
+/// The tracks each lane needs on its busier side, from routing passes
+/// (cheap: no text, no geometry) over windows of `window` consecutive
+/// rows, overlapping by half: any page of at most `window / 2 + 1` rows
+/// lies inside one window. A flow that leaves its window ends at an
+/// off-page connector in its own lane on the page and takes no track
+/// there. Where a page needs more, the track spacing absorbs it.
+pub(crate) fn lane_tracks(procedure: &Procedure, window: usize) -> Vec<usize> {
     let lane_count = procedure.lanes.len();
-    let rows: Vec<RouteRow> = procedure
-        .steps
-        .iter()
-        .map(|s| RouteRow {
-            lanes: s.lanes.clone(),
-            decision: s.kind == Kind::Decision,
-            connector: false,
-            slots: Vec::new(),
-        })
-        .collect();
-    let flows: Vec<RouteFlow> = procedure
-        .flows
-        .iter()
-        .map(|f| RouteFlow::between(f.from, f.to, f.main))
-        .collect();
-    let routes = route(&rows, &flows, lane_count);
-    (0..lane_count)
-        .map(|lane| routes.tracks[lane * 2].max(routes.tracks[lane * 2 + 1]))
-        .collect()
+    let steps = &procedure.steps;
+    let window = window.max(2);
+    let stride = (window / 2).max(1);
+    let mut by_first_row: Vec<Vec<usize>> = vec![Vec::new(); steps.len()];
+    for (i, f) in procedure.flows.iter().enumerate() {
+        let first = f.from.min(f.to);
+        if f.from.abs_diff(f.to) < window {
+            by_first_row[first].push(i);
+        }
+    }
+    let mut tracks = vec![0; lane_count];
+    let mut start = 0;
+    while start < steps.len() {
+        let end = start.saturating_add(window).min(steps.len());
+        let rows: Vec<RouteRow> = steps[start..end]
+            .iter()
+            .map(|s| RouteRow {
+                lanes: s.lanes.clone(),
+                decision: s.kind == Kind::Decision,
+                connector: false,
+                slots: Vec::new(),
+            })
+            .collect();
+        let mut inside: Vec<usize> = by_first_row[start..end]
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|&i| {
+                let f = &procedure.flows[i];
+                f.from.max(f.to) < end
+            })
+            .collect();
+        inside.sort_unstable();
+        let flows: Vec<RouteFlow> = inside
+            .iter()
+            .map(|&i| {
+                let f = &procedure.flows[i];
+                RouteFlow::between(f.from - start, f.to - start, f.main)
+            })
+            .collect();
+        let routes = route(&rows, &flows, lane_count);
+        for (lane, t) in tracks.iter_mut().enumerate() {
+            *t = (*t)
+                .max(routes.tracks[lane * 2])
+                .max(routes.tracks[lane * 2 + 1]);
+        }
+        if end == steps.len() {
+            break;
+        }
+        start += stride;
+    }
+    tracks
 }
 
 #[cfg(test)]

@@ -83,9 +83,26 @@ fn nested_loops_get_their_own_tracks_the_longer_outside() {
 fn lane_tracks_are_the_busier_side_of_each_lane() {
     let sop = crate::generate::generate(crate::generate::GenerateOptions::new(200, 4, 3));
     let procedure = crate::Procedure::from_sop(&sop).unwrap();
-    let tracks = lane_tracks(&procedure);
+    let tracks = lane_tracks(&procedure, usize::MAX);
     assert_eq!(tracks.len(), 4);
     assert!(tracks.iter().any(|&t| t > 0), "loops need channel tracks");
+    let paged = lane_tracks(&procedure, 16);
+    assert!(paged.iter().zip(&tracks).all(|(p, t)| p <= t));
+    // A loop from the last row back to the first spans every page: on each
+    // page it ends at a connector and needs no track.
+    let mut activities: Vec<String> = (1..30)
+        .map(|i| format!(r#"{{"text":"Langkah {i}","actor":"a{}"}}"#, i % 2))
+        .collect();
+    activities
+        .push(r#"{"text":"Sesuai?","actor":"a1","kind":"decision","yes":"31","no":"1"}"#.into());
+    activities.push(r#"{"text":"Selesai","actor":"a1","kind":"end"}"#.into());
+    let json = format!(
+        r#"{{"actors":[{{"id":"a0","name":"A"}},{{"id":"a1","name":"B"}}],"activities":[{}]}}"#,
+        activities.join(",")
+    );
+    let procedure = crate::Procedure::from_sop(&crate::parse_sop(&json).unwrap()).unwrap();
+    assert!(lane_tracks(&procedure, usize::MAX).iter().sum::<usize>() > 0);
+    assert_eq!(lane_tracks(&procedure, 16), [0, 0]);
 }
 
 #[test]

@@ -5,6 +5,10 @@
 use crate::geom::Size;
 use serde::{Deserialize, Serialize};
 
+mod words;
+
+pub use words::{IdentityWords, Words};
+
 /// Everything that shapes the document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -78,7 +82,6 @@ impl Config {
             ),
             ("theme.grid_width", self.theme.grid_width, 0.0, 4.0),
             ("theme.line_width", self.theme.line_width, 0.1, 4.0),
-            ("table.number_width", self.table.number_width, 10.0, 100.0),
             (
                 "table.lane_min_width",
                 self.table.lane_min_width,
@@ -92,7 +95,7 @@ impl Config {
                 400.0,
             ),
             ("table.padding", self.table.padding, 0.0, 12.0),
-            ("table.symbol_width", self.table.symbol_width, 20.0, 200.0),
+            ("table.symbol_width", self.table.symbol_width, 24.0, 200.0),
             ("table.symbol_gap", self.table.symbol_gap, 8.0, 60.0),
         ];
         for (field, value, low, high) in ranges {
@@ -100,17 +103,19 @@ impl Config {
                 return fail(field, &format!("between {low} and {high}"));
             }
         }
-        if self
-            .table
-            .text_shares
-            .iter()
-            .any(|s| !(0.0..=1.0).contains(s))
-            || self.table.text_shares.iter().sum::<f32>() > 0.9
-        {
-            return fail(
-                "table.text_shares",
-                "shares from 0 to 1 adding up to at most 0.9",
-            );
+        let widths = &self.table.widths;
+        let fixed = [
+            ("table.widths.number", widths.number),
+            ("table.widths.activity", widths.activity),
+            ("table.widths.requirements", widths.requirements),
+            ("table.widths.time", widths.time),
+            ("table.widths.output", widths.output),
+            ("table.widths.notes", widths.notes),
+        ];
+        for (field, width) in fixed {
+            if width.is_some_and(|w| !(8.0..=size.width).contains(&w)) {
+                return fail(field, "from 8 points to the paper's width");
+            }
         }
         for (field, colour) in [
             ("theme.header_fill", &self.theme.header_fill),
@@ -220,6 +225,23 @@ impl Default for PageConfig {
 }
 
 impl PageConfig {
+    /// The paper as a drafter names it: "A4 lanskap", "F4 potret",
+    /// "600 x 800 pt".
+    pub fn describe(&self) -> String {
+        let name = match self.paper {
+            Paper::A4 => "A4",
+            Paper::F4 => "F4",
+            Paper::Letter => "Letter",
+            Paper::Legal => "Legal",
+            Paper::Custom { .. } => {
+                let size = self.size();
+                return format!("{:.0} x {:.0} pt", size.width, size.height);
+            }
+        };
+        let orientation = if self.landscape { "lanskap" } else { "potret" };
+        format!("{name} {orientation}")
+    }
+
     /// The page size in points, orientation applied.
     pub fn size(&self) -> Size {
         let p = self.paper.portrait();
@@ -275,18 +297,18 @@ impl ConnectorLabels {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct TableConfig {
-    /// "No" column width.
-    pub number_width: f32,
-    /// Share of the table width for Kegiatan, Kelengkapan, Waktu, Output and
-    /// Keterangan (before lanes are fitted).
-    pub text_shares: [f32; 5],
-    /// Narrowest lane before the table widens.
+    /// Widths fixed by hand; a column not named takes its width from its
+    /// content.
+    pub widths: ColumnWidths,
+    /// Lane width lanes keep before the text columns grow past their
+    /// minimum; only a paper too narrow for the performers makes them
+    /// narrower (down to the smallest symbol).
     pub lane_min_width: f32,
     /// Widest lane; space beyond goes to the text columns.
     pub lane_max_width: f32,
     /// Padding inside text cells.
     pub padding: f32,
-    /// Process box width (other symbols follow it).
+    /// Process box width (other symbols follow it), the largest drawn.
     pub symbol_width: f32,
     /// Room above and below a symbol for arrows and labels.
     pub symbol_gap: f32,
@@ -296,11 +318,43 @@ pub struct TableConfig {
     pub output_before_time: bool,
 }
 
+/// Column widths fixed in the configuration, in points. A column left out
+/// (the default) is as wide as its content asks within the paper.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ColumnWidths {
+    /// "No".
+    pub number: Option<f32>,
+    /// "Kegiatan".
+    pub activity: Option<f32>,
+    /// "Kelengkapan".
+    pub requirements: Option<f32>,
+    /// "Waktu".
+    pub time: Option<f32>,
+    /// "Output".
+    pub output: Option<f32>,
+    /// "Keterangan".
+    pub notes: Option<f32>,
+}
+
+impl ColumnWidths {
+    /// The fixed widths of Kegiatan, Kelengkapan, Waktu, Output and
+    /// Keterangan, in that order.
+    pub fn text(&self) -> [Option<f32>; 5] {
+        [
+            self.activity,
+            self.requirements,
+            self.time,
+            self.output,
+            self.notes,
+        ]
+    }
+}
+
 impl Default for TableConfig {
     fn default() -> Self {
         Self {
-            number_width: 22.0,
-            text_shares: [0.22, 0.105, 0.065, 0.095, 0.11],
+            widths: ColumnWidths::default(),
             lane_min_width: 56.0,
             lane_max_width: 104.0,
             padding: 3.0,
@@ -309,276 +363,6 @@ impl Default for TableConfig {
             column_numbers: false,
             output_before_time: false,
         }
-    }
-}
-
-/// Every word the document prints. Indonesian by default; see
-/// [`Words::english`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Words {
-    /// "No".
-    pub number: String,
-    /// "Kegiatan".
-    pub activity: String,
-    /// "Pelaksana".
-    pub actors: String,
-    /// "Mutu Baku".
-    pub quality: String,
-    /// "Kelengkapan".
-    pub requirements: String,
-    /// "Waktu".
-    pub time: String,
-    /// "Output".
-    pub output: String,
-    /// "Keterangan".
-    pub notes: String,
-    /// "Ya".
-    pub yes: String,
-    /// "Tidak".
-    pub no: String,
-    /// "Halaman {page} dari {pages}".
-    pub page_of: String,
-    /// Identity sheet labels.
-    pub identity: IdentityWords,
-    /// Month names for printing ISO dates.
-    pub months: [String; 12],
-    /// BCP 47 language tag of these words, written into the PDF.
-    pub language: String,
-}
-
-/// Words of the identity sheet.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct IdentityWords {
-    /// "NOMOR SOP".
-    pub number: String,
-    /// "TANGGAL PEMBUATAN".
-    pub created: String,
-    /// "TANGGAL REVISI".
-    pub revised: String,
-    /// "TANGGAL EFEKTIF".
-    pub effective: String,
-    /// "DISAHKAN OLEH".
-    pub approved_by: String,
-    /// "NAMA SOP".
-    pub name: String,
-    /// "NIP".
-    pub nip: String,
-    /// "DASAR HUKUM".
-    pub legal_basis: String,
-    /// "KUALIFIKASI PELAKSANA".
-    pub qualifications: String,
-    /// "KETERKAITAN".
-    pub related: String,
-    /// "PERALATAN/PERLENGKAPAN".
-    pub equipment: String,
-    /// "PERINGATAN".
-    pub warnings: String,
-    /// "PENCATATAN DAN PENDATAAN".
-    pub records: String,
-}
-
-impl Default for Words {
-    fn default() -> Self {
-        Self::indonesian()
-    }
-}
-
-impl Default for IdentityWords {
-    fn default() -> Self {
-        Words::indonesian().identity
-    }
-}
-
-impl Words {
-    /// The Indonesian label set (the default).
-    pub fn indonesian() -> Self {
-        Self::from_words(
-            [
-                "No",
-                "Kegiatan",
-                "Pelaksana",
-                "Mutu Baku",
-                "Kelengkapan",
-                "Waktu",
-                "Output",
-                "Keterangan",
-                "Ya",
-                "Tidak",
-                "Halaman {page} dari {pages}",
-            ],
-            [
-                "NOMOR SOP",
-                "TANGGAL PEMBUATAN",
-                "TANGGAL REVISI",
-                "TANGGAL EFEKTIF",
-                "DISAHKAN OLEH",
-                "NAMA SOP",
-                "NIP",
-                "DASAR HUKUM",
-                "KUALIFIKASI PELAKSANA",
-                "KETERKAITAN",
-                "PERALATAN/PERLENGKAPAN",
-                "PERINGATAN",
-                "PENCATATAN DAN PENDATAAN",
-            ],
-            [
-                "Januari",
-                "Februari",
-                "Maret",
-                "April",
-                "Mei",
-                "Juni",
-                "Juli",
-                "Agustus",
-                "September",
-                "Oktober",
-                "November",
-                "Desember",
-            ],
-            "id",
-        )
-    }
-
-    /// The English label set.
-    pub fn english() -> Self {
-        Self::from_words(
-            [
-                "No",
-                "Activity",
-                "Performers",
-                "Quality Standard",
-                "Requirements",
-                "Time",
-                "Output",
-                "Notes",
-                "Yes",
-                "No",
-                "Page {page} of {pages}",
-            ],
-            [
-                "SOP NUMBER",
-                "DATE CREATED",
-                "DATE REVISED",
-                "EFFECTIVE DATE",
-                "APPROVED BY",
-                "SOP NAME",
-                "NIP",
-                "LEGAL BASIS",
-                "PERFORMER QUALIFICATIONS",
-                "RELATED SOPS",
-                "EQUIPMENT",
-                "WARNINGS",
-                "RECORDS",
-            ],
-            [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ],
-            "en",
-        )
-    }
-
-    /// A label set from its words, in field order.
-    fn from_words(
-        table: [&str; 11],
-        identity: [&str; 13],
-        months: [&str; 12],
-        language: &str,
-    ) -> Self {
-        let [
-            number,
-            activity,
-            actors,
-            quality,
-            requirements,
-            time,
-            output,
-            notes,
-            yes,
-            no,
-            page_of,
-        ] = table.map(str::to_owned);
-        let [
-            n,
-            created,
-            revised,
-            effective,
-            approved_by,
-            name,
-            nip,
-            legal_basis,
-            qualifications,
-            related,
-            equipment,
-            warnings,
-            records,
-        ] = identity.map(str::to_owned);
-        Self {
-            number,
-            activity,
-            actors,
-            quality,
-            requirements,
-            time,
-            output,
-            notes,
-            yes,
-            no,
-            page_of,
-            identity: IdentityWords {
-                number: n,
-                created,
-                revised,
-                effective,
-                approved_by,
-                name,
-                nip,
-                legal_basis,
-                qualifications,
-                related,
-                equipment,
-                warnings,
-                records,
-            },
-            months: months.map(str::to_owned),
-            language: language.to_owned(),
-        }
-    }
-
-    /// "Halaman 2 dari 5".
-    pub fn page_of(&self, page: usize, pages: usize) -> String {
-        self.page_of
-            .replace("{page}", &page.to_string())
-            .replace("{pages}", &pages.to_string())
-    }
-
-    /// An ISO date ("2025-06-02") printed as "2 Juni 2025"; anything else as written.
-    pub fn date(&self, text: &str) -> String {
-        let parts: Vec<&str> = text.trim().split('-').collect();
-        if let [y, m, d] = parts[..]
-            && y.len() == 4
-            && m.len() == 2
-            && d.len() == 2
-            && let (Ok(year), Ok(month), Ok(day)) =
-                (y.parse::<u32>(), m.parse::<usize>(), d.parse::<u32>())
-            && (1..=12).contains(&month)
-            && (1..=31).contains(&day)
-        {
-            return format!("{day} {} {year}", self.months[month - 1]);
-        }
-        text.to_owned()
     }
 }
 
@@ -607,9 +391,9 @@ pub struct Theme {
 impl Default for Theme {
     fn default() -> Self {
         Self {
-            font_size: 8.0,
-            header_font_size: 8.5,
-            label_font_size: 6.5,
+            font_size: 9.0,
+            header_font_size: 9.0,
+            label_font_size: 7.5,
             grid_width: 0.75,
             line_width: 0.75,
             header_fill: "#d9d9d9".into(),
@@ -622,16 +406,6 @@ impl Default for Theme {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn iso_dates_print_the_indonesian_way() {
-        let labels = Words::indonesian();
-        assert_eq!(labels.date("2025-06-02"), "2 Juni 2025");
-        assert_eq!(labels.date("2 Juni 2025"), "2 Juni 2025");
-        assert_eq!(labels.date("-"), "-");
-        assert_eq!(labels.date("2025-13-02"), "2025-13-02");
-        assert_eq!(Words::english().date("2025-01-10"), "10 January 2025");
-    }
 
     #[test]
     fn connector_labels() {
