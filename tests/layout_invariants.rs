@@ -2,7 +2,7 @@
 //! on generated SOPs of every size and shape.
 
 use proptest::prelude::*;
-use sopflow::config::Config;
+use sopflow::config::{Config, Paper};
 use sopflow::generate::{GenerateOptions, generate};
 use sopflow::layout::{layout, verify};
 use sopflow::{Procedure, parse_sop};
@@ -91,6 +91,52 @@ fn pages_laid_out_on_threads_are_the_same_layout() {
                 one,
                 "{n} activities on {threads} threads"
             );
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Any paper, 1 to 24 performers, long lists: every page has the
+    /// paper's width, or the document is refused as too wide, and only when
+    /// even its narrowest table is wider than the paper; pages have the
+    /// paper's height but where one row alone is taller than a page body.
+    #[test]
+    fn no_page_is_larger_than_its_paper(activities in 2usize..60, actors in 1usize..=24, seed: u64, paper in 0usize..4, landscape: bool, items in 0usize..10) {
+        let mut sop = generate(GenerateOptions::new(activities, actors, seed));
+        for (i, activity) in sop.activities.iter_mut().enumerate() {
+            activity.requirements = (0..(i * 7 + items) % 10)
+                .map(|k| format!("Dokumen pendukung nomor {k} yang telah dilegalisasi"))
+                .collect();
+        }
+        let procedure = Procedure::from_sop(&sop).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let mut config = Config::default();
+        config.page.paper = [Paper::F4, Paper::A4, Paper::Letter, Paper::Legal][paper];
+        config.page.landscape = landscape;
+        let size = config.page.size();
+        match layout(&procedure, &config) {
+            Ok(l) => {
+                prop_assert!(verify(&l).is_empty());
+                // Known gap: a single row taller than a whole page body still
+                // grows its page, and says so; every other page is the paper.
+                let tall: Vec<usize> = l
+                    .warnings
+                    .iter()
+                    .filter(|w| w.code == sopflow::Code::RowTallerThanPage)
+                    .filter_map(|w| w.activity.as_ref().map(|a| a.number - 1))
+                    .collect();
+                for page in &l.pages {
+                    prop_assert!((page.size.width - size.width).abs() < 0.01, "{:?} on {size:?}", page.size);
+                    let grown = page.rows.iter().any(|r| tall.contains(&r.step));
+                    prop_assert!(grown || (page.size.height - size.height).abs() < 0.01, "{:?} on {size:?}", page.size);
+                }
+            }
+            Err(sopflow::Error::Invalid(d)) => {
+                prop_assert!(d.contains(sopflow::Code::TableTooWide), "{d}");
+                prop_assert!(actors * 40 > (size.width * 0.5) as usize, "{actors} performers refused on {size:?}: {d}");
+            }
+            Err(e) => prop_assert!(false, "{e}"),
         }
     }
 }

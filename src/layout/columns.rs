@@ -140,7 +140,12 @@ pub(crate) fn fit(input: &FitInput<'_>) -> Result<Columns, TooWide> {
 
     // Tier 2: the text columns towards their preferred widths, where the
     // rows shorten most.
-    room -= grow_text(&mut text, &preferred, room, content, pad, body_line);
+    let tall = TallRows {
+        body: area.content.height * BODY_SHARE,
+        pad,
+        body_line,
+    };
+    room -= grow_text(&mut text, &preferred, room, content, &tall);
 
     // Tier 3: lanes to their maximum.
     let widest: Vec<f32> = comfortable
@@ -228,6 +233,24 @@ fn grow_evenly(widths: &mut [f32], targets: &[f32], room: f32) -> f32 {
     gap * fraction
 }
 
+/// What makes a row too tall: the room a page leaves for rows, estimated
+/// before the header is known, and the text metrics.
+struct TallRows {
+    /// Estimated height of a page's body.
+    body: f32,
+    /// Cell padding.
+    pad: f32,
+    /// Line height of body text.
+    body_line: f32,
+}
+
+/// The share of the print area's height the rows of a page get at least
+/// (the header and the footer take the rest).
+const BODY_SHARE: f32 = 0.7;
+/// Weight of each point a row is taller than a page body: such rows get
+/// width before any other.
+const TOO_TALL_COST: f32 = 50.0;
+
 /// Grows the text columns towards `preferred` in steps, each step to the
 /// column whose growth shortens the sampled rows most; where no step
 /// shortens any row, the rest of the gap is shared in proportion to it.
@@ -237,8 +260,7 @@ fn grow_text(
     preferred: &[f32; TEXT_COLUMNS],
     room: f32,
     content: &ContentWidths,
-    pad: f32,
-    body_line: f32,
+    tall: &TallRows,
 ) -> f32 {
     let gap = |text: &[f32; TEXT_COLUMNS]| -> f32 {
         text.iter()
@@ -253,11 +275,15 @@ fn grow_text(
     let step = (budget / GROWTH_STEPS).max(1.0);
     let mut left = budget;
     let height = |text: &[f32; TEXT_COLUMNS]| -> f32 {
-        let inner = text.map(|w| w - 2.0 * pad);
+        let inner = text.map(|w| w - 2.0 * tall.pad);
         content
             .rows
             .iter()
-            .map(|row| (ContentWidths::lines(row, &inner) * body_line + 2.0 * pad).max(row.floor))
+            .map(|row| {
+                let h = (ContentWidths::lines(row, &inner) * tall.body_line + 2.0 * tall.pad)
+                    .max(row.floor);
+                h + TOO_TALL_COST * (h - tall.body).max(0.0)
+            })
             .sum()
     };
     let mut current = height(text);

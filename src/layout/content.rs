@@ -68,7 +68,9 @@ pub(crate) struct ContentWidths {
 impl ContentWidths {
     /// Estimated lines of text of `row` with the given inner widths of the
     /// text columns: each paragraph's one-line width over the column's
-    /// width, with a tenth more for the room word wrapping wastes.
+    /// width, with a tenth more for the room word wrapping wastes and half
+    /// a line for the last line's rest; not rounded, so that every point of
+    /// width shows in the estimate.
     pub fn lines(row: &RowContent, inner: &[f32; TEXT_COLUMNS]) -> f32 {
         row.columns
             .iter()
@@ -78,7 +80,7 @@ impl ContentWidths {
                     .iter()
                     .map(|p| {
                         let room = (width - p.indent).max(1.0);
-                        (p.width * 1.1 / room).ceil().max(1.0)
+                        (p.width * 1.1 / room + 0.5).max(1.0)
                     })
                     .sum::<f32>()
             })
