@@ -12,7 +12,14 @@ fuzz_target!(|data: &[u8]| {
     match Procedure::from_sop(&sop) {
         Ok(procedure) => {
             assert_eq!(owned.ok().as_ref(), Some(&procedure), "owned and borrowed agree");
-            let laid_out = layout::layout(&procedure, &Config::default()).unwrap();
+            let laid_out = match layout::layout(&procedure, &Config::default()) {
+                Ok(laid_out) => laid_out,
+                Err(sopflow::Error::Invalid(d)) if d.contains(sopflow::Code::TableTooWide) => {
+                    assert!(procedure.lanes().len() > 8, "refused with few performers: {d}");
+                    return;
+                }
+                Err(e) => panic!("layout refused: {e}"),
+            };
             let violations = layout::verify(&laid_out);
             assert!(violations.is_empty(), "{violations:#?}");
         }

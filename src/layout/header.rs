@@ -10,7 +10,7 @@ use super::types::{CellRole, ColumnKind, TextCell};
 use crate::config::{TableConfig, Words};
 use crate::geom::Rect;
 use crate::procedure::Lane;
-use crate::text::{Line, TextMeasurer, normalise, wrap};
+use crate::text::{Font, Line, TextMeasurer, normalise, wrap};
 
 /// The table header, placed at the top of the table.
 pub(crate) struct Header {
@@ -33,6 +33,42 @@ fn group_runs(actors: &[Lane]) -> Vec<(&str, std::ops::Range<usize>)> {
         }
     }
     runs
+}
+
+/// Lines a performer's name may take in the header before its font steps
+/// down.
+const NAME_LINES: usize = 3;
+/// The smallest font a performer's name steps down to.
+const SMALLEST_NAME: f32 = 7.0;
+
+/// The font of the performers' names: the header font while every name
+/// wraps onto at most three lines with no word broken, else stepped down
+/// by half points to no less than 7 pt.
+fn lane_name_font(
+    actors: &[Lane],
+    columns: &Columns,
+    header: Font,
+    pad: f32,
+    measurer: &dyn TextMeasurer,
+) -> Font {
+    let fits = |font: Font| {
+        actors
+            .iter()
+            .zip(&columns.lanes)
+            .all(|(lane, &(_, width))| {
+                let inner = width - 2.0 * pad;
+                let name = normalise(&lane.name);
+                name.split_whitespace()
+                    .flat_map(|w| w.split_inclusive('/'))
+                    .all(|w| measurer.width(w, font) <= inner)
+                    && wrap(&name, inner, font, measurer).len() <= NAME_LINES
+            })
+    };
+    let mut font = header;
+    while font.size - 0.5 >= SMALLEST_NAME - 1e-3 && !fits(font) {
+        font.size -= 0.5;
+    }
+    font
 }
 
 /// Builds the header rows: the group headers, the actor groups when any,
@@ -88,9 +124,20 @@ pub(crate) fn header(
             (ColumnKind::Output, labels.output.clone()),
         ])
         .collect();
-    let sub_lines: Vec<(ColumnKind, Vec<Line>)> = sub
+    let name_font = lane_name_font(actors, columns, font, pad, measurer);
+    let sub_lines: Vec<(ColumnKind, Vec<Line>, Font)> = sub
         .iter()
-        .filter_map(|(kind, text)| columns.get(*kind).map(|c| (*kind, wrap_in(text, c.width))))
+        .filter_map(|(kind, text)| {
+            let c = columns.get(*kind)?;
+            Some(match kind {
+                ColumnKind::Lane(_) => (
+                    *kind,
+                    wrap(&normalise(text), c.width - 2.0 * pad, name_font, measurer),
+                    name_font,
+                ),
+                _ => (*kind, wrap_in(text, c.width), font),
+            })
+        })
         .collect();
     let spanning = [
         (ColumnKind::Number, labels.number.as_str()),
@@ -126,7 +173,9 @@ pub(crate) fn header(
     };
     let mut h2 = sub_lines
         .iter()
-        .map(|(kind, l)| scale.block(l.len(), line) - if grouped(kind) { 0.0 } else { hg })
+        .map(|(kind, l, f)| {
+            scale.block(l.len(), measurer.line_height(*f)) - if grouped(kind) { 0.0 } else { hg }
+        })
         .fold(scale.block(1, line), f32::max);
     let tallest_span = spanning_lines
         .iter()
@@ -134,7 +183,7 @@ pub(crate) fn header(
         .fold(0.0, f32::max);
     h2 = h2.max(tallest_span - h1 - hg);
     let mut cells = Vec::new();
-    let mut push = |rect: Rect, lines: &[Line]| {
+    let mut push = |rect: Rect, lines: &[Line], font: Font| {
         cells.push(cell(
             CellRole::Header,
             rect,
@@ -144,22 +193,22 @@ pub(crate) fn header(
         ));
     };
     for (x, w, lines) in &spanning_lines {
-        push(Rect::new(*x, top, *w, h1 + hg + h2), lines);
+        push(Rect::new(*x, top, *w, h1 + hg + h2), lines, font);
     }
     for ((_, x, w), lines) in group.iter().zip(&group_lines) {
-        push(Rect::new(*x, top, *w, h1), lines);
+        push(Rect::new(*x, top, *w, h1), lines, font);
     }
     for (x, w, lines) in &run_lines {
-        push(Rect::new(*x, top + h1, *w, hg), lines);
+        push(Rect::new(*x, top + h1, *w, hg), lines, font);
     }
-    for (kind, lines) in &sub_lines {
+    for (kind, lines, sub_font) in &sub_lines {
         if let Some(c) = columns.get(*kind) {
             let rect = if grouped(kind) {
                 Rect::new(c.x, top + h1 + hg, c.width, h2)
             } else {
                 Rect::new(c.x, top + h1, c.width, hg + h2)
             };
-            push(rect, lines);
+            push(rect, lines, *sub_font);
         }
     }
     let mut height = h1 + hg + h2;
@@ -167,7 +216,7 @@ pub(crate) fn header(
         let h3 = scale.block(1, line);
         for (i, c) in columns.list.iter().enumerate() {
             let lines = wrap_in(&format!("({})", i + 1), c.width);
-            push(Rect::new(c.x, top + height, c.width, h3), &lines);
+            push(Rect::new(c.x, top + height, c.width, h3), &lines, font);
         }
         height += h3;
     }
@@ -187,6 +236,44 @@ mod tests {
             name: format!("Tim {id}"),
             group: group.map(str::to_owned),
         }
+    }
+
+    #[test]
+    fn long_performer_names_wrap_then_step_down_to_seven_points() {
+        let config = Config::default();
+        let area = PrintArea::of(&config.page);
+        let content = super::super::content::ContentWidths::default();
+        let columns = super::super::columns::fit(&super::super::columns::FitInput {
+            tracks: &[0; 3],
+            content: &content,
+            table: &config.table,
+            area: &area,
+            body_line: 10.0,
+        })
+        .unwrap();
+        let mut narrow = columns.clone();
+        for lane in &mut narrow.lanes {
+            lane.1 = 44.0;
+        }
+        FontMeasurer::with_thread_local(|m| {
+            let header = Font::bold(9.0);
+            let short = [lane("a", None), lane("b", None), lane("c", None)];
+            assert_eq!(lane_name_font(&short, &columns, header, 3.0, m), header);
+            let mut long = short.clone();
+            long[1].name = "Kepala Subbagian Perencanaan Keuangan dan Barang Milik Negara".into();
+            let stepped = lane_name_font(&long, &narrow, header, 3.0, m);
+            assert!(stepped.size < 9.0 && stepped.size >= 7.0, "{stepped:?}");
+            assert_eq!(
+                stepped.size, 7.0,
+                "as small as allowed: it still does not fit"
+            );
+            long[1].name = "Subbagian Perencanaan".into();
+            for lane in &mut narrow.lanes {
+                lane.1 = 56.0;
+            }
+            let one_step = lane_name_font(&long, &narrow, header, 3.0, m);
+            assert!(one_step.size < 9.0 && one_step.size > 7.0, "{one_step:?}");
+        });
     }
 
     #[test]
