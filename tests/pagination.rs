@@ -377,3 +377,22 @@ fn page_numbers_count_the_identity_sheet_unless_told_otherwise() {
     let no_sheet = layout(&procedure, &config).unwrap();
     assert!(footers(&no_sheet)[0].contains(&format!("Halaman 1 dari {n}")));
 }
+
+#[test]
+fn the_signed_distribusi_persediaan_fits_two_letter_pages_at_seven_points() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/examples/bps-distribusi-persediaan.json");
+    let sop = sopflow::parse_sop(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let procedure = Procedure::from_sop(&sop).unwrap();
+    assert_eq!(procedure.steps().len(), 17);
+    let mut config = Config::default();
+    config.page.paper = Paper::Letter;
+    config.theme.font_size = 7.0;
+    config.theme.header_font_size = 7.0;
+    let l = layout(&procedure, &config).unwrap();
+    assert_eq!(verify(&l), vec![]);
+    assert_eq!(l.pages.len(), 2, "17 rows on 2 Letter pages, as signed");
+    config.theme = Default::default();
+    let nine = layout(&procedure, &config).unwrap();
+    assert_eq!(nine.pages.len(), 3, "at the 9 pt default");
+}

@@ -310,7 +310,9 @@ pub struct TableConfig {
     pub padding: f32,
     /// Process box width (other symbols follow it), the largest drawn.
     pub symbol_width: f32,
-    /// Room above and below a symbol for arrows and labels.
+    /// Room above and below a symbol for arrows, with 9 pt body text;
+    /// smaller type takes it in proportion (branch labels get their own
+    /// room on top).
     pub symbol_gap: f32,
     /// Print a row of column numbers "(1) (2) ..." under the header.
     pub column_numbers: bool,

@@ -112,7 +112,7 @@ pub(crate) fn content_widths(
     for step in steps.iter().step_by(stride) {
         let mut row = row_content(step, scale.body, measurer);
         let (_, symbol) = symbol_size(shape_of(step.kind), table.symbol_width, 0, scale.label_line);
-        row.floor = symbol + 2.0 * table.symbol_gap;
+        row.floor = symbol + 2.0 * scale.symbol_gap;
         for (need, paragraphs) in content.columns.iter_mut().zip(&row.columns) {
             for p in paragraphs {
                 need.preferred = need.preferred.max(p.width);

@@ -252,7 +252,7 @@ mod tests {
         let input = MeasureInput {
             columns: &columns,
             scale: &scale,
-            symbol_gap: config.table.symbol_gap,
+            symbol_gap: scale.symbol_gap,
             labels: &labels,
         };
         let rows = measure_rows(&procedure, &input, &Fixed, &mut Vec::new());

@@ -143,7 +143,7 @@ fn lay_out(
         &MeasureInput {
             columns: &columns,
             scale: &scale,
-            symbol_gap: config.table.symbol_gap,
+            symbol_gap: scale.symbol_gap,
             labels: &labels,
         },
         measurer,
@@ -235,7 +235,7 @@ fn rows_per_page(area: &PrintArea, table: &crate::config::TableConfig, scale: &T
         0,
         scale.label_line,
     );
-    let row = (symbol + 2.0 * table.symbol_gap).max(1.0);
+    let row = (symbol + 2.0 * scale.symbol_gap).max(1.0);
     (area.content.height / row).ceil() as usize + 1
 }
 

@@ -19,7 +19,13 @@ pub(crate) struct TypeScale {
     pub label_line: f32,
     /// Cell padding.
     pub padding: f32,
+    /// Room above and below a symbol: the configured gap, which is meant
+    /// for 9 pt body text, in proportion to the body size.
+    pub symbol_gap: f32,
 }
+
+/// The body size the configured symbol gap is meant for.
+const REFERENCE_BODY: f32 = 9.0;
 
 impl TypeScale {
     /// The scale of `config`, measured with `measurer`.
@@ -33,6 +39,8 @@ impl TypeScale {
             body_line: measurer.line_height(body),
             label_line: measurer.line_height(label),
             padding: config.table.padding,
+            symbol_gap: config.table.symbol_gap
+                * (config.theme.font_size / REFERENCE_BODY).min(1.0),
         }
     }
 
