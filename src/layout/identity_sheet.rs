@@ -63,11 +63,9 @@ pub(crate) fn lay_out_identity_sheet(
         rows.push((label.clone(), wrap_value(&text), None));
     }
     let mut signed = wrap_value(&value(&approval.position));
-    let signature_gap = if identity.signature.is_some() {
-        SIGNATURE.1 + 4.0
-    } else {
-        3.0 * line
-    };
+    // The signature's place is kept when no image is given: the printed
+    // copy is signed or stamped there.
+    let signature_gap = SIGNATURE.1 + 4.0;
     let name = wrap_value(&value(&approval.name));
     let nip = approval
         .nip
@@ -87,7 +85,7 @@ pub(crate) fn lay_out_identity_sheet(
     let mut y = top;
     for (label, lines, gap) in rows {
         let label_lines = wrap(&label, label_w - 2.0 * pad, bold, measurer);
-        let text_h = lines.len() as f32 * line + gap.unwrap_or(0.0);
+        let text_h = lines.len() as f32 * line + gap.map_or(0.0, |g| g + pad);
         let h = (label_lines.len() as f32 * line).max(text_h) + 2.0 * pad;
         let label_rect = Rect::new(x_label, y, label_w, h);
         let value_rect = Rect::new(x_value, y, value_w, h);
@@ -119,19 +117,16 @@ pub(crate) fn lay_out_identity_sheet(
                     measurer,
                 ));
                 let sig_top = upper.bottom();
-                if let Some(source) = &identity.signature {
-                    let sig = Rect::new(
+                images.push(PlacedImage {
+                    kind: ImageKind::Signature,
+                    source: identity.signature.clone(),
+                    rect: Rect::new(
                         value_rect.x + (value_w - SIGNATURE.0) / 2.0,
                         sig_top + 2.0,
                         SIGNATURE.0,
                         SIGNATURE.1,
-                    );
-                    images.push(PlacedImage {
-                        kind: ImageKind::Signature,
-                        source: source.clone(),
-                        rect: sig,
-                    });
-                }
+                    ),
+                });
                 let lower = Rect::new(
                     value_rect.x,
                     sig_top + gap - pad,
@@ -175,19 +170,15 @@ pub(crate) fn lay_out_identity_sheet(
         .flat_map(|n| wrap(n, half - 4.0 * pad, header_font, measurer))
         .collect();
     let names_h = name_lines.len() as f32 * measurer.line_height(header_font);
-    let logo_h = if identity.logo.is_some() {
-        LOGO + 8.0
-    } else {
-        0.0
-    };
+    // The logo's place is kept when no image is given, as on the printed
+    // forms agencies stamp.
+    let logo_h = LOGO + 8.0;
     let block_top = top + ((left_rect.height - names_h - logo_h) / 2.0).max(pad);
-    if let Some(source) = &identity.logo {
-        images.push(PlacedImage {
-            kind: ImageKind::Logo,
-            source: source.clone(),
-            rect: Rect::new(left + (half - LOGO) / 2.0, block_top, LOGO, LOGO),
-        });
-    }
+    images.push(PlacedImage {
+        kind: ImageKind::Logo,
+        source: identity.logo.clone(),
+        rect: Rect::new(left + (half - LOGO) / 2.0, block_top, LOGO, LOGO),
+    });
     let names_rect = Rect::new(left, block_top + logo_h, half, names_h);
     cells.push(cell(
         CellRole::Identity,
@@ -284,5 +275,50 @@ pub(crate) fn lay_out_identity_sheet(
         boxes,
         cells,
         images,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::text::FontMeasurer;
+
+    #[test]
+    fn the_logo_and_the_signature_keep_their_places_without_images() {
+        let identity = Identity {
+            agency: Some("Badan Pusat Statistik".into()),
+            number: Some("SOP-001".into()),
+            name: Some("Pelayanan Perpustakaan".into()),
+            ..Identity::default()
+        };
+        let config = Config::default();
+        let area = PrintArea::of(&config.page);
+        let page = FontMeasurer::with_thread_local(|m| {
+            let scale = TypeScale::new(&config, m);
+            lay_out_identity_sheet(&identity, &config.words, &area, &scale, m)
+        });
+        let place = |kind| page.images.iter().find(|i| i.kind == kind).unwrap();
+        let logo = place(ImageKind::Logo);
+        let signature = place(ImageKind::Signature);
+        assert_eq!((logo.rect.width, logo.rect.height), (LOGO, LOGO));
+        assert_eq!(
+            (signature.rect.width, signature.rect.height),
+            SIGNATURE,
+            "room to sign or stamp"
+        );
+        assert!(logo.source.is_none() && signature.source.is_none());
+        for place in [logo, signature] {
+            for cell in &page.cells {
+                for line in &cell.lines {
+                    let top = line.y - cell.font.size;
+                    let clear = line.x + line.width <= place.rect.x
+                        || line.x >= place.rect.right()
+                        || line.y <= place.rect.y
+                        || top >= place.rect.bottom();
+                    assert!(clear, "{:?} over the {:?} place", line.text, place.kind);
+                }
+            }
+        }
     }
 }

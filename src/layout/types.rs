@@ -335,7 +335,8 @@ pub struct IdentityPage {
     pub boxes: Vec<Rect>,
     /// Texts.
     pub cells: Vec<TextCell>,
-    /// Where the logo and the signature go.
+    /// Where the logo and the signature go: both always have their place,
+    /// empty (to be stamped on a printed copy) when no image is given.
     pub images: Vec<PlacedImage>,
 }
 
@@ -360,14 +361,15 @@ impl ImageKind {
     }
 }
 
-/// A box for an image given in the document.
+/// The place of an identity-sheet image.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlacedImage {
     /// Logo or signature.
     pub kind: ImageKind,
     /// The image as the document gives it: a `data:` URI or a path,
-    /// loaded by the renderer under its image policy.
-    pub source: String,
+    /// loaded by the renderer under its image policy; `None` when the
+    /// document gives none and the place stays empty.
+    pub source: Option<String>,
     /// The box; the image is fitted inside, keeping its proportions.
     pub rect: Rect,
 }

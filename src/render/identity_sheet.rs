@@ -29,7 +29,10 @@ pub fn identity_sheet_svg(
         text_cell(&mut w, cell, "sop-identity");
     }
     for placed in &page.images {
-        let image = images::load(placed.kind.field(), &placed.source, policy)?;
+        let Some(source) = &placed.source else {
+            continue;
+        };
+        let image = images::load(placed.kind.field(), source, policy)?;
         let class = match placed.kind {
             ImageKind::Logo => "sop-logo",
             _ => "sop-signature",
