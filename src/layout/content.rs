@@ -22,7 +22,7 @@ pub(crate) const TEXT_COLUMNS: usize = 5;
 
 /// Rows measured for the row-height estimate: every row of a real SOP,
 /// an even sample of a generated giant.
-const SAMPLE_ROWS: usize = 1000;
+const SAMPLE_ROWS: usize = 400;
 
 /// The widths one text column's content asks for (text only, no padding).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
