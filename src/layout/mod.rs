@@ -199,6 +199,7 @@ fn lay_out(
         pages_before,
     };
     let pages = pages_on_threads(&table, &plan, &mut measured, threads);
+    warn_grown_pages(procedure, &pages, &frame, &mut warnings);
 
     // 8. Quality figures; the identity sheet.
     let metrics = quality::figures(&pages, plan.pairs.len());
@@ -224,6 +225,48 @@ fn lay_out(
         metrics,
         warnings,
     })
+}
+
+/// Names the tallest row of every page that grew past its paper and whose
+/// rows no warning names yet: a row that fits a page body alone but not
+/// with the connector bands its page needs.
+fn warn_grown_pages(
+    procedure: &Procedure,
+    pages: &[Page],
+    frame: &PageFrame,
+    warnings: &mut Vec<Diagnostic>,
+) {
+    let warned: std::collections::BTreeSet<usize> = warnings
+        .iter()
+        .filter(|w| w.code == Code::RowTallerThanPage)
+        .filter_map(|w| w.activity.as_ref().map(|a| a.number - 1))
+        .collect();
+    for page in pages {
+        if page.size.height <= frame.area.paper.height + 0.01
+            || page.rows.iter().any(|r| warned.contains(&r.step))
+        {
+            continue;
+        }
+        let Some(row) = page
+            .rows
+            .iter()
+            .max_by(|a, b| a.height.total_cmp(&b.height))
+        else {
+            continue;
+        };
+        warnings.push(
+            Diagnostic::warning(
+                Code::RowTallerThanPage,
+                format!("/activities/{}", row.step),
+                format!(
+                    "baris setinggi {:.0} pt dengan konektor antarhalamannya tidak muat di satu halaman ({:.0} pt); halamannya diperpanjang",
+                    row.height,
+                    frame.body_height()
+                ),
+            )
+            .at_activity(row.step + 1, &procedure.steps[row.step].id),
+        );
+    }
 }
 
 /// The most rows a page can hold: its height over the shortest row (a
