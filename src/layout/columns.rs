@@ -101,10 +101,10 @@ pub(crate) fn fit(input: &FitInput<'_>) -> Result<Columns, TooWide> {
         fixed[k].unwrap_or((content.columns[k].min + 2.0 * pad).min(WORD_CAP[k] * available))
     });
     let preferred: [f32; TEXT_COLUMNS] = std::array::from_fn(|k| {
-        fixed[k].unwrap_or((content.columns[k].preferred + 2.0 * pad).min(available / 2.0))
-    })
-    .map(|p| p.max(0.0));
-    let preferred: [f32; TEXT_COLUMNS] = std::array::from_fn(|k| preferred[k].max(min[k]));
+        fixed[k]
+            .unwrap_or((content.columns[k].preferred + 2.0 * pad).min(available / 2.0))
+            .max(min[k])
+    });
     let lane_min: Vec<f32> = tracks
         .iter()
         .map(|&t| lane_width_for(MIN_SYMBOL_WIDTH, 0) + t as f32 * SQUEEZED_TRACKS)
@@ -366,6 +366,20 @@ fn assemble(
         table_x: left,
         table_width: x - left,
     }
+}
+
+/// Columns for `tracks.len()` lanes of a table with no text, for the
+/// tests of later phases.
+#[cfg(test)]
+pub(crate) fn fit_empty(tracks: &[usize], config: &crate::config::Config) -> Columns {
+    fit(&FitInput {
+        tracks,
+        content: &ContentWidths::default(),
+        table: &config.table,
+        area: &PrintArea::of(&config.page),
+        body_line: 10.0,
+    })
+    .expect("an empty table fits")
 }
 
 #[cfg(test)]

@@ -227,7 +227,6 @@ pub(crate) fn header(
 mod tests {
     use super::*;
     use crate::config::Config;
-    use crate::layout::frame::PrintArea;
     use crate::text::FontMeasurer;
 
     fn lane(id: &str, group: Option<&str>) -> Lane {
@@ -241,16 +240,7 @@ mod tests {
     #[test]
     fn long_performer_names_wrap_then_step_down_to_seven_points() {
         let config = Config::default();
-        let area = PrintArea::of(&config.page);
-        let content = super::super::content::ContentWidths::default();
-        let columns = super::super::columns::fit(&super::super::columns::FitInput {
-            tracks: &[0; 3],
-            content: &content,
-            table: &config.table,
-            area: &area,
-            body_line: 10.0,
-        })
-        .unwrap();
+        let columns = super::super::columns::fit_empty(&[0; 3], &config);
         let mut narrow = columns.clone();
         for lane in &mut narrow.lanes {
             lane.1 = 44.0;
@@ -285,16 +275,7 @@ mod tests {
             lane("d", Some("Satker Pengirim")),
         ];
         let config = Config::default();
-        let area = PrintArea::of(&config.page);
-        let content = super::super::content::ContentWidths::default();
-        let columns = super::super::columns::fit(&super::super::columns::FitInput {
-            tracks: &[0; 4],
-            content: &content,
-            table: &config.table,
-            area: &area,
-            body_line: 10.0,
-        })
-        .unwrap();
+        let columns = super::super::columns::fit_empty(&[0; 4], &config);
         let header = FontMeasurer::with_thread_local(|m| {
             let scale = TypeScale::new(&config, m);
             header(
