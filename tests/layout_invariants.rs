@@ -110,6 +110,10 @@ proptest! {
                 .map(|k| format!("Dokumen pendukung nomor {k} yang telah dilegalisasi"))
                 .collect();
         }
+        if let Some(identity) = sop.identity.as_mut() {
+            identity.equipment = (0..items * 6).map(|k| format!("Peralatan nomor {k}")).collect();
+            identity.legal_basis = (0..items * 4).map(|k| format!("Peraturan Kepala Badan nomor {k} tentang tata kelola persediaan")).collect();
+        }
         let procedure = Procedure::from_sop(&sop).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let mut config = Config::default();
         config.page.paper = [Paper::F4, Paper::A4, Paper::Letter, Paper::Legal][paper];
@@ -126,6 +130,9 @@ proptest! {
                     .filter(|w| w.code == sopflow::Code::RowTallerThanPage)
                     .filter_map(|w| w.activity.as_ref().map(|a| a.number - 1))
                     .collect();
+                for page in &l.identity {
+                    prop_assert_eq!(page.size, size, "identity sheet");
+                }
                 for page in &l.pages {
                     prop_assert!((page.size.width - size.width).abs() < 0.01, "{:?} on {size:?}", page.size);
                     let grown = page.rows.iter().any(|r| tall.contains(&r.step));

@@ -102,7 +102,7 @@ fn a_long_procedure_with_loops_across_pages() {
             .collect::<Vec<_>>()
             .join(" ");
         // The identity sheet is page 1 of the document.
-        assert!(l.identity.is_some());
+        assert_eq!(l.identity.len(), 1);
         assert!(
             footer.contains(&format!("Halaman {} dari {}", page.number + 1, pages + 1)),
             "{footer}"
@@ -376,6 +376,29 @@ fn page_numbers_count_the_identity_sheet_unless_told_otherwise() {
     config.page.numbering = sopflow::config::PageNumbering::Document;
     let no_sheet = layout(&procedure, &config).unwrap();
     assert!(footers(&no_sheet)[0].contains(&format!("Halaman 1 dari {n}")));
+}
+
+#[test]
+fn an_identity_sheet_with_long_lists_takes_two_pages_and_both_are_counted() {
+    let mut sop = generate(GenerateOptions::new(30, 4, 2));
+    let identity = sop.identity.as_mut().unwrap();
+    identity.equipment = (1..=33).map(|i| format!("Peralatan nomor {i}")).collect();
+    identity.legal_basis = (1..=25).map(|i| format!("Peraturan nomor {i}")).collect();
+    let procedure = Procedure::from_sop(&sop).unwrap();
+    let config = Config::default();
+    let l = layout(&procedure, &config).unwrap();
+    assert_eq!(l.identity.len(), 2, "the lists go on on a second page");
+    for page in &l.identity {
+        assert_eq!(page.size, config.page.size(), "never taller than the paper");
+    }
+    let total = l.pages.len() + 2;
+    assert!(
+        footers(&l)[0].contains(&format!("Halaman 3 dari {total}")),
+        "{:?}",
+        footers(&l)[0]
+    );
+    let svgs = sopflow::render::svg_pages(&l, &config.theme, &Default::default()).unwrap();
+    assert_eq!(svgs.len(), total);
 }
 
 #[test]

@@ -186,7 +186,7 @@ fn pdf_has_the_right_pages_fonts_and_text() {
         );
         let doc = lopdf::Document::load_mem(&pdf).unwrap();
         let pages = doc.get_pages();
-        let expected = laid_out.pages.len() + usize::from(laid_out.identity.is_some());
+        let expected = laid_out.pages.len() + laid_out.identity.len();
         assert_eq!(pages.len(), expected, "{}", file.display());
         for (_, id) in pages.iter() {
             let page = doc.get_object(*id).unwrap().as_dict().unwrap();

@@ -67,6 +67,8 @@ pub struct IdentityWords {
     pub warnings: String,
     /// "PENCATATAN DAN PENDATAAN".
     pub records: String,
+    /// "(lanjutan)": marks what a later identity page continues.
+    pub continued: String,
 }
 
 impl Default for Words {
@@ -112,6 +114,7 @@ impl Words {
                 "PERALATAN/PERLENGKAPAN",
                 "PERINGATAN",
                 "PENCATATAN DAN PENDATAAN",
+                "(lanjutan)",
             ],
             [
                 "Januari",
@@ -161,6 +164,7 @@ impl Words {
                 "EQUIPMENT",
                 "WARNINGS",
                 "RECORDS",
+                "(continued)",
             ],
             [
                 "January",
@@ -183,7 +187,7 @@ impl Words {
     /// A label set from its words, in field order.
     fn from_words(
         table: [&str; 11],
-        identity: [&str; 13],
+        identity: [&str; 14],
         months: [&str; 12],
         language: &str,
     ) -> Self {
@@ -214,6 +218,7 @@ impl Words {
             equipment,
             warnings,
             records,
+            continued,
         ] = identity.map(str::to_owned);
         Self {
             number,
@@ -241,6 +246,7 @@ impl Words {
                 equipment,
                 warnings,
                 records,
+                continued,
             },
             months: months.map(str::to_owned),
             language: language.to_owned(),

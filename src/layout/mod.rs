@@ -18,7 +18,8 @@
 //!    d. labels               branch labels; arrows whose side label found
 //!                            no place go back to b through the bottom, once
 //! 8. quality                 crossings, bends, length
-//! +  identity_sheet          the Identitas SOP page
+//! +  identity_sheet          the Identitas SOP pages (before 7: they are
+//!                            counted in the page numbers)
 //! ```
 //!
 //! Shared sizes live in `dims`, the page frame in `frame`, the fonts in
@@ -182,11 +183,24 @@ fn lay_out(
         &connector_lanes,
         config.page.connector_labels,
     );
+    // The identity sheet goes first: its pages count in the page numbers.
+    let identity = if config.identity_sheet && procedure.identity != Identity::default() {
+        identity_sheet::lay_out_identity_sheet(
+            &procedure.identity,
+            &config.words,
+            &area,
+            &scale,
+            measurer,
+        )
+    } else {
+        Vec::new()
+    };
+    let pages_before = if config.page.numbering == crate::config::PageNumbering::Document {
+        identity.len()
+    } else {
+        0
+    };
     // 7. Each page: place, route, flows, labels.
-    let identity_sheet = config.identity_sheet && procedure.identity != Identity::default();
-    let pages_before = usize::from(
-        identity_sheet && config.page.numbering == crate::config::PageNumbering::Document,
-    );
     let table = Table {
         procedure,
         measurer,
@@ -201,17 +215,8 @@ fn lay_out(
     let pages = pages_on_threads(&table, &plan, &mut measured, threads);
     warn_grown_pages(procedure, &pages, &frame, &mut warnings);
 
-    // 8. Quality figures; the identity sheet.
+    // 8. Quality figures.
     let metrics = quality::figures(&pages, plan.pairs.len());
-    let identity = identity_sheet.then(|| {
-        identity_sheet::lay_out_identity_sheet(
-            &procedure.identity,
-            &config.words,
-            &area,
-            &table.scale,
-            measurer,
-        )
-    });
     Ok(Layout {
         title: document_title(&procedure.identity),
         language: config.words.language.clone(),

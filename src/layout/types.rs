@@ -26,8 +26,9 @@ pub struct Layout {
     /// Height of the table header.
     #[serde(serialize_with = "crate::geom::round")]
     pub header_height: f32,
-    /// The identity sheet, when configured and the document has one.
-    pub identity: Option<IdentityPage>,
+    /// The identity sheet's pages, when configured and the document has
+    /// one (empty otherwise): one page, or more when its lists are long.
+    pub identity: Vec<IdentityPage>,
     /// The flowchart pages.
     pub pages: Vec<Page>,
     /// Quality figures.
@@ -326,17 +327,20 @@ impl LayoutMetrics {
     }
 }
 
-/// The identity sheet (Identitas SOP), page 1 of the document.
+/// A page of the identity sheet (Identitas SOP): the first is page 1 of
+/// the document; later ones continue its lists under a header naming the
+/// SOP.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IdentityPage {
-    /// Paper size (grown when the lists are long).
+    /// Paper size.
     pub size: Size,
     /// Ruled boxes.
     pub boxes: Vec<Rect>,
     /// Texts.
     pub cells: Vec<TextCell>,
-    /// Where the logo and the signature go: both always have their place,
-    /// empty (to be stamped on a printed copy) when no image is given.
+    /// Where the logo and the signature go (first page only): both always
+    /// have their place, empty (to be stamped on a printed copy) when no
+    /// image is given.
     pub images: Vec<PlacedImage>,
 }
 

@@ -31,8 +31,8 @@ pub fn svg_pages(
     theme: &Theme,
     images: &ImagePolicy,
 ) -> Result<Vec<String>, Error> {
-    let mut pages = Vec::with_capacity(layout.pages.len() + 1);
-    if let Some(sheet) = &layout.identity {
+    let mut pages = Vec::with_capacity(layout.pages.len() + layout.identity.len());
+    for sheet in &layout.identity {
         pages.push(identity_sheet::identity_sheet_svg(sheet, theme, images)?);
     }
     pages.extend(svg::flowchart_pages(layout, theme));
