@@ -67,8 +67,12 @@ pub enum Code {
     /// The table does not fit the paper's width even with every column at
     /// its narrowest: a wider paper or fewer performers.
     TableTooWide,
-    /// Layout warning: a row is taller than a page body; its page grows.
+    /// Layout warning: a row is taller than a page body; its text goes on
+    /// on the next page(s).
     RowTallerThanPage,
+    /// Layout warning: a symbol's text is longer than a symbol holds; it
+    /// is cut with an ellipsis (the whole text belongs in Kegiatan).
+    SymbolTextCut,
     /// Layout warning: the bundled font has no glyph for some characters.
     MissingGlyph,
 }

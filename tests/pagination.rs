@@ -230,7 +230,7 @@ fn the_header_can_be_printed_once() {
 }
 
 #[test]
-fn a_row_taller_than_a_page_grows_its_page_and_warns() {
+fn a_row_taller_than_a_page_goes_on_on_the_next_pages_and_warns() {
     let mut sop = generate(GenerateOptions::new(6, 3, 8));
     sop.activities[2].notes = Some("Catatan panjang. ".repeat(1150));
     let procedure = Procedure::from_sop(&sop).unwrap();
@@ -243,22 +243,54 @@ fn a_row_taller_than_a_page_grows_its_page_and_warns() {
         .find(|w| w.code == Code::RowTallerThanPage)
         .expect("a warning names the row");
     assert_eq!(warning.activity.as_ref().map(|a| a.number), Some(3));
-    let page = l
+    assert!(warning.message.contains("berlanjut"), "{}", warning.message);
+    for page in &l.pages {
+        assert_eq!(page.size, config.page.size(), "page {}", page.number);
+    }
+    // The row ends its page; pages of its text alone follow it.
+    let first = l
         .pages
         .iter()
-        .find(|p| p.rows.iter().any(|r| r.step == 2))
+        .position(|p| p.rows.iter().any(|r| r.step == 2 && !r.continued))
         .unwrap();
-    assert!(
-        page.size.height > config.page.size().height,
-        "the page grows"
-    );
-    let notes: usize = page
-        .cells
+    assert_eq!(l.pages[first].rows.last().unwrap().step, 2);
+    let continued: Vec<&sopflow::layout::Page> = l.pages[first + 1..]
         .iter()
-        .filter(|c| c.rect.y <= page.rows.iter().find(|r| r.step == 2).unwrap().y)
-        .map(|c| c.lines.len())
-        .sum();
-    assert!(notes > 100, "no text lost");
+        .take_while(|p| p.rows.iter().all(|r| r.continued))
+        .collect();
+    assert!(
+        continued.len() >= 2,
+        "{} continuation pages",
+        continued.len()
+    );
+    for page in &continued {
+        assert!(page.header, "the header repeats on a continuation page");
+        assert!(page.symbols.is_empty() && page.flows.is_empty());
+    }
+    // Every note line once, in order, over the pages.
+    let notes: String = l
+        .pages
+        .iter()
+        .flat_map(|p| &p.cells)
+        .filter(|c| c.role == sopflow::layout::CellRole::Body(sopflow::layout::ColumnKind::Notes))
+        .flat_map(|c| &c.lines)
+        .filter(|line| line.text.contains("Catatan"))
+        .map(|line| line.text.as_ref())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(
+        notes.matches("Catatan panjang.").count(),
+        1150,
+        "no text lost"
+    );
+    // The page numbers count the continuation pages.
+    let n = l.pages.len() + 1;
+    for (k, footer) in footers(&l).iter().enumerate() {
+        assert!(
+            footer.contains(&format!("Halaman {} dari {n}", k + 2)),
+            "{footer}"
+        );
+    }
 }
 
 #[test]
@@ -376,6 +408,34 @@ fn page_numbers_count_the_identity_sheet_unless_told_otherwise() {
     config.page.numbering = sopflow::config::PageNumbering::Document;
     let no_sheet = layout(&procedure, &config).unwrap();
     assert!(footers(&no_sheet)[0].contains(&format!("Halaman 1 dari {n}")));
+}
+
+#[test]
+fn a_long_symbol_text_is_cut_with_an_ellipsis_and_warned() {
+    let mut sop = generate(GenerateOptions::new(6, 3, 8));
+    sop.activities[1].symbol_text = Some("Teks simbol yang sangat panjang ".repeat(400));
+    let procedure = Procedure::from_sop(&sop).unwrap();
+    let config = Config::default();
+    let l = layout(&procedure, &config).unwrap();
+    assert_eq!(verify(&l), vec![]);
+    let warning = l
+        .warnings
+        .iter()
+        .find(|w| w.code == Code::SymbolTextCut)
+        .expect("a warning names the activity");
+    assert_eq!(warning.path, "/activities/1/symbol_text");
+    assert_eq!(warning.activity.as_ref().map(|a| a.number), Some(2));
+    let symbol = l
+        .pages
+        .iter()
+        .flat_map(|p| &p.symbols)
+        .find(|s| s.step == 1)
+        .unwrap();
+    assert_eq!(symbol.text.len(), 4);
+    assert!(symbol.text[3].text.ends_with('…'), "{:?}", symbol.text[3]);
+    for page in &l.pages {
+        assert_eq!(page.size, config.page.size());
+    }
 }
 
 #[test]

@@ -29,11 +29,6 @@ impl PrintArea {
         }
     }
 
-    /// Right margin.
-    pub fn right_margin(&self) -> f32 {
-        self.paper.width - self.content.right()
-    }
-
     /// Bottom margin.
     pub fn bottom_margin(&self) -> f32 {
         self.paper.height - self.content.bottom()
@@ -80,7 +75,7 @@ mod tests {
         let area = PrintArea::of(&config.page);
         let [top, right, bottom, left] = config.page.margins;
         assert_eq!(area.content.x, left);
-        assert_eq!(area.right_margin(), right);
+        assert_eq!(area.paper.width - area.content.right(), right);
         assert_eq!(area.bottom_margin(), bottom);
         let frame = PageFrame {
             area,

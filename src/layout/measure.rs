@@ -15,13 +15,18 @@ use crate::error::{Code, Diagnostic};
 use crate::procedure::{Procedure, Step};
 use crate::text::{Line, TextMeasurer, normalise, wrap, wrap_list};
 
+/// The wrapped texts of a row: column, lines, alignment.
+pub(crate) type RowTexts = Vec<(ColumnKind, Vec<Line>, Align)>;
+
 /// A row's wrapped texts, before it is placed.
 #[derive(Debug, Clone)]
 pub(crate) struct MeasuredRow {
     /// Column, lines, alignment.
-    pub cells: Vec<(ColumnKind, Vec<Line>, Align)>,
+    pub cells: RowTexts,
     /// The row's height.
     pub height: f32,
+    /// The least height its symbol, gaps and labels need.
+    pub min_height: f32,
     /// Height reserved under the symbol for the labels of its outcomes.
     pub label_room: f32,
     /// Wrapped `symbol_text`.
@@ -127,6 +132,14 @@ pub(crate) fn measure_rows(
                 .as_deref()
                 .map(|t| wrap(&normalise(t), symbol_inner, scale.label, measurer))
                 .unwrap_or_default();
+            let symbol_text = cut_symbol_text(
+                symbol_text,
+                (i, step),
+                symbol_inner,
+                scale,
+                measurer,
+                warnings,
+            );
             let (_, symbol_height) = symbol_size(
                 shape_of(step.kind),
                 columns.symbol_width,
@@ -135,16 +148,59 @@ pub(crate) fn measure_rows(
             );
             let label_room = label_rooms[i];
             let gap = input.symbol_gap.max(label_room + BUS_CLEARANCE);
+            let min_height = symbol_height + 2.0 * gap;
             MeasuredRow {
                 cells,
-                height: scale
-                    .block(lines, scale.body_line)
-                    .max(symbol_height + 2.0 * gap),
+                height: scale.block(lines, scale.body_line).max(min_height),
+                min_height,
                 label_room,
                 symbol_text,
             }
         })
         .collect()
+}
+
+/// The most lines a symbol holds; a longer text is cut.
+const MAX_SYMBOL_LINES: usize = 4;
+
+/// Keeps the first [`MAX_SYMBOL_LINES`] lines of a symbol's text, the
+/// last ending in an ellipsis, and warns when it cuts.
+fn cut_symbol_text(
+    mut lines: Vec<Line>,
+    (index, step): (usize, &Step),
+    width: f32,
+    scale: &TypeScale,
+    measurer: &dyn TextMeasurer,
+    warnings: &mut Vec<Diagnostic>,
+) -> Vec<Line> {
+    if lines.len() <= MAX_SYMBOL_LINES {
+        return lines;
+    }
+    lines.truncate(MAX_SYMBOL_LINES);
+    if let Some(last) = lines.last_mut() {
+        let mut text = last.text.clone();
+        loop {
+            let candidate = format!("{}…", text.trim_end());
+            let w = measurer.width(&candidate, scale.label);
+            if w <= width || text.is_empty() {
+                last.text = candidate;
+                last.width = w;
+                break;
+            }
+            text.pop();
+        }
+    }
+    warnings.push(
+        Diagnostic::warning(
+            Code::SymbolTextCut,
+            format!("/activities/{index}/symbol_text"),
+            format!(
+                "teks simbol lebih dari {MAX_SYMBOL_LINES} baris dan dipotong; tulis uraian lengkapnya di kolom Kegiatan"
+            ),
+        )
+        .at_activity(index + 1, &step.id),
+    );
+    lines
 }
 
 /// Height reserved under each step for the labels of its outcomes:

@@ -9,6 +9,8 @@
 //!                            the print area (or the table is refused)
 //! 3. measure::measure_rows   wrapped texts and row heights
 //! 4. header, footer          the repeated header and the footer → PageFrame
+//!    overflow                a row taller than a page keeps what fits; the
+//!                            rest of its text goes on on pages of its own
 //! 5. paginate                page breaks
 //! 6. plan                    rows, arrows and connector pairs of each page
 //! 7. per page:
@@ -17,6 +19,7 @@
 //!    c. flows                arrows as points
 //!    d. labels               branch labels; arrows whose side label found
 //!                            no place go back to b through the bottom, once
+//!    then the continuation pages of cut rows
 //! 8. quality                 crossings, bends, length
 //! +  identity_sheet          the Identitas SOP pages (before 7: they are
 //!                            counted in the page numbers)
@@ -38,6 +41,7 @@ mod index;
 mod json;
 mod labels;
 mod measure;
+mod overflow;
 mod paginate;
 mod place;
 mod plan;
@@ -172,17 +176,32 @@ fn lay_out(
         footer_height: footer::footer_height(&footer, &columns, &scale, measurer),
     };
 
+    // 4b. A row taller than a page keeps what fits; the rest goes on.
+    let connector_lanes = plan::connector_lanes(procedure);
+    let continuations = overflow::split_tall_rows(
+        procedure,
+        &mut measured,
+        &connector_lanes,
+        &frame,
+        (scale.padding, scale.body_line),
+        &mut warnings,
+    );
+    let mut ends_page = vec![false; procedure.steps.len()];
+    for c in &continuations {
+        ends_page[c.step] = true;
+    }
+
     // 5-6. Page breaks, then each page's rows, arrows and connectors.
     let heights: Vec<f32> = measured.iter().map(|m| m.height).collect();
-    let connector_lanes = plan::connector_lanes(procedure);
     let ranges =
-        paginate::paginate_procedure(procedure, &heights, &connector_lanes, &frame, &mut warnings);
+        paginate::paginate_procedure(procedure, &heights, &ends_page, &connector_lanes, &frame);
     let plan = plan::plan(
         procedure,
         ranges,
         &connector_lanes,
         config.page.connector_labels,
     );
+    let numbers = PageNumbers::new(&plan, &continuations);
     // The identity sheet goes first: its pages count in the page numbers.
     let identity = if config.identity_sheet && procedure.identity != Identity::default() {
         identity_sheet::lay_out_identity_sheet(
@@ -212,7 +231,8 @@ fn lay_out(
         repeat_header: config.page.repeat_header,
         pages_before,
     };
-    let pages = pages_on_threads(&table, &plan, &mut measured, threads);
+    let pages = pages_on_threads(&table, &plan, &numbers, &mut measured, threads);
+    let pages = with_continuations(&table, pages, continuations, numbers.total);
     warn_grown_pages(procedure, &pages, &frame, &mut warnings);
 
     // 8. Quality figures.
@@ -232,9 +252,71 @@ fn lay_out(
     })
 }
 
+/// The number of each planned page and the count of all, continuation
+/// pages included.
+struct PageNumbers {
+    /// 1-based number of each planned page.
+    numbers: Vec<usize>,
+    /// Every flowchart page.
+    total: usize,
+}
+
+impl PageNumbers {
+    fn new(plan: &plan::Plan, continuations: &[overflow::Continuation]) -> Self {
+        let mut rest = continuations.iter().peekable();
+        let mut next = 1;
+        let numbers = plan
+            .pages
+            .iter()
+            .map(|range| {
+                let number = next;
+                next += 1;
+                if let Some(c) = rest.next_if(|c| range.end == c.step + 1) {
+                    next += c.parts.len();
+                }
+                number
+            })
+            .collect();
+        Self {
+            numbers,
+            total: next - 1,
+        }
+    }
+}
+
+/// The flowchart pages with the continuation pages of cut rows after the
+/// page each ends.
+fn with_continuations(
+    table: &Table<'_>,
+    pages: Vec<Page>,
+    continuations: Vec<overflow::Continuation>,
+    total: usize,
+) -> Vec<Page> {
+    if continuations.is_empty() {
+        return pages;
+    }
+    let mut rest = continuations.into_iter().peekable();
+    let mut all = Vec::with_capacity(total);
+    for page in pages {
+        let (number, last) = (page.number, page.rows.last().map(|r| r.step));
+        all.push(page);
+        if let Some(c) = rest.next_if(|c| Some(c.step) == last) {
+            for (k, texts) in c.parts.into_iter().enumerate() {
+                all.push(overflow::continuation_page(
+                    table,
+                    c.step,
+                    texts,
+                    (number + 1 + k, total),
+                ));
+            }
+        }
+    }
+    all
+}
+
 /// Names the tallest row of every page that grew past its paper and whose
-/// rows no warning names yet: a row that fits a page body alone but not
-/// with the connector bands its page needs.
+/// rows no warning names yet: a row whose symbol alone is taller than a
+/// page body with the connector bands its page needs.
 fn warn_grown_pages(
     procedure: &Procedure,
     pages: &[Page],
@@ -326,11 +408,10 @@ fn too_wide(procedure: &Procedure, config: &Config, wide: columns::TooWide) -> E
 /// holds the rows from `first_row` on.
 fn lay_out_pages(
     table: &Table<'_>,
-    plan: &plan::Plan,
+    (plan, numbers): (&plan::Plan, &PageNumbers),
     (measured, first_row): (&mut [measure::MeasuredRow], usize),
     range: std::ops::Range<usize>,
 ) -> Vec<Page> {
-    let count = plan.pages.len();
     let lane_count = table.procedure.lanes.len();
     let pairs = &plan.pairs;
     let mut pages: Vec<Page> = Vec::with_capacity(range.len());
@@ -341,7 +422,7 @@ fn lay_out_pages(
             (&mut *measured, first_row),
             &page_plan,
             pairs,
-            (p + 1, count),
+            (numbers.numbers[p], numbers.total),
         );
         let routes = route::route(&page_plan.rows, &page_plan.flows, lane_count);
         page.flows = flows::place_flows(table, &page_plan, &routes, &boxes, pairs);
@@ -368,13 +449,14 @@ fn lay_out_pages(
 fn pages_on_threads(
     table: &Table<'_>,
     plan: &plan::Plan,
+    numbers: &PageNumbers,
     measured: &mut [measure::MeasuredRow],
     threads: usize,
 ) -> Vec<Page> {
     let count = plan.pages.len();
     let per_thread = count.div_ceil(threads).max(1);
     if threads <= 1 || count < 2 {
-        return lay_out_pages(table, plan, (measured, 0), 0..count);
+        return lay_out_pages(table, (plan, numbers), (measured, 0), 0..count);
     }
     std::thread::scope(|scope| {
         let mut rest = measured;
@@ -391,7 +473,7 @@ fn pages_on_threads(
             workers.push(scope.spawn(move || {
                 FontMeasurer::with_thread_local(|measurer| {
                     let table = Table { measurer, ..shared };
-                    lay_out_pages(&table, plan, (mine, offset), start..end)
+                    lay_out_pages(&table, (plan, numbers), (mine, offset), start..end)
                 })
             }));
         }

@@ -11,19 +11,18 @@
 
 use super::dims::{CONNECTOR_ROW, CONNECTORS_PER_LANE};
 use super::frame::PageFrame;
-use crate::error::{Code, Diagnostic};
 use crate::model::Kind;
 use crate::procedure::Procedure;
 use std::ops::Range;
 
-/// Breaks the procedure's rows into pages of `frame`'s body; rows taller
-/// than a page body get a warning (their page grows).
+/// Breaks the procedure's rows into pages of `frame`'s body; a row in
+/// `ends_page` (continued on pages of its own) is the last of its page.
 pub(crate) fn paginate_procedure(
     procedure: &Procedure,
     heights: &[f32],
+    ends_page: &[bool],
     connector_lanes: &[(usize, usize)],
     frame: &PageFrame,
-    warnings: &mut Vec<Diagnostic>,
 ) -> Vec<Range<usize>> {
     let body = frame.body_height();
     let flows: Vec<(usize, usize)> = procedure.flows.iter().map(|f| (f.from, f.to)).collect();
@@ -33,25 +32,13 @@ pub(crate) fn paginate_procedure(
             keep_with_next[f.from] = true;
         }
     }
-    for (i, &h) in heights.iter().enumerate() {
-        if h + 2.0 * CONNECTOR_ROW > body {
-            let step = &procedure.steps[i];
-            warnings.push(
-                Diagnostic::warning(
-                    Code::RowTallerThanPage,
-                    format!("/activities/{i}"),
-                    format!("baris setinggi {h:.0} pt tidak muat di satu halaman ({body:.0} pt); halamannya diperpanjang"),
-                )
-                .at_activity(i + 1, &step.id),
-            );
-        }
-    }
     paginate(&PageProblem {
         heights,
         flows: &flows,
         connector_lanes,
         lanes: procedure.lanes.len(),
         keep_with_next: &keep_with_next,
+        ends_page,
         body,
         connector_row: CONNECTOR_ROW,
     })
@@ -76,6 +63,8 @@ pub(crate) struct PageProblem<'a> {
     pub lanes: usize,
     /// Rows that should stay on the page of the row after them.
     pub keep_with_next: &'a [bool],
+    /// Rows that must be the last of their page.
+    pub ends_page: &'a [bool],
     /// Room for rows on one page.
     pub body: f32,
     /// Room one band row of off-page connectors takes.
@@ -149,6 +138,9 @@ pub(crate) fn paginate(problem: &PageProblem<'_>) -> Vec<Range<usize>> {
             if cost < best[j + 1] {
                 best[j + 1] = cost;
                 start_of[j + 1] = i;
+            }
+            if problem.ends_page[j] {
+                break;
             }
         }
     }
@@ -228,6 +220,7 @@ mod tests {
             connector_lanes: &LANES,
             lanes: 1,
             keep_with_next: keep,
+            ends_page: &[false; 16],
             body: 100.0,
             connector_row: 5.0,
         }
@@ -287,6 +280,19 @@ mod tests {
         let flows = [(1, 2), (2, 1), (1, 2)];
         let pages = paginate(&problem(&heights, &flows, &[false; 4]));
         assert_eq!(pages, vec![0..1, 1..4]);
+    }
+
+    #[test]
+    fn a_row_that_ends_its_page_is_last_on_it() {
+        let heights = [20.0; 4];
+        let mut ends = [false; 4];
+        assert_eq!(paginate(&problem(&heights, &[], &[false; 4])), vec![0..4]);
+        ends[1] = true;
+        let pages = paginate(&PageProblem {
+            ends_page: &ends,
+            ..problem(&heights, &[], &[false; 4])
+        });
+        assert_eq!(pages, vec![0..2, 2..4]);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! waypoints.
 
 use super::dims::{BUS_CLEARANCE, CONNECTOR_ROW, connector_box, shape_of, symbol_size};
-use super::measure::MeasuredRow;
+use super::measure::{MeasuredRow, RowTexts};
 use super::plan::{PagePlan, Pair, RowKind};
 use super::route::RouteRow;
 use super::table::Table;
@@ -95,6 +95,32 @@ fn row_boxes(
         .collect()
 }
 
+/// The text cells of a row from `y`, `height` tall: one per column with
+/// text.
+pub(crate) fn body_cells<'t>(
+    table: &'t Table<'_>,
+    texts: RowTexts,
+    y: f32,
+    height: f32,
+) -> impl Iterator<Item = TextCell> + 't {
+    texts
+        .into_iter()
+        .filter(|(_, lines, _)| lines.iter().any(|l| !l.text.is_empty()))
+        .filter_map(move |(column, lines, align)| {
+            let c = table.columns.get(column)?;
+            Some(cell(
+                CellRole::Body(column),
+                Rect::new(c.x, y, c.width, height),
+                lines,
+                TextStyle {
+                    align,
+                    ..TextStyle::top_left(table.scale.body, table.scale.padding)
+                },
+                table.measurer,
+            ))
+        })
+}
+
 /// Lays out one page without its arrows: rows, cells, symbols, connectors.
 pub(crate) fn place_page(
     table: &Table<'_>,
@@ -126,27 +152,10 @@ pub(crate) fn place_page(
                     id: step.id.clone(),
                     y: b.y,
                     height: b.height,
+                    continued: false,
                 });
                 let texts = std::mem::take(&mut measured[i - first_row].cells);
-                for (column, lines, align) in texts
-                    .into_iter()
-                    .filter(|(_, lines, _)| lines.iter().any(|l| !l.text.is_empty()))
-                {
-                    if let Some(c) = table.columns.get(column) {
-                        let rect = Rect::new(c.x, b.y, c.width, b.height);
-                        let font = table.scale.body;
-                        cells.push(cell(
-                            CellRole::Body(column),
-                            rect,
-                            lines,
-                            TextStyle {
-                                align,
-                                ..TextStyle::top_left(font, table.scale.padding)
-                            },
-                            table.measurer,
-                        ));
-                    }
-                }
+                cells.extend(body_cells(table, texts, b.y, b.height));
                 let rects: Vec<Rect> = step
                     .lanes
                     .iter()
@@ -230,10 +239,9 @@ pub(crate) fn place_page(
         }
     }
     let area = &frame.area;
+    // The columns fit the paper's width (phase 2 refuses a table that
+    // does not); only a symbol taller than a page body grows the page.
     let mut size = area.paper;
-    size.width = size
-        .width
-        .max(table.columns.table_x + table.columns.table_width + area.right_margin());
     let overflow = body_bottom + frame.footer_height - frame.bottom();
     if overflow > 0.0 {
         size.height += overflow;

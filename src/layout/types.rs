@@ -74,9 +74,11 @@ pub struct Column {
 /// One page of the flowchart table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Page {
-    /// 1-based page number among the flowchart pages.
+    /// 1-based page number among the flowchart pages (continuation pages
+    /// included).
     pub number: usize,
-    /// Paper size (grown when a single row is taller than the page).
+    /// Paper size (grown only when a single symbol is taller than the
+    /// page: a row's text that does not fit goes on on the next page).
     pub size: Size,
     /// The table's outline, header included.
     pub table: Rect,
@@ -114,6 +116,10 @@ pub struct Row {
     /// Height.
     #[serde(serialize_with = "crate::geom::round")]
     pub height: f32,
+    /// True on a page that only continues the text of a row taller than
+    /// a page (the row, its symbol and arrows are on the page before).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub continued: bool,
 }
 
 /// How a text is aligned in its cell.

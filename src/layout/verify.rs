@@ -293,7 +293,13 @@ impl Checker<'_> {
             .map(|r| (r.step, (r.y, r.y + r.height)))
             .collect();
         for row in &page.rows {
-            if last_step.is_some_and(|l| row.step <= l) {
+            // A continued row goes on right after the row it continues.
+            let in_order = match *last_step {
+                None => !row.continued,
+                Some(last) if row.continued => row.step == last && page.rows.len() == 1,
+                Some(last) => row.step > last,
+            };
+            if !in_order {
                 self.report(
                     9,
                     vec![row.id.to_string()],
