@@ -229,19 +229,32 @@ fn the_header_can_be_printed_once() {
     assert!(l.pages[1..].iter().all(|p| !p.header));
 }
 
-#[test]
-fn a_row_taller_than_a_page_goes_on_on_the_next_pages_and_warns() {
+/// A generated six-row SOP, changed by `edit`, laid out with the default
+/// configuration and checked by `verify`.
+fn six_rows_with(edit: impl FnOnce(&mut sopflow::Sop)) -> (Layout, Config) {
     let mut sop = generate(GenerateOptions::new(6, 3, 8));
-    sop.activities[2].notes = Some("Catatan panjang. ".repeat(1150));
+    edit(&mut sop);
     let procedure = Procedure::from_sop(&sop).unwrap();
     let config = Config::default();
     let l = layout(&procedure, &config).unwrap();
     assert_eq!(verify(&l), vec![]);
-    let warning = l
-        .warnings
+    (l, config)
+}
+
+/// The layout's warning with `code`.
+fn warned(l: &Layout, code: Code) -> &sopflow::Diagnostic {
+    l.warnings
         .iter()
-        .find(|w| w.code == Code::RowTallerThanPage)
-        .expect("a warning names the row");
+        .find(|w| w.code == code)
+        .unwrap_or_else(|| panic!("a {code:?} warning"))
+}
+
+#[test]
+fn a_row_taller_than_a_page_goes_on_on_the_next_pages_and_warns() {
+    let (l, config) = six_rows_with(|sop| {
+        sop.activities[2].notes = Some("Catatan panjang. ".repeat(1150));
+    });
+    let warning = warned(&l, Code::RowTallerThanPage);
     assert_eq!(warning.activity.as_ref().map(|a| a.number), Some(3));
     assert!(warning.message.contains("berlanjut"), "{}", warning.message);
     for page in &l.pages {
@@ -412,17 +425,10 @@ fn page_numbers_count_the_identity_sheet_unless_told_otherwise() {
 
 #[test]
 fn a_long_symbol_text_is_cut_with_an_ellipsis_and_warned() {
-    let mut sop = generate(GenerateOptions::new(6, 3, 8));
-    sop.activities[1].symbol_text = Some("Teks simbol yang sangat panjang ".repeat(400));
-    let procedure = Procedure::from_sop(&sop).unwrap();
-    let config = Config::default();
-    let l = layout(&procedure, &config).unwrap();
-    assert_eq!(verify(&l), vec![]);
-    let warning = l
-        .warnings
-        .iter()
-        .find(|w| w.code == Code::SymbolTextCut)
-        .expect("a warning names the activity");
+    let (l, config) = six_rows_with(|sop| {
+        sop.activities[1].symbol_text = Some("Teks simbol yang sangat panjang ".repeat(400));
+    });
+    let warning = warned(&l, Code::SymbolTextCut);
     assert_eq!(warning.path, "/activities/1/symbol_text");
     assert_eq!(warning.activity.as_ref().map(|a| a.number), Some(2));
     let symbol = l

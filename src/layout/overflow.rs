@@ -16,7 +16,7 @@ use super::place::body_cells;
 use super::table::Table;
 use super::types::{Page, Row};
 use crate::error::{Code, Diagnostic};
-use crate::geom::{Rect, Size};
+use crate::geom::Rect;
 use crate::procedure::Procedure;
 
 /// The rest of a row taller than a page body.
@@ -134,15 +134,8 @@ pub(crate) fn continuation_page(
     let lines = texts.iter().map(|(_, l, _)| l.len()).max().unwrap_or(1);
     let height = table.scale.block(lines, table.scale.body_line);
     let cells = body_cells(table, texts, body_top, height).collect();
-    let size: Size = frame.area.paper;
-    let footer = super::footer::footer(
-        &table.footer,
-        table.columns,
-        &table.scale,
-        table.measurer,
-        (number + table.pages_before, count + table.pages_before),
-        size.height - frame.area.bottom_margin(),
-    );
+    let size = frame.area.paper;
+    let footer = table.footer((number, count), size.height);
     Page {
         number,
         size,

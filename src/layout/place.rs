@@ -246,14 +246,7 @@ pub(crate) fn place_page(
     if overflow > 0.0 {
         size.height += overflow;
     }
-    let footer = super::footer::footer(
-        &table.footer,
-        table.columns,
-        &table.scale,
-        table.measurer,
-        (number + table.pages_before, count + table.pages_before),
-        size.height - area.bottom_margin(),
-    );
+    let footer = table.footer((number, count), size.height);
     let table = Rect::new(
         table.columns.table_x,
         top_margin.min(body_top),

@@ -8,6 +8,7 @@ use super::columns::Columns;
 use super::footer::FooterSpec;
 use super::frame::PageFrame;
 use super::type_scale::TypeScale;
+use super::types::TextCell;
 use crate::procedure::Procedure;
 use crate::text::TextMeasurer;
 
@@ -41,6 +42,19 @@ impl Table<'_> {
     pub fn axis(&self, lane: usize) -> f32 {
         let (x, w) = self.columns.lanes[lane];
         x + w / 2.0
+    }
+
+    /// The footer of flowchart page `number` of `count`, on a page
+    /// `page_height` tall, numbered after the pages before the flowchart.
+    pub fn footer(&self, (number, count): (usize, usize), page_height: f32) -> Vec<TextCell> {
+        super::footer::footer(
+            &self.footer,
+            self.columns,
+            &self.scale,
+            self.measurer,
+            (number + self.pages_before, count + self.pages_before),
+            page_height - self.frame.area.bottom_margin(),
+        )
     }
 
     /// Left and right edge of the swimlane block.
