@@ -75,6 +75,16 @@ pub enum Code {
     SymbolTextCut,
     /// Layout warning: the bundled font has no glyph for some characters.
     MissingGlyph,
+    /// The bytes are not a workbook (or CSV) sopflow can read: a renamed
+    /// file, a truncated or password-protected workbook, a zip bomb.
+    UnreadableWorkbook,
+    /// No sheet has a header row with a Kegiatan column.
+    NoProcedureSheet,
+    /// A cell of a spreadsheet says something the format does not allow.
+    InvalidCell,
+    /// Warning: a spreadsheet column or identity label that sopflow does
+    /// not know; it is left out.
+    UnknownColumn,
 }
 
 impl Code {
@@ -114,6 +124,10 @@ pub struct Diagnostic {
     /// 1-based column, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
+    /// The spreadsheet cell, for documents read from a workbook
+    /// (`Prosedur!E3`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
     /// What is wrong, in words a drafter understands.
     pub message: String,
 }
@@ -142,6 +156,7 @@ impl Diagnostic {
             activity: None,
             line: None,
             column: None,
+            cell: None,
             message: message.into(),
         }
     }
@@ -159,6 +174,12 @@ impl Diagnostic {
     pub fn at_line(mut self, line: usize, column: usize) -> Self {
         self.line = Some(line);
         self.column = Some(column);
+        self
+    }
+
+    /// Names the spreadsheet cell (`Prosedur!E3`) the diagnostic is about.
+    pub fn at_cell(mut self, cell: impl Into<String>) -> Self {
+        self.cell = Some(cell.into());
         self
     }
 
@@ -181,7 +202,9 @@ impl fmt::Display for Diagnostic {
         if let (Some(line), Some(column)) = (self.line, self.column) {
             write!(f, " baris {line} kolom {column}")?;
         }
-        if !self.path.is_empty() {
+        if let Some(cell) = &self.cell {
+            write!(f, " {cell}")?;
+        } else if !self.path.is_empty() {
             write!(f, " di {}", self.path)?;
         }
         write!(f, ": {}", self.message)
@@ -285,6 +308,12 @@ pub enum Error {
     #[error("the PDF could not be written: {reason}")]
     PdfDocument {
         /// The PDF writer's words.
+        reason: String,
+    },
+    /// A workbook could not be written.
+    #[error("the workbook could not be written: {reason}")]
+    Workbook {
+        /// What went wrong.
         reason: String,
     },
     /// A configuration value is out of range.

@@ -45,10 +45,14 @@
 
 pub mod config;
 mod error;
+#[cfg(feature = "sheet")]
+pub mod export;
 #[cfg(feature = "generate")]
 pub mod generate;
 mod geom;
 mod hash;
+#[cfg(feature = "sheet")]
+pub mod import;
 pub mod layout;
 mod limits;
 pub mod model;

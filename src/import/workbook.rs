@@ -1,0 +1,278 @@
+//! Opening a workbook (XLSX, XLSM, XLS, ODS) with calamine and turning its
+//! sheets into [`Grid`]s, after refusing what is not a workbook or would
+//! unpack into far more than it weighs.
+
+use super::grid::{Grid, Merge};
+use super::{Lang, SheetLimits, t};
+use crate::error::{Code, Diagnostic};
+use calamine::{Data, Range, Reader, Sheets};
+use std::io::Cursor;
+
+/// Most bytes the parts of a zipped workbook may unpack into.
+const MAX_UNPACKED_BYTES: u64 = 512 << 20;
+/// Largest ratio of unpacked to packed size of one part above 1 MiB: real
+/// sheets compress about 10:1, zip bombs 1000:1.
+const MAX_PACKING_RATIO: u64 = 200;
+/// Most parts in a zipped workbook.
+const MAX_PARTS: usize = 10_000;
+
+/// The workbook formats calamine reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WorkbookFormat {
+    /// Office Open XML (`.xlsx`, `.xlsm`).
+    Xlsx,
+    /// Excel 97–2003 (`.xls`).
+    Xls,
+    /// OpenDocument (`.ods`).
+    Ods,
+}
+
+/// An open workbook: its sheet names in order and the means to read one.
+pub(crate) struct Workbook {
+    sheets: Sheets<Cursor<Vec<u8>>>,
+    names: Vec<String>,
+}
+
+impl Workbook {
+    /// Opens `bytes` as a workbook of `format`.
+    pub fn open(bytes: Vec<u8>, format: WorkbookFormat, lang: Lang) -> Result<Self, Diagnostic> {
+        let refuse = |en: String, id: String| {
+            Diagnostic::error(Code::UnreadableWorkbook, "", t(lang, &id, &en))
+        };
+        if let Some(kind) = sniff_other(&bytes) {
+            return Err(refuse(
+                format!("this is {kind}, not a workbook"),
+                format!("berkas ini {kind}, bukan buku kerja (workbook)").replace("an empty file", "kosong"),
+            ));
+        }
+        if format != WorkbookFormat::Xls {
+            check_zip(&bytes, lang)?;
+        }
+        let cursor = Cursor::new(bytes);
+        let sheets = match format {
+            WorkbookFormat::Xlsx => calamine::Xlsx::new(cursor)
+                .map(Sheets::Xlsx)
+                .map_err(calamine::Error::Xlsx),
+            WorkbookFormat::Xls => calamine::Xls::new(cursor)
+                .map(Sheets::Xls)
+                .map_err(calamine::Error::Xls),
+            WorkbookFormat::Ods => calamine::Ods::new(cursor)
+                .map(Sheets::Ods)
+                .map_err(calamine::Error::Ods),
+        };
+        let sheets = sheets.map_err(|e| {
+            let (en, id) = describe(&e);
+            refuse(en, id)
+        })?;
+        let names = sheets.sheet_names();
+        Ok(Self { sheets, names })
+    }
+
+    /// The names of the sheets, in workbook order.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// Reads one sheet into a grid, within `limits`.
+    pub fn grid(&mut self, name: &str, limits: &SheetLimits, lang: Lang) -> Result<Grid, Diagnostic> {
+        let range = self.sheets.worksheet_range(name).map_err(|e| {
+            let (en, id) = describe(&e);
+            Diagnostic::error(
+                Code::UnreadableWorkbook,
+                "",
+                t(lang, &format!("sheet {name}: {id}"), &format!("sheet {name}: {en}")),
+            )
+        })?;
+        let merges = match &mut self.sheets {
+            Sheets::Xlsx(xlsx) => xlsx.merge_cells_by_sheet_name(name).unwrap_or_default(),
+            Sheets::Xls(xls) => xls.merge_cells_by_sheet_name(name).unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let mut grid = to_grid(name, &range, limits, lang)?;
+        grid.merges = merges
+            .into_iter()
+            .map(|d| Merge {
+                top: d.start.0 as usize,
+                left: d.start.1 as usize,
+                bottom: d.end.0 as usize,
+                right: d.end.1 as usize,
+            })
+            .filter(|m| m.top <= m.bottom && m.left <= m.right)
+            .collect();
+        Ok(grid)
+    }
+}
+
+/// Names a well-known file kind that is not a workbook.
+fn sniff_other(bytes: &[u8]) -> Option<&'static str> {
+    let starts = |magic: &[u8]| bytes.starts_with(magic);
+    if starts(b"%PDF") {
+        Some("a PDF file")
+    } else if starts(b"\x89PNG") {
+        Some("a PNG image")
+    } else if starts(b"\xff\xd8\xff") {
+        Some("a JPEG image")
+    } else if bytes.is_empty() {
+        Some("an empty file")
+    } else {
+        None
+    }
+}
+
+/// Refuses zip archives that would unpack into too much, before calamine
+/// unpacks anything.
+fn check_zip(bytes: &[u8], lang: Lang) -> Result<(), Diagnostic> {
+    let refuse = |id: String, en: String| {
+        Diagnostic::error(Code::UnreadableWorkbook, "", t(lang, &id, &en))
+    };
+    if bytes.starts_with(b"\xd0\xcf\x11\xe0") {
+        // An OLE container: an encrypted OOXML workbook or an old .xls;
+        // calamine tells which.
+        return Ok(());
+    }
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+        refuse(
+            format!("bukan buku kerja yang utuh (arsip zip rusak atau terpotong: {e})"),
+            format!("not a complete workbook (broken or truncated zip archive: {e})"),
+        )
+    })?;
+    if archive.len() > MAX_PARTS {
+        return Err(refuse(
+            format!("buku kerja berisi {} bagian, melebihi batas {MAX_PARTS}", archive.len()),
+            format!("the workbook has {} parts, more than the limit of {MAX_PARTS}", archive.len()),
+        ));
+    }
+    let mut total = 0u64;
+    for i in 0..archive.len() {
+        let part = archive.by_index_raw(i).map_err(|e| {
+            refuse(
+                format!("bagian {i} buku kerja tidak terbaca: {e}"),
+                format!("part {i} of the workbook cannot be read: {e}"),
+            )
+        })?;
+        let (size, packed) = (part.size(), part.compressed_size().max(1));
+        total = total.saturating_add(size);
+        if size > 1 << 20 && size / packed > MAX_PACKING_RATIO || total > MAX_UNPACKED_BYTES {
+            return Err(refuse(
+                format!(
+                    "buku kerja ditolak: bagian {} membengkak menjadi {size} bita (bom zip?)",
+                    part.name().unwrap_or_default()
+                ),
+                format!(
+                    "workbook refused: part {} unpacks into {size} bytes (a zip bomb?)",
+                    part.name().unwrap_or_default()
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// calamine's error in a drafter's words, English and Indonesian.
+fn describe(error: &calamine::Error) -> (String, String) {
+    let text = error.to_string();
+    if text.contains("password") {
+        (
+            "the workbook is password-protected; save it without a password".into(),
+            "buku kerja dilindungi kata sandi; simpan tanpa kata sandi".into(),
+        )
+    } else {
+        (
+            format!("not a readable workbook ({text})"),
+            format!("bukan buku kerja yang dapat dibaca ({text})"),
+        )
+    }
+}
+
+/// Copies a calamine range into a grid at its absolute cell positions.
+fn to_grid(
+    name: &str,
+    range: &Range<Data>,
+    limits: &SheetLimits,
+    lang: Lang,
+) -> Result<Grid, Diagnostic> {
+    let mut grid = Grid {
+        name: name.to_owned(),
+        ..Grid::default()
+    };
+    let Some((top, left)) = range.start() else {
+        return Ok(grid);
+    };
+    let (bottom, right) = range.end().unwrap_or((top, left));
+    let (rows, cols) = (bottom as usize + 1, right as usize + 1);
+    if rows > limits.max_rows || cols > limits.max_columns {
+        let (what_id, what_en, count, max) = if rows > limits.max_rows {
+            ("baris", "rows", rows, limits.max_rows)
+        } else {
+            ("kolom", "columns", cols, limits.max_columns)
+        };
+        return Err(Diagnostic::error(
+            Code::LimitExceeded,
+            "",
+            t(
+                lang,
+                &format!("sheet {name} memakai {count} {what_id}, melebihi batas {max}"),
+                &format!("sheet {name} uses {count} {what_en}, more than the limit of {max}"),
+            ),
+        )
+        .at_cell(format!("{name}!{}", super::grid::a1(bottom as usize, right as usize))));
+    }
+    grid.rows = vec![Vec::new(); rows];
+    for (r, c, value) in range.used_cells() {
+        let (row, col) = (top as usize + r, left as usize + c);
+        let text = cell_text(value);
+        if text.chars().count() > limits.max_cell_chars {
+            return Err(Diagnostic::error(
+                Code::LimitExceeded,
+                "",
+                t(
+                    lang,
+                    &format!("sel berisi lebih dari {} karakter", limits.max_cell_chars),
+                    &format!("the cell holds more than {} characters", limits.max_cell_chars),
+                ),
+            )
+            .at_cell(grid.cell_ref(row, col)));
+        }
+        let cells = &mut grid.rows[row];
+        if cells.len() <= col {
+            cells.resize(col + 1, String::new());
+        }
+        cells[col] = text;
+    }
+    Ok(grid)
+}
+
+/// The text of a cell as a drafter reads it: whole numbers without a
+/// decimal point, dates as ISO dates.
+fn cell_text(value: &Data) -> String {
+    match value {
+        Data::String(s) => super::clean_text(s),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => number_text(*f),
+        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
+        Data::DateTime(d) if d.is_datetime() => {
+            let (y, m, day, h, min, s, _) = d.to_ymd_hms_milli();
+            if (h, min, s) == (0, 0, 0) {
+                format!("{y:04}-{m:02}-{day:02}")
+            } else if d.as_f64() < 1.0 {
+                format!("{h:02}:{min:02}")
+            } else {
+                format!("{y:04}-{m:02}-{day:02} {h:02}:{min:02}")
+            }
+        }
+        Data::DateTime(d) => number_text(d.as_f64()),
+        Data::DateTimeIso(s) => s.split('T').next().unwrap_or(s).to_owned(),
+        Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("{e}"),
+        Data::Empty => String::new(),
+    }
+}
+
+/// A number as typed: `5` not `5.0`.
+pub(crate) fn number_text(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        format!("{f}")
+    }
+}
