@@ -118,15 +118,35 @@ fn depth(grid: &Grid, top: usize, text_col: usize) -> usize {
     {
         return (merge.bottom - merge.top + 1).min(3);
     }
+    let number_col = (0..grid.rows[top].len())
+        .find(|&col| field_of(grid.text(top, col)) == Some(Field::Number));
     let mut depth = 1;
-    while depth < 3
-        && !grid.row_is_empty(top + depth)
-        && grid.text(top + depth, text_col).is_empty()
-        && !is_column_numbers(grid, top + depth)
-    {
+    while depth < 3 {
+        let row = top + depth;
+        let numbered = number_col.is_some_and(|col| grid.text(row, col).parse::<u64>().is_ok());
+        if grid.row_is_empty(row)
+            || !grid.text(row, text_col).is_empty()
+            || numbered
+            || is_column_numbers(grid, row)
+            || !under_a_group(grid, top, row)
+        {
+            break;
+        }
         depth += 1;
     }
     depth
+}
+
+/// True when some cell of `row` stands under a group of the rows above:
+/// a horizontally merged cell, or a column whose cells above are empty
+/// (the unmerged spread of "Pelaksana" over its performers).
+fn under_a_group(grid: &Grid, top: usize, row: usize) -> bool {
+    grid.merges
+        .iter()
+        .any(|m| (top..row).contains(&m.top) && m.right > m.left)
+        || grid.rows[row].iter().enumerate().any(|(col, text)| {
+            !text.is_empty() && (top..row).all(|r| grid.shown(r, col).is_empty())
+        })
 }
 
 /// True for the row of column numbers (1, 2, 3, …) printed tables carry
