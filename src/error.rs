@@ -3,6 +3,16 @@
 use serde::Serialize;
 use std::fmt;
 
+/// The language of messages (diagnostics, import errors).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Bahasa Indonesia (the default).
+    #[default]
+    Id,
+    /// English.
+    En,
+}
+
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -189,25 +199,38 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self.severity {
-            Severity::Error => "galat",
-            Severity::Warning => "peringatan",
+impl Diagnostic {
+    /// The diagnostic as one line in `lang` (the [`fmt::Display`] form is
+    /// Indonesian). The message itself is in the language it was made in.
+    pub fn display_in(&self, lang: Lang) -> String {
+        let [error, warning, activity, line, column, at] = match lang {
+            Lang::Id => ["galat", "peringatan", "kegiatan", "baris", "kolom", "di"],
+            Lang::En => ["error", "warning", "activity", "line", "column", "at"],
         };
-        write!(f, "{kind} [{}]", self.code.name())?;
-        if let Some(activity) = &self.activity {
-            write!(f, " kegiatan {} (id \"{}\")", activity.number, activity.id)?;
+        let kind = match self.severity {
+            Severity::Error => error,
+            Severity::Warning => warning,
+        };
+        let mut text = format!("{kind} [{}]", self.code.name());
+        if let Some(a) = &self.activity {
+            text.push_str(&format!(" {activity} {} (id \"{}\")", a.number, a.id));
         }
-        if let (Some(line), Some(column)) = (self.line, self.column) {
-            write!(f, " baris {line} kolom {column}")?;
+        if let (Some(l), Some(c)) = (self.line, self.column) {
+            text.push_str(&format!(" {line} {l} {column} {c}"));
         }
         if let Some(cell) = &self.cell {
-            write!(f, " {cell}")?;
+            text.push_str(&format!(" {cell}"));
         } else if !self.path.is_empty() {
-            write!(f, " di {}", self.path)?;
+            text.push_str(&format!(" {at} {}", self.path));
         }
-        write!(f, ": {}", self.message)
+        text.push_str(&format!(": {}", self.message));
+        text
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.display_in(Lang::Id))
     }
 }
 
@@ -256,6 +279,12 @@ impl fmt::Display for Diagnostics {
 }
 
 impl std::error::Error for Diagnostics {}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(diagnostic: Diagnostic) -> Self {
+        Diagnostics(vec![diagnostic])
+    }
+}
 
 /// Everything that can go wrong in sopflow.
 #[derive(Debug, thiserror::Error)]

@@ -15,7 +15,11 @@ fn options() -> ImportOptions {
 
 /// A workbook of one sheet "Prosedur" holding `rows`, with `merges`
 /// (first row, first col, last row, last col) and an optional identity sheet.
-fn xlsx(rows: &[&[&str]], merges: &[(u32, u16, u32, u16)], identity: Option<fn(&mut Worksheet)>) -> Vec<u8> {
+fn xlsx(
+    rows: &[&[&str]],
+    merges: &[(u32, u16, u32, u16)],
+    identity: Option<fn(&mut Worksheet)>,
+) -> Vec<u8> {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     sheet.set_name("Prosedur").unwrap();
@@ -47,7 +51,8 @@ fn read(bytes: Vec<u8>, format: Format) -> Imported {
 }
 
 fn refused(bytes: Vec<u8>, format: Format) -> Diagnostics {
-    match import::read_bytes(bytes, format, &options()).and_then(|i| i.into_procedure().map(|_| ())) {
+    match import::read_bytes(bytes, format, &options()).and_then(|i| i.into_procedure().map(|_| ()))
+    {
         Ok(()) => panic!("accepted"),
         Err(d) => d,
     }
@@ -60,7 +65,11 @@ fn flows(sop: &Sop) -> Vec<String> {
         .flows()
         .iter()
         .map(|f| {
-            let label = f.label.as_ref().map(|l| format!(" [{l:?}]")).unwrap_or_default();
+            let label = f
+                .label
+                .as_ref()
+                .map(|l| format!(" [{l:?}]"))
+                .unwrap_or_default();
             format!("{}->{}{label}", steps[f.from].id, steps[f.to].id)
         })
         .collect()
@@ -69,11 +78,56 @@ fn flows(sop: &Sop) -> Vec<String> {
 const LIST: &[&[&str]] = &[
     &["SOP Pelayanan Surat Keterangan"],
     &[],
-    &["No.", "Uraian Kegiatan", "Pelaku", "Persyaratan", "Waktu", "Hasil", "Catatan", "Lanjut ke"],
-    &["1", "Mengajukan permohonan", "Pemohon", "1. KTP\n2. KK", "5 menit", "Berkas", "", ""],
-    &["2", "Memeriksa berkas", "Petugas", "Berkas", "10 menit", "", "", "Lengkap: 3; Belum lengkap: 1"],
-    &["3", "Menandatangani surat", "Kepala; Petugas", "", "1 hari", "Surat", "paraf", "4"],
-    &["4", "Menyerahkan surat", "Petugas", "", "5 menit", "", "", "-"],
+    &[
+        "No.",
+        "Uraian Kegiatan",
+        "Pelaku",
+        "Persyaratan",
+        "Waktu",
+        "Hasil",
+        "Catatan",
+        "Lanjut ke",
+    ],
+    &[
+        "1",
+        "Mengajukan permohonan",
+        "Pemohon",
+        "1. KTP\n2. KK",
+        "5 menit",
+        "Berkas",
+        "",
+        "",
+    ],
+    &[
+        "2",
+        "Memeriksa berkas",
+        "Petugas",
+        "Berkas",
+        "10 menit",
+        "",
+        "",
+        "Lengkap: 3; Belum lengkap: 1",
+    ],
+    &[
+        "3",
+        "Menandatangani surat",
+        "Kepala; Petugas",
+        "",
+        "1 hari",
+        "Surat",
+        "paraf",
+        "4",
+    ],
+    &[
+        "4",
+        "Menyerahkan surat",
+        "Petugas",
+        "",
+        "5 menit",
+        "",
+        "",
+        "-",
+    ],
 ];
 
 #[test]
@@ -84,7 +138,12 @@ fn the_list_layout_reads_performers_joint_activities_and_inferred_kinds() {
     let kinds: Vec<Option<Kind>> = sop.activities.iter().map(|a| a.kind).collect();
     assert_eq!(
         kinds,
-        [Some(Kind::Start), Some(Kind::Decision), Some(Kind::Process), Some(Kind::End)]
+        [
+            Some(Kind::Start),
+            Some(Kind::Decision),
+            Some(Kind::Process),
+            Some(Kind::End)
+        ]
     );
     assert_eq!(sop.activities[0].requirements, ["KTP", "KK"]);
     assert_eq!(sop.activities[2].actor, ["Kepala", "Petugas"]);
@@ -107,7 +166,13 @@ fn a_csv_from_indonesian_excel_reads_like_the_workbook() {
     for row in &LIST[2..] {
         let cells: Vec<String> = row
             .iter()
-            .map(|c| if c.contains(['\n', ';']) { format!("\"{c}\"") } else { (*c).to_owned() })
+            .map(|c| {
+                if c.contains(['\n', ';']) {
+                    format!("\"{c}\"")
+                } else {
+                    (*c).to_owned()
+                }
+            })
             .collect();
         csv.extend_from_slice(cells.join(";").replace('\n', "\r\n").as_bytes());
         csv.extend_from_slice(b"\r\n");
@@ -120,12 +185,69 @@ fn a_csv_from_indonesian_excel_reads_like_the_workbook() {
 #[test]
 fn a_three_row_merged_header_gives_groups_and_keeps_repeated_names_apart() {
     let rows: &[&[&str]] = &[
-        &["No", "Kegiatan", "Pelaksana", "", "", "", "Mutu Baku", "", "", "Keterangan"],
-        &["", "", "Satker Penerima", "", "Satker Pengirim", "", "Kelengkapan", "Waktu", "Output", ""],
-        &["", "", "Operator", "Approver", "Operator", "Approver", "", "", "", ""],
-        &["1", "Mengirim barang", "", "", "√", "", "", "1 hari", "", ""],
-        &["2", "Menerima dan menyetujui", "●", "1", "", "", "", "2 jam", "", ""],
-        &["3", "Menyetujui pengiriman", "", "", "", "X", "", "", "", ""],
+        &[
+            "No",
+            "Kegiatan",
+            "Pelaksana",
+            "",
+            "",
+            "",
+            "Mutu Baku",
+            "",
+            "",
+            "Keterangan",
+        ],
+        &[
+            "",
+            "",
+            "Satker Penerima",
+            "",
+            "Satker Pengirim",
+            "",
+            "Kelengkapan",
+            "Waktu",
+            "Output",
+            "",
+        ],
+        &[
+            "", "", "Operator", "Approver", "Operator", "Approver", "", "", "", "",
+        ],
+        &[
+            "1",
+            "Mengirim barang",
+            "",
+            "",
+            "√",
+            "",
+            "",
+            "1 hari",
+            "",
+            "",
+        ],
+        &[
+            "2",
+            "Menerima dan menyetujui",
+            "●",
+            "1",
+            "",
+            "",
+            "",
+            "2 jam",
+            "",
+            "",
+        ],
+        &[
+            "3",
+            "Menyetujui pengiriman",
+            "",
+            "",
+            "",
+            "X",
+            "",
+            "",
+            "",
+            "",
+        ],
     ];
     let merges = [
         (0, 0, 2, 0),
@@ -148,13 +270,32 @@ fn a_three_row_merged_header_gives_groups_and_keeps_repeated_names_apart() {
     assert_eq!(
         actors,
         [
-            ("Operator", Some("Satker Penerima"), "Satker Penerima / Operator"),
-            ("Approver", Some("Satker Penerima"), "Satker Penerima / Approver"),
-            ("Operator", Some("Satker Pengirim"), "Satker Pengirim / Operator"),
-            ("Approver", Some("Satker Pengirim"), "Satker Pengirim / Approver"),
+            (
+                "Operator",
+                Some("Satker Penerima"),
+                "Satker Penerima / Operator"
+            ),
+            (
+                "Approver",
+                Some("Satker Penerima"),
+                "Satker Penerima / Approver"
+            ),
+            (
+                "Operator",
+                Some("Satker Pengirim"),
+                "Satker Pengirim / Operator"
+            ),
+            (
+                "Approver",
+                Some("Satker Pengirim"),
+                "Satker Pengirim / Approver"
+            ),
         ]
     );
-    assert_eq!(sop.activities[1].actor, ["Satker Penerima / Operator", "Satker Penerima / Approver"]);
+    assert_eq!(
+        sop.activities[1].actor,
+        ["Satker Penerima / Operator", "Satker Penerima / Approver"]
+    );
     assert_eq!(sop.activities[0].time.as_deref(), Some("1 hari"));
     // Without a Jenis column the last row is the end.
     assert_eq!(sop.activities[2].kind, Some(Kind::End));
@@ -164,18 +305,65 @@ fn a_three_row_merged_header_gives_groups_and_keeps_repeated_names_apart() {
 #[test]
 fn a_two_row_header_without_merges_is_read_from_its_texts() {
     let rows: &[&[&str]] = &[
-        &["No", "Kegiatan", "Pelaksana", "", "Mutu Baku", "", "", "Jenis", "Lanjut"],
-        &["", "", "Pemohon", "Petugas", "Kelengkapan", "Waktu", "Output", "", ""],
+        &[
+            "No",
+            "Kegiatan",
+            "Pelaksana",
+            "",
+            "Mutu Baku",
+            "",
+            "",
+            "Jenis",
+            "Lanjut",
+        ],
+        &[
+            "",
+            "",
+            "Pemohon",
+            "Petugas",
+            "Kelengkapan",
+            "Waktu",
+            "Output",
+            "",
+            "",
+        ],
         &["1", "2", "3", "4", "5", "6", "7", "8", "9"],
-        &["1", "Mengisi formulir", "v", "", "", "5 menit", "Formulir", "Mulai", ""],
-        &["2", "Memverifikasi", "", "v", "", "5 menit", "", "Keputusan", "Ya: 3\nTidak: 1"],
+        &[
+            "1",
+            "Mengisi formulir",
+            "v",
+            "",
+            "",
+            "5 menit",
+            "Formulir",
+            "Mulai",
+            "",
+        ],
+        &[
+            "2",
+            "Memverifikasi",
+            "",
+            "v",
+            "",
+            "5 menit",
+            "",
+            "Keputusan",
+            "Ya: 3\nTidak: 1",
+        ],
         &["3", "Mencetak", "", "v", "", "", "", "SELESAI", ""],
     ];
     let sop = read(xlsx(rows, &[], None), Format::Xlsx).sop;
     assert_eq!(sop.actors.len(), 2);
-    assert_eq!(sop.activities.len(), 3, "the column-number row is no activity");
+    assert_eq!(
+        sop.activities.len(),
+        3,
+        "the column-number row is no activity"
+    );
     let decision = &sop.activities[1];
-    assert_eq!((decision.yes.as_deref(), decision.no.as_deref()), (Some("3"), Some("1")));
+    assert_eq!(
+        (decision.yes.as_deref(), decision.no.as_deref()),
+        (Some("3"), Some("1"))
+    );
     assert_eq!(decision.kind, Some(Kind::Decision));
     assert_eq!(sop.activities[2].kind, Some(Kind::End));
     assert_eq!(sop.activities[0].output.as_deref(), Some("Formulir"));
@@ -197,7 +385,10 @@ fn every_lanjut_form_is_read() {
     let next = |i: usize| sop.activities[i].next.clone();
     assert_eq!(
         next(1),
-        Some(Next::Many(vec![Branch::To("3".into()), Branch::To("4".into())]))
+        Some(Next::Many(vec![
+            Branch::To("3".into()),
+            Branch::To("4".into())
+        ]))
     );
     assert_eq!(next(2), Some(Next::One("5".into())));
     let labels: Vec<Option<&str>> = match &sop.activities[4].next {
@@ -205,8 +396,15 @@ fn every_lanjut_form_is_read() {
         other => panic!("{other:?}"),
     };
     assert_eq!(labels, [Some("Online"), Some("Offline")]);
-    assert_eq!(next(5), Some(Next::Many(Vec::new())), "`selesai`: no successor");
-    assert_eq!(sop.activities[5].kind, None, "an empty Jenis cell keeps the default");
+    assert_eq!(
+        next(5),
+        Some(Next::Many(Vec::new())),
+        "`selesai`: no successor"
+    );
+    assert_eq!(
+        sop.activities[5].kind, None,
+        "an empty Jenis cell keeps the default"
+    );
     assert_eq!(next(6), None);
 }
 
@@ -235,7 +433,9 @@ fn the_identity_sheet_reads_lists_and_real_dates() {
             }
             sheet.write_string(10, 0, "Tanggal Pembuatan").unwrap();
             let when = ExcelDateTime::from_ymd(2024, 3, 5).unwrap();
-            sheet.write_datetime_with_format(10, 1, &when, &date).unwrap();
+            sheet
+                .write_datetime_with_format(10, 1, &when, &date)
+                .unwrap();
         }),
     );
     let imported = read(bytes, Format::Xlsx);
@@ -247,7 +447,10 @@ fn the_identity_sheet_reads_lists_and_real_dates() {
     let approval = identity.approved_by.unwrap();
     assert_eq!(approval.name.as_deref(), Some("Dr. A"));
     let warning = imported.warnings.warnings().next().unwrap();
-    assert_eq!((warning.code, warning.cell.as_deref()), (Code::UnknownColumn, Some("Identitas!A10")));
+    assert_eq!(
+        (warning.code, warning.cell.as_deref()),
+        (Code::UnknownColumn, Some("Identitas!A10"))
+    );
 }
 
 #[test]
@@ -258,7 +461,11 @@ fn an_xls_workbook_with_merged_headers_and_a_date_cell_is_read() {
     assert_eq!(names, ["Pemohon", "Petugas", "Kepala Seksi"]);
     assert_eq!(sop.activities[0].requirements, ["Surat permohonan", "KTP"]);
     assert_eq!(sop.activities[1].kind, Some(Kind::Decision));
-    assert_eq!(sop.activities[0].id.as_deref(), Some("1"), "a number cell is its text");
+    assert_eq!(
+        sop.activities[0].id.as_deref(),
+        Some("1"),
+        "a number cell is its text"
+    );
     let identity = sop.identity.unwrap();
     assert_eq!(identity.created.as_deref(), Some("2024-03-05"));
     assert_eq!(identity.legal_basis.len(), 2);
@@ -279,7 +486,11 @@ fn an_ods_file_with_spanned_cells_and_joint_marks_is_read() {
 fn the_error(d: &Diagnostics) -> (Code, Option<&str>, &str) {
     let errors: Vec<_> = d.errors().collect();
     assert_eq!(errors.len(), 1, "{d}");
-    (errors[0].code, errors[0].cell.as_deref(), errors[0].message.as_str())
+    (
+        errors[0].code,
+        errors[0].cell.as_deref(),
+        errors[0].message.as_str(),
+    )
 }
 
 #[test]
@@ -321,7 +532,11 @@ fn every_refused_cell_is_reported_at_once() {
     ];
     let d = refused(xlsx(rows, &[], None), Format::Xlsx);
     let cells: Vec<&str> = d.errors().filter_map(|e| e.cell.as_deref()).collect();
-    assert_eq!(cells, ["Prosedur!E4", "Prosedur!B2", "Prosedur!C3", "Prosedur!D3"], "{d}");
+    assert_eq!(
+        cells,
+        ["Prosedur!E4", "Prosedur!B2", "Prosedur!C3", "Prosedur!D3"],
+        "{d}"
+    );
 }
 
 #[test]
@@ -348,12 +563,22 @@ fn a_workbook_without_a_kegiatan_column_is_refused() {
 fn files_that_are_not_workbooks_are_refused_with_a_reason() {
     let pdf = b"%PDF-1.7\n1 0 obj\n".to_vec();
     let d = refused(pdf, Format::Xlsx);
-    assert_eq!(the_error(&d), (Code::UnreadableWorkbook, None, "berkas ini a PDF file, bukan buku kerja (workbook)"));
+    assert_eq!(
+        the_error(&d),
+        (
+            Code::UnreadableWorkbook,
+            None,
+            "berkas ini a PDF file, bukan buku kerja (workbook)"
+        )
+    );
     let mut truncated = xlsx(LIST, &[], None);
     truncated.truncate(truncated.len() / 2);
     let d = refused(truncated, Format::Xlsx);
     assert!(the_error(&d).2.contains("terpotong"), "{d}");
-    let d = refused(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1not really".to_vec(), Format::Xls);
+    let d = refused(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1not really".to_vec(),
+        Format::Xls,
+    );
     assert_eq!(the_error(&d).0, Code::UnreadableWorkbook);
     let d = refused(b"No,Kegiatan\n\x00\x01\x02".to_vec(), Format::Csv);
     assert_eq!(the_error(&d).0, Code::UnreadableWorkbook);
@@ -367,7 +592,8 @@ fn a_zip_bomb_is_refused_before_it_is_unpacked() {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let deflated = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
-    zip.start_file("xl/worksheets/sheet1.xml", deflated).unwrap();
+    zip.start_file("xl/worksheets/sheet1.xml", deflated)
+        .unwrap();
     let zeros = vec![b' '; 1 << 20];
     for _ in 0..64 {
         zip.write_all(&zeros).unwrap();
@@ -392,7 +618,10 @@ fn the_limits_of_the_json_reader_apply() {
         ..ImportOptions::default()
     };
     let d = import::read_bytes(xlsx(rows, &[], None), Format::Xlsx, &small).unwrap_err();
-    assert_eq!((the_error(&d).0, the_error(&d).1), (Code::LimitExceeded, Some("Prosedur!B2")));
+    assert_eq!(
+        (the_error(&d).0, the_error(&d).1),
+        (Code::LimitExceeded, Some("Prosedur!B2"))
+    );
     let few = ImportOptions {
         limits: sopflow::Limits {
             max_activities: 2,
@@ -421,4 +650,17 @@ fn the_template_reads_back_as_one_example_row() {
     assert_eq!(imported.sop.actors.len(), 3);
     assert!(imported.sop.identity.is_none());
     assert!(imported.warnings.0.is_empty(), "{}", imported.warnings);
+}
+
+#[test]
+fn a_cell_under_no_header_is_warned_of() {
+    // An unquoted `;` inside a Lanjut cell splits it in two in CSV.
+    let csv =
+        "No;Kegiatan;Pelaksana;Lanjut\n1;Mulai;A;\n2;Memeriksa;A;Ya: 3; Tidak: 1\n3;Selesai;A;\n";
+    let imported = read(csv.as_bytes().to_vec(), Format::Csv);
+    let warning = imported.warnings.warnings().next().unwrap();
+    assert_eq!(
+        (warning.code, warning.cell.as_deref()),
+        (Code::UnknownColumn, Some("CSV!E3"))
+    );
 }

@@ -1,51 +1,101 @@
-//! JSON → XLSX → JSON keeps every field of every shared example.
+//! JSON → XLSX → JSON keeps every field of every example and of generated
+//! SOPs; JSON → CSV → JSON keeps the flowchart.
 #![cfg(feature = "sheet")]
 
+mod common;
+
+use proptest::prelude::*;
 use sopflow::import::{self, Format, ImportOptions};
+use sopflow::model::Sop;
 use sopflow::parse_sop;
 
-fn examples() -> Vec<(String, String)> {
-    let mut files: Vec<_> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).unwrap()))
-        .collect()
+/// The document as it comes back: a joint activity's performers in
+/// column order (the order its lanes are drawn in anyway).
+fn in_column_order(mut sop: Sop) -> Sop {
+    let actors = sop.actors.clone();
+    let column = |key: &String| actors.iter().position(|a| a.key() == key);
+    for a in &mut sop.activities {
+        a.actor.sort_by_key(column);
+    }
+    sop
+}
+
+fn through_xlsx(sop: &Sop) -> Sop {
+    let bytes = sopflow::export::write_xlsx(sop).unwrap();
+    let back = import::read_bytes(bytes, Format::Xlsx, &ImportOptions::default())
+        .unwrap_or_else(|d| panic!("{d}"));
+    assert!(back.warnings.0.is_empty(), "{}", back.warnings);
+    back.sop
+}
+
+fn assert_same(name: &str, want: &Sop, got: &Sop) {
+    let (w, g) = (
+        serde_json::to_string_pretty(want).unwrap(),
+        serde_json::to_string_pretty(got).unwrap(),
+    );
+    if let Some((a, b)) = w.lines().zip(g.lines()).find(|(a, b)| a != b) {
+        panic!("{name}: first difference:\n want {a}\n got  {b}");
+    }
+    assert_eq!(w, g, "{name}");
 }
 
 #[test]
 fn every_example_survives_a_round_trip_through_xlsx() {
-    for (name, json) in examples() {
-        let mut sop = parse_sop(&json).unwrap();
-        // A joint activity's performers come back in column order (the
-        // order the lanes are drawn in anyway).
-        let column = |sop: &sopflow::model::Sop, key: &str| {
-            sop.actors.iter().position(|a| a.key() == key)
-        };
-        let copy = sop.clone();
-        for a in &mut sop.activities {
-            a.actor.sort_by_key(|k| column(&copy, k));
-        }
-        let bytes = sopflow::export::write_xlsx(&sop).unwrap();
-        let back = import::read_bytes(bytes, Format::Xlsx, &ImportOptions::default())
-            .unwrap_or_else(|d| panic!("{name}: {d}"));
-        assert!(back.warnings.0.is_empty(), "{name}: {}", back.warnings);
-        let (want, got) = (
-            serde_json::to_value(&sop).unwrap(),
-            serde_json::to_value(&back.sop).unwrap(),
-        );
-        if want != got {
-            let (w, g) = (serde_json::to_string_pretty(&want).unwrap(), serde_json::to_string_pretty(&got).unwrap());
-            for (a, b) in w.lines().zip(g.lines()) {
-                if a != b {
-                    panic!("{name}: first difference:\n want {a}\n got  {b}");
-                }
-            }
-            panic!("{name}: lengths differ");
-        }
+    for path in common::example_files() {
+        let sop = parse_sop(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let name = path.display().to_string();
+        assert_same(&name, &in_column_order(sop.clone()), &through_xlsx(&sop));
+    }
+}
+
+/// What a flowchart shows: lanes by name and group, and each row's
+/// texts, kind, lanes and arrows.
+fn drawn(sop: &Sop) -> Vec<String> {
+    let procedure = sopflow::Procedure::from_sop(sop).unwrap_or_else(|d| panic!("{d}"));
+    let lanes: Vec<String> = procedure
+        .lanes()
+        .iter()
+        .map(|l| format!("{:?}/{}", l.group, l.name))
+        .collect();
+    let steps = procedure.steps();
+    let mut out = lanes;
+    for s in steps {
+        out.push(format!(
+            "{} {:?} {:?} {} {:?} {:?} {:?} {:?}",
+            s.id, s.kind, s.lanes, s.text, s.requirements, s.time, s.output, s.notes
+        ));
+    }
+    for f in procedure.flows() {
+        out.push(format!(
+            "{}->{} {:?}",
+            steps[f.from].id, steps[f.to].id, f.label
+        ));
+    }
+    out
+}
+
+#[test]
+fn every_example_survives_a_round_trip_through_csv_as_the_same_flowchart() {
+    for path in common::example_files() {
+        let sop = parse_sop(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let csv = sopflow::export::write_csv(&sop).unwrap();
+        let back = import::read_bytes(csv.into_bytes(), Format::Csv, &ImportOptions::default())
+            .unwrap_or_else(|d| panic!("{}: {d}", path.display()));
+        assert_eq!(drawn(&back.sop), drawn(&sop), "{}", path.display());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn generated_sops_survive_a_round_trip_through_xlsx(
+        activities in 2usize..120,
+        actors in 1usize..9,
+        seed in 0u64..1_000,
+    ) {
+        let options = sopflow::generate::GenerateOptions::new(activities, actors, seed);
+        let sop = sopflow::generate::generate(options);
+        assert_same("generated", &in_column_order(sop.clone()), &through_xlsx(&sop));
     }
 }

@@ -1,6 +1,10 @@
 //! Writing an SOP into the formats drafters edit (the reading side is
 //! [`crate::import`]).
 
+mod cells;
+mod csv_out;
 mod xlsx;
+
+pub use csv_out::write_csv;
 
 pub use xlsx::{template_xlsx, write_xlsx};

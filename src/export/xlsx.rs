@@ -2,22 +2,15 @@
 //! `spreadsheet-format.md` styled like the printed table, the
 //! `Identitas` sheet, and the `Pelaksana` sheet that keeps actor ids.
 
+use super::cells::{KINDS, MUTU_BAKU, TAIL, activity_cells, check_actors, identity_rows, marks};
 use crate::error::Error;
-use crate::model::{Activity, Actor, Branch, Identity, Kind, Next, Sop};
+use crate::model::{Activity, Actor, Identity, Kind, Sop};
 use rust_xlsxwriter::{
     Color, DataValidation, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
 /// Longest text Excel keeps in one cell.
 const MAX_CELL_CHARS: usize = 32_767;
-
-/// The printed words of the Jenis drop-down.
-const KINDS: [(Kind, &str); 4] = [
-    (Kind::Start, "mulai"),
-    (Kind::Process, "proses"),
-    (Kind::Decision, "keputusan"),
-    (Kind::End, "selesai"),
-];
 
 /// The workbook of an SOP as bytes (`.xlsx`).
 ///
@@ -38,7 +31,11 @@ pub fn template_xlsx() -> Result<Vec<u8>, Error> {
     let sop = Sop {
         format: None,
         identity: Some(Identity::default()),
-        actors: vec![actor("Pemohon"), actor("Petugas Loket"), actor("Kepala Seksi")],
+        actors: vec![
+            actor("Pemohon"),
+            actor("Petugas Loket"),
+            actor("Kepala Seksi"),
+        ],
         activities: vec![Activity {
             id: Some("1".into()),
             text: "Menyerahkan berkas permohonan".into(),
@@ -60,16 +57,7 @@ pub fn template_xlsx() -> Result<Vec<u8>, Error> {
 }
 
 fn write(sop: &Sop, instruction: Option<&str>) -> Result<Vec<u8>, Error> {
-    for (index, activity) in sop.activities.iter().enumerate() {
-        if let Some(name) = activity.actor.iter().find(|a| actor_of(sop, a).is_none()) {
-            return Err(Error::Workbook {
-                reason: format!(
-                    "activity {} names the actor \"{name}\", which is not in `actors`",
-                    index + 1
-                ),
-            });
-        }
-    }
+    check_actors(sop)?;
     let mut book = Workbook::new();
     let styles = Styles::new();
     procedure_sheet(book.add_worksheet(), sop, instruction, &styles).map_err(failed)?;
@@ -114,9 +102,6 @@ impl Styles {
     }
 }
 
-/// The columns right of the performers, in print order.
-const TAIL: [&str; 4] = ["Keterangan", "Jenis", "Lanjut", "Teks Simbol"];
-
 fn procedure_sheet(
     sheet: &mut Worksheet,
     sop: &Sop,
@@ -141,11 +126,20 @@ fn procedure_sheet(
     let mutu = first_performer + performers;
     let tail = mutu + 3;
     let vertical = |sheet: &mut Worksheet, col: u16, text: &str| {
-        sheet.merge_range(top, col, bottom, col, text, &styles.header).map(|_| ())
+        sheet
+            .merge_range(top, col, bottom, col, text, &styles.header)
+            .map(|_| ())
     };
     vertical(sheet, 0, "No")?;
     vertical(sheet, 1, "Kegiatan")?;
-    merge_across(sheet, top, first_performer, mutu - 1, "Pelaksana", &styles.header)?;
+    merge_across(
+        sheet,
+        top,
+        first_performer,
+        mutu - 1,
+        "Pelaksana",
+        &styles.header,
+    )?;
     for (i, actor) in sop.actors.iter().enumerate() {
         let col = first_performer + i as u16;
         if grouped && actor.group.is_none() {
@@ -158,16 +152,26 @@ fn procedure_sheet(
         let mut i = 0;
         while i < sop.actors.len() {
             let group = &sop.actors[i].group;
-            let run = sop.actors[i..].iter().take_while(|a| &a.group == group).count();
+            let run = sop.actors[i..]
+                .iter()
+                .take_while(|a| &a.group == group)
+                .count();
             if let Some(group) = group {
                 let col = first_performer + i as u16;
-                merge_across(sheet, top + 1, col, col + run as u16 - 1, group, &styles.header)?;
+                merge_across(
+                    sheet,
+                    top + 1,
+                    col,
+                    col + run as u16 - 1,
+                    group,
+                    &styles.header,
+                )?;
             }
             i += run;
         }
     }
     merge_across(sheet, top, mutu, mutu + 2, "Mutu Baku", &styles.header)?;
-    for (k, text) in ["Kelengkapan", "Waktu", "Output"].iter().enumerate() {
+    for (k, text) in MUTU_BAKU.iter().enumerate() {
         let col = mutu + k as u16;
         if bottom > top + 1 {
             sheet.merge_range(top + 1, col, bottom, col, text, &styles.header)?;
@@ -178,7 +182,13 @@ fn procedure_sheet(
     for (k, text) in TAIL.iter().enumerate() {
         vertical(sheet, tail + k as u16, text)?;
     }
-    let widths = [(0, 5.0), (1, 40.0), (mutu, 26.0), (mutu + 1, 12.0), (mutu + 2, 20.0)];
+    let widths = [
+        (0, 5.0),
+        (1, 40.0),
+        (mutu, 26.0),
+        (mutu + 1, 12.0),
+        (mutu + 2, 20.0),
+    ];
     for (col, width) in widths {
         sheet.set_column_width(col, width)?;
     }
@@ -191,22 +201,14 @@ fn procedure_sheet(
     let first_row = bottom + 1;
     for (index, activity) in sop.activities.iter().enumerate() {
         let row = first_row + index as u32;
-        let cells: [(u16, String); 9] = [
-            (0, activity.id.clone().unwrap_or_default()),
-            (1, activity.text.clone()),
-            (mutu, requirements_text(&activity.requirements)),
-            (mutu + 1, activity.time.clone().unwrap_or_default()),
-            (mutu + 2, activity.output.clone().unwrap_or_default()),
-            (tail, activity.notes.clone().unwrap_or_default()),
-            (tail + 1, activity.kind.map(kind_word).unwrap_or_default().to_owned()),
-            (tail + 2, next_text(activity)),
-            (tail + 3, activity.symbol_text.clone().unwrap_or_default()),
-        ];
-        for (col, value) in cells {
-            write_cell(sheet, row, col, &value, &styles.cell)?;
+        let (lead, rest) = activity_cells(activity);
+        for (col, value) in [0, 1].into_iter().zip(&lead) {
+            write_cell(sheet, row, col, value, &styles.cell)?;
         }
-        for i in 0..sop.actors.len() {
-            let marked = activity.actor.iter().any(|a| actor_of(sop, a) == Some(i));
+        for (k, value) in rest.iter().enumerate() {
+            write_cell(sheet, row, mutu + k as u16, value, &styles.cell)?;
+        }
+        for (i, marked) in marks(sop, activity).into_iter().enumerate() {
             let mark = if marked { "√" } else { "" };
             write_cell(sheet, row, first_performer + i as u16, mark, &styles.mark)?;
         }
@@ -217,15 +219,6 @@ fn procedure_sheet(
     sheet.set_freeze_panes(first_row, 2)?;
     sheet.set_landscape();
     Ok(())
-}
-
-/// The actor an activity's reference names: by id first, then by name.
-fn actor_of(sop: &Sop, reference: &str) -> Option<usize> {
-    let actors = &sop.actors;
-    actors
-        .iter()
-        .position(|a| a.key() == reference)
-        .or_else(|| actors.iter().position(|a| a.name == reference))
 }
 
 fn merge_across(
@@ -262,92 +255,6 @@ fn write_cell(
     Ok(())
 }
 
-/// The Jenis word of a kind.
-fn kind_word(kind: Kind) -> &'static str {
-    KINDS
-        .iter()
-        .find(|(k, _)| *k == kind)
-        .map_or("proses", |(_, word)| word)
-}
-
-/// Kelengkapan: one item as it is, several numbered one per line.
-fn requirements_text(items: &[String]) -> String {
-    numbered(items, items.len() > 1)
-}
-
-fn numbered(items: &[String], number: bool) -> String {
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| if number { format!("{}. {item}", i + 1) } else { item.clone() })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// The Lanjut cell of an activity.
-fn next_text(activity: &Activity) -> String {
-    let mut parts = Vec::new();
-    if activity.yes.is_some() || activity.no.is_some() {
-        let yes = activity.yes.clone().or_else(|| match &activity.next {
-            Some(Next::One(to)) => Some(to.clone()),
-            _ => None,
-        });
-        parts.extend(yes.map(|to| format!("Ya: {to}")));
-        parts.extend(activity.no.as_ref().map(|to| format!("Tidak: {to}")));
-        return parts.join("; ");
-    }
-    match &activity.next {
-        None => String::new(),
-        Some(Next::One(to)) => to.clone(),
-        Some(Next::Many(list)) if list.is_empty() => "-".to_owned(),
-        Some(Next::Many(list)) => {
-            let labelled = list.iter().any(|b| b.label().is_some());
-            list.iter()
-                .map(|b: &Branch| match b.label() {
-                    Some(label) => format!("{label}: {}", b.target()),
-                    None => b.target().to_owned(),
-                })
-                .collect::<Vec<_>>()
-                .join(if labelled { "; " } else { ", " })
-        }
-    }
-}
-
-/// The identity sheet's labels, in the order of the printed sheet.
-fn identity_rows(identity: &Identity) -> Vec<(&'static str, String)> {
-    let one = |v: &Option<String>| v.clone().unwrap_or_default();
-    let list = |items: &[String]| numbered(items, true);
-    let approval = identity.approved_by.clone().unwrap_or_default();
-    let mut rows = vec![
-        ("Instansi", one(&identity.agency)),
-        ("Unit Kerja", one(&identity.unit)),
-        ("Nomor SOP", one(&identity.number)),
-        ("Tanggal Pembuatan", one(&identity.created)),
-        ("Tanggal Revisi", one(&identity.revised)),
-        ("Tanggal Efektif", one(&identity.effective)),
-        ("Disahkan Oleh", one(&approval.position)),
-        ("Nama Pejabat", one(&approval.name)),
-        ("NIP", one(&approval.nip)),
-        ("Nama SOP", one(&identity.name)),
-        ("Dasar Hukum", list(&identity.legal_basis)),
-        ("Kualifikasi Pelaksana", list(&identity.qualifications)),
-        ("Keterkaitan", list(&identity.related)),
-        ("Peralatan/Perlengkapan", list(&identity.equipment)),
-        ("Peringatan", list(&identity.warnings)),
-        ("Pencatatan dan Pendataan", list(&identity.records)),
-    ];
-    for (label, value) in [
-        ("Logo", &identity.logo),
-        ("Tanda Tangan", &identity.signature),
-        ("Catatan Kaki", &identity.footer),
-    ] {
-        if let Some(value) = value {
-            rows.push((label, value.clone()));
-        }
-    }
-    rows
-}
-
 fn identity_sheet(
     sheet: &mut Worksheet,
     identity: Option<&Identity>,
@@ -368,15 +275,30 @@ fn identity_sheet(
 
 fn actors_sheet(sheet: &mut Worksheet, actors: &[Actor], styles: &Styles) -> Result<(), XlsxError> {
     sheet.set_name("Pelaksana")?;
-    for (col, (text, width)) in [("Id", 18.0), ("Nama", 30.0), ("Kelompok", 30.0)].iter().enumerate() {
+    for (col, (text, width)) in [("Id", 18.0), ("Nama", 30.0), ("Kelompok", 30.0)]
+        .iter()
+        .enumerate()
+    {
         sheet.write_string_with_format(0, col as u16, *text, &styles.header)?;
         sheet.set_column_width(col as u16, *width)?;
     }
     for (i, actor) in actors.iter().enumerate() {
         let row = i as u32 + 1;
-        write_cell(sheet, row, 0, actor.id.as_deref().unwrap_or_default(), &styles.cell)?;
+        write_cell(
+            sheet,
+            row,
+            0,
+            actor.id.as_deref().unwrap_or_default(),
+            &styles.cell,
+        )?;
         write_cell(sheet, row, 1, &actor.name, &styles.cell)?;
-        write_cell(sheet, row, 2, actor.group.as_deref().unwrap_or_default(), &styles.cell)?;
+        write_cell(
+            sheet,
+            row,
+            2,
+            actor.group.as_deref().unwrap_or_default(),
+            &styles.cell,
+        )?;
     }
     Ok(())
 }

@@ -55,7 +55,11 @@ impl Cells {
                 };
                 let col = self
                     .column(field)
-                    .or_else(|| (field == Field::Actor).then(|| self.performer_cols.first().copied()).flatten())
+                    .or_else(|| {
+                        (field == Field::Actor)
+                            .then(|| self.performer_cols.first().copied())
+                            .flatten()
+                    })
                     .or_else(|| self.column(Field::Text))?;
                 Some(format!("{}!{}", self.sheet, super::grid::a1(row, col)))
             }
@@ -75,7 +79,10 @@ impl Cells {
     }
 
     fn column(&self, field: Field) -> Option<usize> {
-        self.fields.iter().find(|(f, _)| *f == field).map(|&(_, c)| c)
+        self.fields
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|&(_, c)| c)
     }
 }
 
@@ -101,7 +108,11 @@ impl ActorIds {
         let Some(header) = grid.rows.first() else {
             return Self::default();
         };
-        let col = |names: &[&str]| header.iter().position(|c| names.contains(&header_key(c).as_str()));
+        let col = |names: &[&str]| {
+            header
+                .iter()
+                .position(|c| names.contains(&header_key(c).as_str()))
+        };
         let (Some(id), Some(name)) = (col(&["id"]), col(&["nama", "name"])) else {
             return Self::default();
         };
@@ -112,7 +123,11 @@ impl ActorIds {
                 let group = group
                     .map(|g| grid.text(r, g).to_owned())
                     .filter(|g| !g.is_empty());
-                (grid.text(r, name).to_owned(), group, grid.text(r, id).to_owned())
+                (
+                    grid.text(r, name).to_owned(),
+                    group,
+                    grid.text(r, id).to_owned(),
+                )
             })
             .collect();
         Self { entries }

@@ -4,16 +4,16 @@
 
 use super::grid::{Grid, a1};
 use super::{Lang, SheetLimits, clean_text, t};
-use crate::error::{Code, Diagnostic};
+use crate::error::{Code, Diagnostic, Diagnostics};
 
 /// The name CSV cells are referred to by (`CSV!C7`).
 pub(crate) const SHEET_NAME: &str = "CSV";
 
 /// Reads CSV bytes into one grid.
-pub(crate) fn read(bytes: &[u8], limits: &SheetLimits, lang: Lang) -> Result<Grid, Diagnostic> {
+pub(crate) fn read(bytes: &[u8], limits: &SheetLimits, lang: Lang) -> Result<Grid, Diagnostics> {
     let text = decode(bytes);
     if text.contains('\0') {
-        return Err(Diagnostic::error(
+        return super::fail(Diagnostic::error(
             Code::UnreadableWorkbook,
             "",
             t(
@@ -53,26 +53,41 @@ pub(crate) fn read(bytes: &[u8], limits: &SheetLimits, lang: Lang) -> Result<Gri
                 )
             } else {
                 (
-                    format!("baris berisi {} kolom, melebihi batas {}", record.len(), limits.max_columns),
-                    format!("the row has {} columns, more than the limit of {}", record.len(), limits.max_columns),
+                    format!(
+                        "baris berisi {} kolom, melebihi batas {}",
+                        record.len(),
+                        limits.max_columns
+                    ),
+                    format!(
+                        "the row has {} columns, more than the limit of {}",
+                        record.len(),
+                        limits.max_columns
+                    ),
                 )
             };
-            return Err(Diagnostic::error(Code::LimitExceeded, "", t(lang, &id, &en))
-                .at_cell(format!("{SHEET_NAME}!{}", a1(row, 0))));
+            return super::fail(
+                Diagnostic::error(Code::LimitExceeded, "", t(lang, &id, &en))
+                    .at_cell(format!("{SHEET_NAME}!{}", a1(row, 0))),
+            );
         }
         let mut cells = Vec::with_capacity(record.len());
         for (col, field) in record.iter().enumerate() {
             if field.chars().count() > limits.max_cell_chars {
-                return Err(Diagnostic::error(
-                    Code::LimitExceeded,
-                    "",
-                    t(
-                        lang,
-                        &format!("sel berisi lebih dari {} karakter", limits.max_cell_chars),
-                        &format!("the cell holds more than {} characters", limits.max_cell_chars),
-                    ),
-                )
-                .at_cell(format!("{SHEET_NAME}!{}", a1(row, col))));
+                return super::fail(
+                    Diagnostic::error(
+                        Code::LimitExceeded,
+                        "",
+                        t(
+                            lang,
+                            &format!("sel berisi lebih dari {} karakter", limits.max_cell_chars),
+                            &format!(
+                                "the cell holds more than {} characters",
+                                limits.max_cell_chars
+                            ),
+                        ),
+                    )
+                    .at_cell(format!("{SHEET_NAME}!{}", a1(row, col))),
+                );
             }
             cells.push(clean_text(field));
         }
@@ -140,7 +155,10 @@ mod tests {
 
     #[test]
     fn the_separator_comes_from_the_header_line() {
-        assert_eq!(separator_of("SOP Pelayanan, Kota\nNo;Kegiatan;Pelaksana\n"), b';');
+        assert_eq!(
+            separator_of("SOP Pelayanan, Kota\nNo;Kegiatan;Pelaksana\n"),
+            b';'
+        );
         assert_eq!(separator_of("No,Kegiatan,\"a;b\"\n"), b',');
         assert_eq!(separator_of("No\tKegiatan\n"), b'\t');
     }

@@ -4,7 +4,7 @@
 
 use super::grid::{Grid, header_key};
 use super::{Lang, t};
-use crate::error::{Code, Diagnostic};
+use crate::error::{Code, Diagnostic, Diagnostics};
 
 /// What a column of the procedure sheet holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,7 +36,13 @@ const FIELD_NAMES: &[(Field, &[&str])] = &[
     (Field::Number, &["no", "nomor", "id"]),
     (
         Field::Text,
-        &["kegiatan", "uraiankegiatan", "uraian", "aktivitas", "activity"],
+        &[
+            "kegiatan",
+            "uraiankegiatan",
+            "uraian",
+            "aktivitas",
+            "activity",
+        ],
     ),
     (Field::Actor, &["pelaksana", "pelaku", "actor", "performer"]),
     (
@@ -90,7 +96,10 @@ pub(crate) struct Header {
 impl Header {
     /// The column of a field, if the sheet has it.
     pub fn col(&self, field: Field) -> Option<usize> {
-        self.fields.iter().find(|(f, _)| *f == field).map(|&(_, c)| c)
+        self.fields
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|&(_, c)| c)
     }
 }
 
@@ -99,7 +108,7 @@ const SEARCH_ROWS: usize = 50;
 
 /// Finds the header: the first row with a Kegiatan cell, with up to two
 /// more rows below it. `None` when the sheet has no Kegiatan column.
-pub(crate) fn find(grid: &Grid, lang: Lang) -> Option<Result<Header, Diagnostic>> {
+pub(crate) fn find(grid: &Grid, lang: Lang) -> Option<Result<Header, Diagnostics>> {
     let (top, text_col) = (0..grid.rows.len().min(SEARCH_ROWS)).find_map(|row| {
         (0..grid.rows[row].len())
             .find(|&col| field_of(grid.text(row, col)) == Some(Field::Text))
@@ -118,8 +127,8 @@ fn depth(grid: &Grid, top: usize, text_col: usize) -> usize {
     {
         return (merge.bottom - merge.top + 1).min(3);
     }
-    let number_col = (0..grid.rows[top].len())
-        .find(|&col| field_of(grid.text(top, col)) == Some(Field::Number));
+    let number_col =
+        (0..grid.rows[top].len()).find(|&col| field_of(grid.text(top, col)) == Some(Field::Number));
     let mut depth = 1;
     while depth < 3 {
         let row = top + depth;
@@ -166,8 +175,11 @@ fn is_column_numbers(grid: &Grid, row: usize) -> bool {
     numbers.len() >= 3 && numbers.windows(2).all(|w| w[1] == w[0] + 1)
 }
 
-fn read(grid: &Grid, top: usize, depth: usize, lang: Lang) -> Result<Header, Diagnostic> {
-    let width = (top..top + depth).map(|r| grid.rows.get(r).map_or(0, Vec::len)).max().unwrap_or(0);
+fn read(grid: &Grid, top: usize, depth: usize, lang: Lang) -> Result<Header, Diagnostics> {
+    let width = (top..top + depth)
+        .map(|r| grid.rows.get(r).map_or(0, Vec::len))
+        .max()
+        .unwrap_or(0);
     let filled = fill(grid, top, depth, width);
     let mut header = Header {
         top,
@@ -199,16 +211,24 @@ fn read(grid: &Grid, top: usize, depth: usize, lang: Lang) -> Result<Header, Dia
         match field_of(leaf) {
             Some(field) => {
                 if let Some(first) = header.col(field) {
-                    return Err(Diagnostic::error(
-                        Code::InvalidCell,
-                        "",
-                        t(
-                            lang,
-                            &format!("kolom \"{leaf}\" muncul dua kali (juga di {})", grid.cell_ref(leaf_row, first)),
-                            &format!("the column \"{leaf}\" appears twice (also at {})", grid.cell_ref(leaf_row, first)),
-                        ),
-                    )
-                    .at_cell(grid.cell_ref(leaf_row, col)));
+                    return super::fail(
+                        Diagnostic::error(
+                            Code::InvalidCell,
+                            "",
+                            t(
+                                lang,
+                                &format!(
+                                    "kolom \"{leaf}\" muncul dua kali (juga di {})",
+                                    grid.cell_ref(leaf_row, first)
+                                ),
+                                &format!(
+                                    "the column \"{leaf}\" appears twice (also at {})",
+                                    grid.cell_ref(leaf_row, first)
+                                ),
+                            ),
+                        )
+                        .at_cell(grid.cell_ref(leaf_row, col)),
+                    );
                 }
                 header.fields.push((field, col));
             }
@@ -228,7 +248,7 @@ fn read(grid: &Grid, top: usize, depth: usize, lang: Lang) -> Result<Header, Dia
     }
     if header.col(Field::Actor).is_some() && !header.performers.is_empty() {
         let col = header.col(Field::Actor).unwrap_or_default();
-        return Err(Diagnostic::error(
+        return super::fail(Diagnostic::error(
             Code::InvalidCell,
             "",
             t(
@@ -252,9 +272,8 @@ fn fill(grid: &Grid, top: usize, depth: usize, width: usize) -> Vec<Vec<String>>
     if !grid.merges.is_empty() {
         return rows;
     }
-    let named_below = |rows: &[Vec<String>], h: usize, c: usize| {
-        rows[h + 1..].iter().any(|r| !r[c].is_empty())
-    };
+    let named_below =
+        |rows: &[Vec<String>], h: usize, c: usize| rows[h + 1..].iter().any(|r| !r[c].is_empty());
     for h in 0..depth.saturating_sub(1) {
         for c in 1..width {
             if rows[h][c].is_empty()
@@ -288,8 +307,30 @@ mod tests {
     fn a_three_row_header_without_merges_gives_groups_and_performers() {
         let g = grid(&[
             &["SOP Pelayanan"],
-            &["No", "Kegiatan", "Pelaksana", "", "", "", "Mutu Baku", "", "", "Keterangan"],
-            &["", "", "Satker Penerima", "", "", "Kepala", "Kelengkapan", "Waktu", "Output", ""],
+            &[
+                "No",
+                "Kegiatan",
+                "Pelaksana",
+                "",
+                "",
+                "",
+                "Mutu Baku",
+                "",
+                "",
+                "Keterangan",
+            ],
+            &[
+                "",
+                "",
+                "Satker Penerima",
+                "",
+                "",
+                "Kepala",
+                "Kelengkapan",
+                "Waktu",
+                "Output",
+                "",
+            ],
             &["", "", "Tim A", "Tim B", "Tim C", "", "", "", "", ""],
             &["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"],
             &["1", "Mulai", "v"],
@@ -316,7 +357,10 @@ mod tests {
 
     #[test]
     fn a_one_row_list_header_is_one_row() {
-        let g = grid(&[&["No.", "Uraian Kegiatan", "Pelaku", "Lanjut ke"], &["1", "Mulai", "A", ""]]);
+        let g = grid(&[
+            &["No.", "Uraian Kegiatan", "Pelaku", "Lanjut ke"],
+            &["1", "Mulai", "A", ""],
+        ]);
         let h = find(&g, Lang::Id).unwrap().unwrap();
         assert_eq!(h.data_start, 1);
         assert_eq!(h.col(Field::Actor), Some(2));

@@ -35,29 +35,67 @@ enum Slot {
 const LABELS: &[(Slot, &str, &[&str])] = &[
     (Slot::Agency, "agency", &["instansi", "agency"]),
     (Slot::Unit, "unit", &["unitkerja", "unit"]),
-    (Slot::Number, "number", &["nomorsop", "nomor", "sopnumber", "number"]),
-    (Slot::Created, "created", &["tanggalpembuatan", "datecreated", "created"]),
-    (Slot::Revised, "revised", &["tanggalrevisi", "daterevised", "revised"]),
+    (
+        Slot::Number,
+        "number",
+        &["nomorsop", "nomor", "sopnumber", "number"],
+    ),
+    (
+        Slot::Created,
+        "created",
+        &["tanggalpembuatan", "datecreated", "created"],
+    ),
+    (
+        Slot::Revised,
+        "revised",
+        &["tanggalrevisi", "daterevised", "revised"],
+    ),
     (
         Slot::Effective,
         "effective",
-        &["tanggalefektif", "tanggalpengesahan", "dateeffective", "effective"],
+        &[
+            "tanggalefektif",
+            "tanggalpengesahan",
+            "dateeffective",
+            "effective",
+        ],
     ),
-    (Slot::Position, "approved_by", &["disahkanoleh", "approvedby"]),
-    (Slot::Official, "approved_by", &["namapejabat", "official", "officialname"]),
+    (
+        Slot::Position,
+        "approved_by",
+        &["disahkanoleh", "approvedby"],
+    ),
+    (
+        Slot::Official,
+        "approved_by",
+        &["namapejabat", "official", "officialname"],
+    ),
     (Slot::Nip, "approved_by", &["nip"]),
     (Slot::Name, "name", &["namasop", "sopname", "name"]),
-    (Slot::LegalBasis, "legal_basis", &["dasarhukum", "legalbasis"]),
+    (
+        Slot::LegalBasis,
+        "legal_basis",
+        &["dasarhukum", "legalbasis"],
+    ),
     (
         Slot::Qualifications,
         "qualifications",
         &["kualifikasipelaksana", "qualifications"],
     ),
-    (Slot::Related, "related", &["keterkaitan", "related", "relatedsops"]),
+    (
+        Slot::Related,
+        "related",
+        &["keterkaitan", "related", "relatedsops"],
+    ),
     (
         Slot::Equipment,
         "equipment",
-        &["peralatanperlengkapan", "peralatan", "perlengkapan", "equipment"],
+        &[
+            "peralatanperlengkapan",
+            "peralatan",
+            "perlengkapan",
+            "equipment",
+        ],
     ),
     (Slot::Warnings, "warnings", &["peringatan", "warnings"]),
     (
@@ -93,7 +131,9 @@ pub(crate) fn read(
             continue;
         };
         let key = header_key(label);
-        let found = LABELS.iter().find(|(_, _, names)| names.contains(&key.as_str()));
+        let found = LABELS
+            .iter()
+            .find(|(_, _, names)| names.contains(&key.as_str()));
         let (slot, field, value) = match (found, filled.get(1)) {
             (Some(&(slot, field, _)), value) => (slot, field, value.map_or("", |v| v.1)),
             // A value under a list's label continues the list.
@@ -122,7 +162,9 @@ pub(crate) fn read(
         };
         let value_cell = filled
             .get(1)
-            .map_or(grid.cell_ref(row, label_col + 1), |&(c, _)| grid.cell_ref(row, c));
+            .map_or(grid.cell_ref(row, label_col + 1), |&(c, _)| {
+                grid.cell_ref(row, c)
+            });
         cells.push((field, value_cell));
         last_list = None;
         let text = (!value.is_empty()).then(|| value.to_owned());

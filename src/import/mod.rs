@@ -30,7 +30,6 @@ use cells::Cells;
 use std::path::Path;
 use workbook::{Workbook, WorkbookFormat};
 
-
 /// The formats sopflow reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -67,15 +66,7 @@ impl Format {
     }
 }
 
-/// The language of the messages an import writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    /// Bahasa Indonesia (the default).
-    #[default]
-    Id,
-    /// English.
-    En,
-}
+pub use crate::error::Lang;
 
 /// How an import reads its input.
 #[derive(Debug, Clone, Default)]
@@ -211,7 +202,11 @@ pub fn read_bytes(
                 one(Diagnostic::error(
                     Code::JsonSyntax,
                     "",
-                    t(lang, &format!("bukan teks UTF-8: {e}"), &format!("not UTF-8 text: {e}")),
+                    t(
+                        lang,
+                        &format!("bukan teks UTF-8: {e}"),
+                        &format!("not UTF-8 text: {e}"),
+                    ),
                 ))
             })?;
             let sop = crate::parse::parse_sop_with(&text, &options.limits)?;
@@ -222,9 +217,9 @@ pub fn read_bytes(
             })
         }
         Format::Csv => {
-            let grid = csv_sheet::read(&bytes, &SheetLimits::of(&options.limits), lang).map_err(one)?;
+            let grid = csv_sheet::read(&bytes, &SheetLimits::of(&options.limits), lang)?;
             let procedure = match header::find(&grid, lang) {
-                Some(found) => Some((grid, found.map_err(one)?)),
+                Some(found) => Some((grid, found?)),
                 None => None,
             };
             table::read_workbook(procedure, None, None, &options.limits, lang)
@@ -243,28 +238,36 @@ fn read_workbook(
     options: &ImportOptions,
 ) -> Result<Imported, Diagnostics> {
     let (lang, limits) = (options.lang, SheetLimits::of(&options.limits));
-    let mut book = Workbook::open(bytes, format, lang).map_err(one)?;
+    let mut book = Workbook::open(bytes, format, lang)?;
     let mut procedure = None;
     let mut identity = None;
     let mut actor_ids = None;
     for name in book.names().to_vec() {
         let key = grid::header_key(&name);
         let is_identity = matches!(key.as_str(), "identitas" | "identity");
-        if is_identity && identity.is_some() || !is_identity && procedure.is_some() && actor_ids.is_some() {
+        if is_identity && identity.is_some()
+            || !is_identity && procedure.is_some() && actor_ids.is_some()
+        {
             continue;
         }
-        let grid = book.grid(&name, &limits, lang).map_err(one)?;
+        let grid = book.grid(&name, &limits, lang)?;
         if is_identity {
             identity = Some(grid);
             continue;
         }
         match header::find(&grid, lang) {
-            Some(found) if procedure.is_none() => procedure = Some((grid, found.map_err(one)?)),
+            Some(found) if procedure.is_none() => procedure = Some((grid, found?)),
             None if actor_ids.is_none() && cells::is_actor_sheet(&key) => actor_ids = Some(grid),
             _ => {}
         }
     }
-    table::read_workbook(procedure, identity.as_ref(), actor_ids.as_ref(), &options.limits, lang)
+    table::read_workbook(
+        procedure,
+        identity.as_ref(),
+        actor_ids.as_ref(),
+        &options.limits,
+        lang,
+    )
 }
 
 fn too_large(size: u64, options: &ImportOptions) -> Diagnostics {
@@ -278,6 +281,11 @@ fn too_large(size: u64, options: &ImportOptions) -> Diagnostics {
             &format!("the file has {size} bytes, more than the limit max_input_bytes {max}"),
         ),
     ))
+}
+
+/// A failed result of one diagnostic.
+pub(crate) fn fail<T>(diagnostic: Diagnostic) -> Result<T, Diagnostics> {
+    Err(diagnostic.into())
 }
 
 fn one(diagnostic: Diagnostic) -> Diagnostics {

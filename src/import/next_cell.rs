@@ -47,7 +47,11 @@ pub(crate) fn parse(cell: &str) -> Result<Successors, String> {
         return Ok(Successors::Nothing);
     }
     let mut targets = Vec::new();
-    for part in cell.split([';', ',', '\n']).map(str::trim).filter(|p| !p.is_empty()) {
+    for part in cell
+        .split([';', ',', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         let (label, to) = match split_label(part) {
             Some((label, to)) => (Some(label), to),
             None => (None, part),
@@ -95,9 +99,17 @@ mod tests {
         assert_eq!(parse(" - ").unwrap(), Successors::Nothing);
         assert_eq!(parse("Selesai").unwrap(), Successors::Nothing);
         assert_eq!(targets("5"), [(None, "5".to_owned())]);
-        assert_eq!(targets("5, 7"), [(None, "5".to_owned()), (None, "7".to_owned())]);
+        assert_eq!(
+            targets("5, 7"),
+            [(None, "5".to_owned()), (None, "7".to_owned())]
+        );
         let yes_no = [labelled("Ya", "5"), labelled("Tidak", "2")];
-        for cell in ["Ya: 5; Tidak: 2", "Ya=5, Tidak=2", "Ya -> 5\nTidak -> 2", "Ya → 5; Tidak → 2."] {
+        for cell in [
+            "Ya: 5; Tidak: 2",
+            "Ya=5, Tidak=2",
+            "Ya -> 5\nTidak -> 2",
+            "Ya → 5; Tidak → 2.",
+        ] {
             assert_eq!(targets(cell), yes_no, "{cell}");
         }
         assert_eq!(
@@ -110,6 +122,9 @@ mod tests {
     #[test]
     fn a_label_without_target_is_refused() {
         assert_eq!(parse("Ya: ; Tidak: 2"), Err("Ya:".to_owned()));
-        assert_eq!(parse("lihat kegiatan 5"), Err("lihat kegiatan 5".to_owned()));
+        assert_eq!(
+            parse("lihat kegiatan 5"),
+            Err("lihat kegiatan 5".to_owned())
+        );
     }
 }

@@ -50,12 +50,21 @@ pub(crate) fn read_workbook(
             "",
             t(
                 lang,
-                &format!("{} kegiatan, melebihi batas max_activities {}", rows.len(), limits.max_activities),
-                &format!("{} activities, more than the limit max_activities {}", rows.len(), limits.max_activities),
+                &format!(
+                    "{} kegiatan, melebihi batas max_activities {}",
+                    rows.len(),
+                    limits.max_activities
+                ),
+                &format!(
+                    "{} activities, more than the limit max_activities {}",
+                    rows.len(),
+                    limits.max_activities
+                ),
             ),
         ));
         return Err(problems);
     }
+    reader.warn_headless_cells(&rows);
     let successors: Vec<Successors> = rows.iter().map(|&row| reader.successors(row)).collect();
     let mut activities = Vec::with_capacity(rows.len());
     for (index, &row) in rows.iter().enumerate() {
@@ -63,7 +72,9 @@ pub(crate) fn read_workbook(
     }
     reader.check_targets(&rows, &activities, &successors);
     let Reader {
-        actors, actor_cells, ..
+        actors,
+        actor_cells,
+        ..
     } = reader;
     let (identity, identity_cells) = match identity_grid {
         Some(g) => identity::read(g, lang, &mut problems),
@@ -91,6 +102,9 @@ pub(crate) fn read_workbook(
         cells: Some(cells),
     })
 }
+
+/// Most warnings about cells under no header.
+const HEADLESS_WARNINGS: usize = 10;
 
 struct Reader<'a> {
     grid: &'a Grid,
@@ -137,16 +151,24 @@ impl Reader<'_> {
             *names.entry(p.name.as_str()).or_default() += 1;
         }
         for p in &self.header.performers {
-            let occurrence = seen.entry((p.name.as_str(), p.group.as_deref())).or_default();
-            let id = ids.id_of(&p.name, p.group.as_deref(), *occurrence).or_else(|| {
-                (names[p.name.as_str()] > 1).then(|| {
-                    let base = match &p.group {
-                        Some(group) => format!("{group} / {}", p.name),
-                        None => p.name.clone(),
-                    };
-                    if *occurrence == 0 { base } else { format!("{base} ({})", *occurrence + 1) }
-                })
-            });
+            let occurrence = seen
+                .entry((p.name.as_str(), p.group.as_deref()))
+                .or_default();
+            let id = ids
+                .id_of(&p.name, p.group.as_deref(), *occurrence)
+                .or_else(|| {
+                    (names[p.name.as_str()] > 1).then(|| {
+                        let base = match &p.group {
+                            Some(group) => format!("{group} / {}", p.name),
+                            None => p.name.clone(),
+                        };
+                        if *occurrence == 0 {
+                            base
+                        } else {
+                            format!("{base} ({})", *occurrence + 1)
+                        }
+                    })
+                });
             *occurrence += 1;
             self.actors.push(Actor {
                 id,
@@ -168,8 +190,14 @@ impl Reader<'_> {
                         "",
                         t(
                             self.lang,
-                            &format!("id pelaksana \"{}\" dipakai dua kali (lembar Pelaksana)", actor.key()),
-                            &format!("the performer id \"{}\" is used twice (Pelaksana sheet)", actor.key()),
+                            &format!(
+                                "id pelaksana \"{}\" dipakai dua kali (lembar Pelaksana)",
+                                actor.key()
+                            ),
+                            &format!(
+                                "the performer id \"{}\" is used twice (Pelaksana sheet)",
+                                actor.key()
+                            ),
                         ),
                     )
                     .at_cell(cell.clone()),
@@ -197,6 +225,40 @@ impl Reader<'_> {
                 has_content && !repeated_header
             })
             .collect()
+    }
+
+    /// Warns of filled cells under no header (often a Lanjut cell split by
+    /// an unquoted `;` in CSV); at most [`HEADLESS_WARNINGS`] of them.
+    fn warn_headless_cells(&mut self, rows: &[usize]) {
+        let known: HashSet<usize> = self
+            .header
+            .fields
+            .iter()
+            .map(|&(_, c)| c)
+            .chain(self.header.performers.iter().map(|p| p.col))
+            .collect();
+        let headless = rows.iter().flat_map(|&row| {
+            self.grid.rows[row]
+                .iter()
+                .enumerate()
+                .filter(|(col, text)| !text.is_empty() && !known.contains(col))
+                .map(move |(col, _)| (row, col))
+        });
+        let found: Vec<(usize, usize)> = headless.take(HEADLESS_WARNINGS).collect();
+        for (row, col) in found {
+            self.problems.push(
+                Diagnostic::warning(
+                    Code::UnknownColumn,
+                    "",
+                    t(
+                        self.lang,
+                        "sel ini tidak berada di bawah judul kolom mana pun dan diabaikan",
+                        "this cell stands under no column header and is left out",
+                    ),
+                )
+                .at_cell(self.grid.cell_ref(row, col)),
+            );
+        }
     }
 
     fn successors(&mut self, row: usize) -> Successors {
@@ -264,7 +326,10 @@ impl Reader<'_> {
                 .filter(|n| !n.is_empty())
                 .map(str::to_owned)
                 .collect();
-            names.into_iter().map(|name| self.list_actor(row, name, ids)).collect()
+            names
+                .into_iter()
+                .map(|name| self.list_actor(row, name, ids))
+                .collect()
         } else {
             self.header
                 .performers
@@ -282,7 +347,10 @@ impl Reader<'_> {
             let (id, en) = if self.header.performers.is_empty() {
                 ("Pelaksana kosong", "Pelaksana is empty")
             } else {
-                ("tidak ada tanda pada kolom pelaksana mana pun", "no performer column is marked")
+                (
+                    "tidak ada tanda pada kolom pelaksana mana pun",
+                    "no performer column is marked",
+                )
             };
             self.error(cell, id.into(), en.into());
         }
@@ -344,20 +412,33 @@ impl Reader<'_> {
     }
 
     /// Refuses Lanjut targets that are no activity's No.
-    fn check_targets(&mut self, rows: &[usize], activities: &[Activity], successors: &[Successors]) {
+    fn check_targets(
+        &mut self,
+        rows: &[usize],
+        activities: &[Activity],
+        successors: &[Successors],
+    ) {
         let ids: HashSet<String> = activities
             .iter()
             .enumerate()
             .map(|(i, a)| a.id.clone().unwrap_or_else(|| (i + 1).to_string()))
             .collect();
         for (&row, next) in rows.iter().zip(successors) {
-            let Successors::Targets(targets) = next else { continue };
+            let Successors::Targets(targets) = next else {
+                continue;
+            };
             for target in targets.iter().filter(|t| !ids.contains(&t.to)) {
                 let cell = self.cell(row, Field::Next);
                 self.error(
                     cell,
-                    format!("\"{}\" menunjuk kegiatan {}, yang tidak ada dalam tabel", target.written, target.to),
-                    format!("\"{}\" points to activity {}, which is not in the table", target.written, target.to),
+                    format!(
+                        "\"{}\" menunjuk kegiatan {}, yang tidak ada dalam tabel",
+                        target.written, target.to
+                    ),
+                    format!(
+                        "\"{}\" points to activity {}, which is not in the table",
+                        target.written, target.to
+                    ),
                 );
             }
         }
@@ -457,7 +538,10 @@ mod tests {
 
     #[test]
     fn numbered_lines_make_a_list_and_other_breaks_stay() {
-        assert_eq!(numbered_items("1. KTP\n2. KK\n   fotokopi"), ["KTP", "KK\n   fotokopi"]);
+        assert_eq!(
+            numbered_items("1. KTP\n2. KK\n   fotokopi"),
+            ["KTP", "KK\n   fotokopi"]
+        );
         assert_eq!(numbered_items("Formulir\nlengkap"), ["Formulir\nlengkap"]);
         assert_eq!(numbered_items("2019 dokumen"), ["2019 dokumen"]);
         assert_eq!(numbered_items("1) Surat"), ["Surat"]);

@@ -4,7 +4,7 @@
 
 use super::grid::{Grid, Merge};
 use super::{Lang, SheetLimits, t};
-use crate::error::{Code, Diagnostic};
+use crate::error::{Code, Diagnostic, Diagnostics};
 use calamine::{Data, Range, Reader, Sheets};
 use std::io::Cursor;
 
@@ -35,14 +35,15 @@ pub(crate) struct Workbook {
 
 impl Workbook {
     /// Opens `bytes` as a workbook of `format`.
-    pub fn open(bytes: Vec<u8>, format: WorkbookFormat, lang: Lang) -> Result<Self, Diagnostic> {
+    pub fn open(bytes: Vec<u8>, format: WorkbookFormat, lang: Lang) -> Result<Self, Diagnostics> {
         let refuse = |en: String, id: String| {
             Diagnostic::error(Code::UnreadableWorkbook, "", t(lang, &id, &en))
         };
         if let Some(kind) = sniff_other(&bytes) {
-            return Err(refuse(
+            return super::fail(refuse(
                 format!("this is {kind}, not a workbook"),
-                format!("berkas ini {kind}, bukan buku kerja (workbook)").replace("an empty file", "kosong"),
+                format!("berkas ini {kind}, bukan buku kerja (workbook)")
+                    .replace("an empty file", "kosong"),
             ));
         }
         if format != WorkbookFormat::Xls {
@@ -74,13 +75,22 @@ impl Workbook {
     }
 
     /// Reads one sheet into a grid, within `limits`.
-    pub fn grid(&mut self, name: &str, limits: &SheetLimits, lang: Lang) -> Result<Grid, Diagnostic> {
+    pub fn grid(
+        &mut self,
+        name: &str,
+        limits: &SheetLimits,
+        lang: Lang,
+    ) -> Result<Grid, Diagnostics> {
         let range = self.sheets.worksheet_range(name).map_err(|e| {
             let (en, id) = describe(&e);
             Diagnostic::error(
                 Code::UnreadableWorkbook,
                 "",
-                t(lang, &format!("sheet {name}: {id}"), &format!("sheet {name}: {en}")),
+                t(
+                    lang,
+                    &format!("sheet {name}: {id}"),
+                    &format!("sheet {name}: {en}"),
+                ),
             )
         })?;
         let merges = match &mut self.sheets {
@@ -121,10 +131,9 @@ fn sniff_other(bytes: &[u8]) -> Option<&'static str> {
 
 /// Refuses zip archives that would unpack into too much, before calamine
 /// unpacks anything.
-fn check_zip(bytes: &[u8], lang: Lang) -> Result<(), Diagnostic> {
-    let refuse = |id: String, en: String| {
-        Diagnostic::error(Code::UnreadableWorkbook, "", t(lang, &id, &en))
-    };
+fn check_zip(bytes: &[u8], lang: Lang) -> Result<(), Diagnostics> {
+    let refuse =
+        |id: String, en: String| Diagnostic::error(Code::UnreadableWorkbook, "", t(lang, &id, &en));
     if bytes.starts_with(b"\xd0\xcf\x11\xe0") {
         // An OLE container: an encrypted OOXML workbook or an old .xls;
         // calamine tells which.
@@ -137,9 +146,15 @@ fn check_zip(bytes: &[u8], lang: Lang) -> Result<(), Diagnostic> {
         )
     })?;
     if archive.len() > MAX_PARTS {
-        return Err(refuse(
-            format!("buku kerja berisi {} bagian, melebihi batas {MAX_PARTS}", archive.len()),
-            format!("the workbook has {} parts, more than the limit of {MAX_PARTS}", archive.len()),
+        return super::fail(refuse(
+            format!(
+                "buku kerja berisi {} bagian, melebihi batas {MAX_PARTS}",
+                archive.len()
+            ),
+            format!(
+                "the workbook has {} parts, more than the limit of {MAX_PARTS}",
+                archive.len()
+            ),
         ));
     }
     let mut total = 0u64;
@@ -153,7 +168,7 @@ fn check_zip(bytes: &[u8], lang: Lang) -> Result<(), Diagnostic> {
         let (size, packed) = (part.size(), part.compressed_size().max(1));
         total = total.saturating_add(size);
         if size > 1 << 20 && size / packed > MAX_PACKING_RATIO || total > MAX_UNPACKED_BYTES {
-            return Err(refuse(
+            return super::fail(refuse(
                 format!(
                     "buku kerja ditolak: bagian {} membengkak menjadi {size} bita (bom zip?)",
                     part.name().unwrap_or_default()
@@ -190,7 +205,7 @@ fn to_grid(
     range: &Range<Data>,
     limits: &SheetLimits,
     lang: Lang,
-) -> Result<Grid, Diagnostic> {
+) -> Result<Grid, Diagnostics> {
     let mut grid = Grid {
         name: name.to_owned(),
         ..Grid::default()
@@ -206,32 +221,42 @@ fn to_grid(
         } else {
             ("kolom", "columns", cols, limits.max_columns)
         };
-        return Err(Diagnostic::error(
-            Code::LimitExceeded,
-            "",
-            t(
-                lang,
-                &format!("sheet {name} memakai {count} {what_id}, melebihi batas {max}"),
-                &format!("sheet {name} uses {count} {what_en}, more than the limit of {max}"),
-            ),
-        )
-        .at_cell(format!("{name}!{}", super::grid::a1(bottom as usize, right as usize))));
+        return super::fail(
+            Diagnostic::error(
+                Code::LimitExceeded,
+                "",
+                t(
+                    lang,
+                    &format!("sheet {name} memakai {count} {what_id}, melebihi batas {max}"),
+                    &format!("sheet {name} uses {count} {what_en}, more than the limit of {max}"),
+                ),
+            )
+            .at_cell(format!(
+                "{name}!{}",
+                super::grid::a1(bottom as usize, right as usize)
+            )),
+        );
     }
     grid.rows = vec![Vec::new(); rows];
     for (r, c, value) in range.used_cells() {
         let (row, col) = (top as usize + r, left as usize + c);
         let text = cell_text(value);
         if text.chars().count() > limits.max_cell_chars {
-            return Err(Diagnostic::error(
-                Code::LimitExceeded,
-                "",
-                t(
-                    lang,
-                    &format!("sel berisi lebih dari {} karakter", limits.max_cell_chars),
-                    &format!("the cell holds more than {} characters", limits.max_cell_chars),
-                ),
-            )
-            .at_cell(grid.cell_ref(row, col)));
+            return super::fail(
+                Diagnostic::error(
+                    Code::LimitExceeded,
+                    "",
+                    t(
+                        lang,
+                        &format!("sel berisi lebih dari {} karakter", limits.max_cell_chars),
+                        &format!(
+                            "the cell holds more than {} characters",
+                            limits.max_cell_chars
+                        ),
+                    ),
+                )
+                .at_cell(grid.cell_ref(row, col)),
+            );
         }
         let cells = &mut grid.rows[row];
         if cells.len() <= col {

@@ -1,0 +1,75 @@
+//! `sopflow check`: every problem of each document, as text or JSON.
+
+use crate::input::{self, From};
+use sopflow::Lang;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Checks each file; exit 0 when none has errors, 1 when one is refused,
+/// 2 when one cannot be read at all.
+pub fn run(files: &[PathBuf], json: bool, from: Option<From>, lang: Lang) -> ExitCode {
+    let mut worst = 0u8;
+    for path in files {
+        let (diagnostics, summary, status) = match input::load(path, from, lang) {
+            Ok((procedure, warnings)) => (warnings, Some(procedure.summary()), 0),
+            Err(d) => {
+                let status = if input::unreadable(&d) { 2 } else { 1 };
+                (d, None, status)
+            }
+        };
+        worst = worst.max(status);
+        if json {
+            let object = serde_json::json!({
+                "file": path.display().to_string(),
+                "errors": diagnostics.errors().collect::<Vec<_>>(),
+                "warnings": diagnostics.warnings().collect::<Vec<_>>(),
+                "summary": summary,
+            });
+            println!("{object}");
+            continue;
+        }
+        let english = lang == Lang::En;
+        match &summary {
+            Some(s) => {
+                let time = s.service_time.as_ref().map_or(
+                    if english {
+                        "not computable"
+                    } else {
+                        "tidak dapat dihitung"
+                    }
+                    .to_owned(),
+                    |t| t.text.clone(),
+                );
+                if english {
+                    println!(
+                        "{}: OK, {} activities, {} performers, {} decisions; service time {time}",
+                        path.display(),
+                        s.activities,
+                        s.actors,
+                        s.decisions
+                    );
+                } else {
+                    println!(
+                        "{}: OK, {} kegiatan, {} pelaksana, {} keputusan; waktu layanan {time}",
+                        path.display(),
+                        s.activities,
+                        s.actors,
+                        s.decisions
+                    );
+                }
+            }
+            None => {
+                let count = diagnostics.errors().count();
+                if english {
+                    println!("{}: REFUSED, {count} errors", path.display());
+                } else {
+                    println!("{}: DITOLAK, {count} galat", path.display());
+                }
+            }
+        }
+        for d in &diagnostics.0 {
+            println!("  {}", d.display_in(lang));
+        }
+    }
+    ExitCode::from(worst)
+}

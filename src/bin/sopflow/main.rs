@@ -1,0 +1,321 @@
+//! `sopflow`: check, lay out, render and convert SOP documents (JSON or
+//! the spreadsheets drafters type them in).
+//!
+//! With no arguments it renders the bundled example SOP into
+//! `sopflow-out/` as PDF, SVG and PNG.
+
+mod check;
+mod convert;
+mod input;
+mod render;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use input::From;
+use sopflow::Procedure;
+use sopflow::config::{Config, Paper, Words};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// The allocator of the command line: large documents allocate and free
+/// millions of small strings, which mimalloc does several times faster.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// The example rendered when the binary is run without arguments.
+const BUNDLED_EXAMPLE: &str = include_str!("../../../examples/pelayanan-ktp-el.json");
+
+#[derive(Parser)]
+#[command(
+    name = "sopflow",
+    version,
+    about = "Turns SOP documents (sopflow/1 JSON, XLSX, XLS, ODS, CSV) into PANRB swimlane flowcharts"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check documents and print every problem (exit 0: no errors, 1: errors, 2: unreadable).
+    Check {
+        /// SOP documents (.json, .xlsx, .xlsm, .xls, .ods, .csv; `-` for standard input).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Print one JSON object per file instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Input format (default: from the extension; needed for `-`).
+        #[arg(long, value_enum)]
+        from: Option<From>,
+        /// Language of the messages.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// Render documents to SVG, PNG or PDF.
+    Render {
+        /// SOP documents (.json, .xlsx, .xlsm, .xls, .ods, .csv; `-` for standard input).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        options: render::RenderOptions,
+    },
+    /// Print the layout geometry as JSON.
+    Layout {
+        /// SOP document (`-` for standard input).
+        file: PathBuf,
+        /// Also check the layout invariants; exit 1 when one is broken.
+        #[arg(long)]
+        verify: bool,
+        /// Indent the JSON for reading (compact by default).
+        #[arg(long)]
+        pretty: bool,
+        /// Input format (default: from the extension; needed for `-`).
+        #[arg(long, value_enum)]
+        from: Option<From>,
+        #[command(flatten)]
+        style: StyleOptions,
+    },
+    /// Convert a document between JSON, XLSX (matrix layout, identity
+    /// sheet) and CSV; it is checked first.
+    Convert {
+        /// The document (.json, .xlsx, .xlsm, .xls, .ods, .csv; `-` for standard input).
+        file: PathBuf,
+        /// Output file (`-` for standard output).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Input format (default: from the extension; needed for `-`).
+        #[arg(long, value_enum)]
+        from: Option<From>,
+        /// Output format (default: from the output's extension).
+        #[arg(long, value_enum)]
+        to: Option<convert::To>,
+        /// Language of the messages.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// Write a blank workbook to type an SOP in (one example row).
+    Template {
+        /// Output file.
+        #[arg(short, long, default_value_os_t = convert::default_template())]
+        output: PathBuf,
+    },
+    /// Print the JSON Schema of the sopflow/1 format.
+    Schema,
+    /// Print a generated SOP (realistic texts, about 15 % decisions, rework
+    /// loops, forks) as JSON: the documents of the benchmarks.
+    Generate {
+        /// Number of activities.
+        #[arg(long, default_value_t = 1000)]
+        activities: usize,
+        /// Number of actors (lanes).
+        #[arg(long, default_value_t = 8)]
+        actors: usize,
+        /// Seed: the same numbers give the same document.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+/// Paper, orientation, configuration and language of the printed pages.
+#[derive(clap::Args)]
+struct StyleOptions {
+    /// Paper size (landscape unless --portrait).
+    #[arg(long, value_enum)]
+    paper: Option<PaperArg>,
+    /// Portrait orientation.
+    #[arg(long)]
+    portrait: bool,
+    /// Configuration file (JSON; see `sopflow::config::Config`).
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Printed words and messages: Indonesian or English.
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+}
+
+impl StyleOptions {
+    /// The language of messages.
+    fn lang(&self) -> sopflow::Lang {
+        lang_of(self.lang)
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PaperArg {
+    A4,
+    F4,
+    Letter,
+    Legal,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Id,
+    En,
+}
+
+fn lang_of(lang: Option<LangArg>) -> sopflow::Lang {
+    match lang {
+        Some(LangArg::En) => sopflow::Lang::En,
+        _ => sopflow::Lang::Id,
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => render::bundled_example(),
+        Some(Command::Check {
+            files,
+            json,
+            from,
+            lang,
+        }) => return check::run(&files, json, from, lang_of(lang)),
+        Some(Command::Render { files, options }) => render::run(&files, &options),
+        Some(Command::Layout {
+            file,
+            verify,
+            pretty,
+            from,
+            style,
+        }) => layout(&file, verify, pretty, from, &style),
+        Some(Command::Convert {
+            file,
+            output,
+            from,
+            to,
+            lang,
+        }) => convert::run(&file, &output, from, to, lang_of(lang)),
+        Some(Command::Template { output }) => convert::template(&output),
+        Some(Command::Schema) => schema(),
+        Some(Command::Generate {
+            activities,
+            actors,
+            seed,
+        }) => generate(activities, actors, seed),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("sopflow: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The configuration the style options give.
+fn config(style: &StyleOptions) -> Result<Config, String> {
+    let mut config = match &style.config {
+        Some(path) => {
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?
+        }
+        None => Config::default(),
+    };
+    if let Some(paper) = style.paper {
+        config.page.paper = match paper {
+            PaperArg::A4 => Paper::A4,
+            PaperArg::F4 => Paper::F4,
+            PaperArg::Letter => Paper::Letter,
+            PaperArg::Legal => Paper::Legal,
+        };
+    }
+    if style.portrait {
+        config.page.landscape = false;
+    }
+    match style.lang {
+        Some(LangArg::En) => config.words = Words::english(),
+        Some(LangArg::Id) => config.words = Words::indonesian(),
+        None => {}
+    }
+    config.check().map_err(|e| e.to_string())?;
+    Ok(config)
+}
+
+fn layout(
+    file: &Path,
+    verify: bool,
+    pretty: bool,
+    from: Option<From>,
+    style: &StyleOptions,
+) -> Result<ExitCode, String> {
+    let config = config(style)?;
+    let lang = style.lang();
+    let (procedure, _) =
+        input::load(file, from, lang).map_err(|d| input::summary(file, &d, lang))?;
+    let layout = sopflow::layout::layout_on_threads(&procedure, &config, threads_for(&procedure))
+        .map_err(|e| e.to_string())?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    sopflow::layout::write_json(&layout, &mut out, pretty).map_err(|e| e.to_string())?;
+    std::io::Write::write_all(&mut out, b"\n")
+        .and_then(|()| std::io::Write::flush(&mut out))
+        .map_err(|e| e.to_string())?;
+    if verify {
+        let violations = sopflow::layout::verify(&layout);
+        for v in &violations {
+            eprintln!(
+                "invariant {} broken on page {} ({}): {}",
+                v.invariant,
+                v.page,
+                v.ids.join(", "),
+                v.message
+            );
+        }
+        if !violations.is_empty() {
+            finish_quickly(layout, procedure);
+            return Ok(ExitCode::from(1));
+        }
+    }
+    finish_quickly(layout, procedure);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Activities above which pages are laid out on one thread: each worker
+/// thread allocates from its own heap, which costs a long SOP about a
+/// tenth more memory, while one thread already lays out 100,000 activities
+/// in about a second.
+const PARALLEL_LAYOUT_UP_TO: usize = 50_000;
+
+/// The threads the pages of `procedure` are laid out on.
+pub(crate) fn threads_for(procedure: &Procedure) -> usize {
+    if procedure.steps().len() > PARALLEL_LAYOUT_UP_TO {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    }
+}
+
+/// Leaves the layout and the procedure to the end of the process: the
+/// operating system takes the memory back at once, where freeing a
+/// 100,000-activity layout piece by piece costs a tenth of the command.
+fn finish_quickly(layout: sopflow::layout::Layout, procedure: Procedure) {
+    std::mem::forget(layout);
+    std::mem::forget(procedure);
+}
+
+fn generate(activities: usize, actors: usize, seed: u64) -> Result<ExitCode, String> {
+    if activities == 0
+        || activities > sopflow::Limits::default().max_activities
+        || actors == 0
+        || actors > 64
+    {
+        return Err("--activities must be 1 to 200000 and --actors 1 to 64".into());
+    }
+    let options = sopflow::generate::GenerateOptions::new(activities, actors, seed);
+    let sop = sopflow::generate::generate(options);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    serde_json::to_writer(&mut out, &sop).map_err(|e| e.to_string())?;
+    std::io::Write::write_all(&mut out, b"\n").map_err(|e| e.to_string())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn schema() -> Result<ExitCode, String> {
+    let schema = sopflow::schema::json_schema();
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?
+    );
+    Ok(ExitCode::SUCCESS)
+}
