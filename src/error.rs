@@ -138,18 +138,55 @@ pub struct Diagnostic {
     /// (`Prosedur!E3`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cell: Option<String>,
-    /// What is wrong, in words a drafter understands.
+    /// What is wrong, in words a drafter understands (Indonesian unless
+    /// the reader was asked for English).
     pub message: String,
+    /// The message in English, when it was written in both languages.
+    #[serde(skip)]
+    pub english: Option<String>,
+}
+
+/// A diagnostic's message: its text, and its English where the text is
+/// Indonesian. `"teks"` and `format!(…)` give a text alone,
+/// `("teks", "text")` both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    text: String,
+    english: Option<String>,
+}
+
+impl From<String> for Message {
+    fn from(text: String) -> Self {
+        Self {
+            text,
+            english: None,
+        }
+    }
+}
+
+impl From<&str> for Message {
+    fn from(text: &str) -> Self {
+        text.to_owned().into()
+    }
+}
+
+impl<A: Into<String>, B: Into<String>> From<(A, B)> for Message {
+    fn from((text, english): (A, B)) -> Self {
+        Self {
+            text: text.into(),
+            english: Some(english.into()),
+        }
+    }
 }
 
 impl Diagnostic {
     /// An error at `path`.
-    pub fn error(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, path: impl Into<String>, message: impl Into<Message>) -> Self {
         Self::new(Severity::Error, code, path, message)
     }
 
     /// A warning at `path`.
-    pub fn warning(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, path: impl Into<String>, message: impl Into<Message>) -> Self {
         Self::new(Severity::Warning, code, path, message)
     }
 
@@ -157,8 +194,9 @@ impl Diagnostic {
         severity: Severity,
         code: Code,
         path: impl Into<String>,
-        message: impl Into<String>,
+        message: impl Into<Message>,
     ) -> Self {
+        let message: Message = message.into();
         Self {
             severity,
             code,
@@ -167,7 +205,8 @@ impl Diagnostic {
             line: None,
             column: None,
             cell: None,
-            message: message.into(),
+            message: message.text,
+            english: message.english,
         }
     }
 
@@ -223,8 +262,16 @@ impl Diagnostic {
         } else if !self.path.is_empty() {
             text.push_str(&format!(" {at} {}", self.path));
         }
-        text.push_str(&format!(": {}", self.message));
+        text.push_str(&format!(": {}", self.message_in(lang)));
         text
+    }
+
+    /// The message in `lang` where it was written in it, else as written.
+    pub fn message_in(&self, lang: Lang) -> &str {
+        match (lang, &self.english) {
+            (Lang::En, Some(english)) => english,
+            _ => &self.message,
+        }
     }
 }
 
@@ -258,6 +305,15 @@ impl Diagnostics {
     /// Adds one diagnostic.
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.0.push(diagnostic);
+    }
+
+    /// The diagnostics with their messages in `lang` where known (for
+    /// JSON output).
+    pub fn in_lang(mut self, lang: Lang) -> Self {
+        for d in &mut self.0 {
+            d.message = d.message_in(lang).to_owned();
+        }
+        self
     }
 
     /// True when a diagnostic with this code is present.

@@ -65,7 +65,7 @@ mod text;
 mod time;
 mod validate;
 
-pub use error::{ActivityRef, Code, Diagnostic, Diagnostics, Error, Lang, Severity};
+pub use error::{ActivityRef, Code, Diagnostic, Diagnostics, Error, Lang, Message, Severity};
 pub use limits::Limits;
 pub use model::{Activity, Actor, Identity, Kind, Sop, SopBuilder};
 pub use parse::{parse_sop, parse_sop_with};

@@ -22,10 +22,17 @@ pub fn parse_sop_with(json: &str, limits: &Limits) -> Result<Sop, Diagnostics> {
         return Err(one(Diagnostic::error(
             Code::LimitExceeded,
             "",
-            format!(
-                "dokumen {} bita, melebihi batas max_input_bytes {}",
-                json.len(),
-                limits.max_input_bytes
+            (
+                format!(
+                    "dokumen {} bita, melebihi batas max_input_bytes {}",
+                    json.len(),
+                    limits.max_input_bytes
+                ),
+                format!(
+                    "the document has {} bytes, more than the limit max_input_bytes {}",
+                    json.len(),
+                    limits.max_input_bytes
+                ),
             ),
         )));
     }
@@ -39,16 +46,24 @@ pub fn parse_sop_with(json: &str, limits: &Limits) -> Result<Sop, Diagnostics> {
         return Ok(sop);
     }
     let value: Value = serde_json::from_str(json).map_err(|e| {
-        one(
-            Diagnostic::error(Code::JsonSyntax, "", format!("bukan JSON yang sah: {e}"))
-                .at_line(e.line(), e.column()),
+        one(Diagnostic::error(
+            Code::JsonSyntax,
+            "",
+            (
+                format!("bukan JSON yang sah: {e}"),
+                format!("not valid JSON: {e}"),
+            ),
         )
+        .at_line(e.line(), e.column()))
     })?;
     let Value::Object(mut root) = value else {
         return Err(one(Diagnostic::error(
             Code::InvalidValue,
             "",
-            "dokumen harus berupa objek JSON",
+            (
+                "dokumen harus berupa objek JSON",
+                "the document must be a JSON object",
+            ),
         )));
     };
     let mut problems = Diagnostics::default();
@@ -60,7 +75,10 @@ pub fn parse_sop_with(json: &str, limits: &Limits) -> Result<Sop, Diagnostics> {
         problems.push(Diagnostic::error(
             Code::UnknownField,
             pointer(&[key]),
-            format!("kolom `{key}` tidak dikenal"),
+            (
+                format!("kolom `{key}` tidak dikenal"),
+                format!("unknown field `{key}`"),
+            ),
         ));
     }
     let format = match format {
@@ -70,7 +88,10 @@ pub fn parse_sop_with(json: &str, limits: &Limits) -> Result<Sop, Diagnostics> {
             problems.push(Diagnostic::error(
                 Code::UnsupportedFormat,
                 "/format",
-                format!("format {other} tidak didukung; gunakan \"{FORMAT}\""),
+                (
+                    format!("format {other} tidak didukung; gunakan \"{FORMAT}\""),
+                    format!("format {other} is not supported; use \"{FORMAT}\""),
+                ),
             ));
             None
         }
@@ -83,10 +104,17 @@ pub fn parse_sop_with(json: &str, limits: &Limits) -> Result<Sop, Diagnostics> {
         problems.push(Diagnostic::error(
             Code::LimitExceeded,
             "/activities",
-            format!(
-                "{} kegiatan, melebihi batas max_activities {}",
-                activities.len(),
-                limits.max_activities
+            (
+                format!(
+                    "{} kegiatan, melebihi batas max_activities {}",
+                    activities.len(),
+                    limits.max_activities
+                ),
+                format!(
+                    "{} activities, more than the limit max_activities {}",
+                    activities.len(),
+                    limits.max_activities
+                ),
             ),
         ));
     }
@@ -94,10 +122,17 @@ pub fn parse_sop_with(json: &str, limits: &Limits) -> Result<Sop, Diagnostics> {
         problems.push(Diagnostic::error(
             Code::LimitExceeded,
             "/actors",
-            format!(
-                "{} pelaksana, melebihi batas max_actors {}",
-                actors.len(),
-                limits.max_actors
+            (
+                format!(
+                    "{} pelaksana, melebihi batas max_actors {}",
+                    actors.len(),
+                    limits.max_actors
+                ),
+                format!(
+                    "{} performers, more than the limit max_actors {}",
+                    actors.len(),
+                    limits.max_actors
+                ),
             ),
         ));
     }
@@ -134,7 +169,10 @@ fn read_list<T: DeserializeOwned>(
             problems.push(Diagnostic::error(
                 Code::MissingField,
                 "",
-                format!("kolom `{english}` wajib ada"),
+                (
+                    format!("kolom `{english}` wajib ada"),
+                    format!("the field `{english}` is required"),
+                ),
             ));
             Vec::new()
         }
@@ -148,7 +186,10 @@ fn read_list<T: DeserializeOwned>(
             problems.push(Diagnostic::error(
                 Code::InvalidValue,
                 pointer(&[key]),
-                format!("`{key}` harus berupa daftar"),
+                (
+                    format!("`{key}` harus berupa daftar"),
+                    format!("`{key}` must be a list"),
+                ),
             ));
             Vec::new()
         }
@@ -189,25 +230,37 @@ fn describe(message: String, path: String) -> Diagnostic {
         Diagnostic::error(
             Code::UnknownField,
             path,
-            format!("kolom `{quoted}` tidak dikenal"),
+            (
+                format!("kolom `{quoted}` tidak dikenal"),
+                format!("unknown field `{quoted}`"),
+            ),
         )
     } else if message.starts_with("missing field") {
         Diagnostic::error(
             Code::MissingField,
             path,
-            format!("kolom `{quoted}` wajib ada"),
+            (
+                format!("kolom `{quoted}` wajib ada"),
+                format!("the field `{quoted}` is required"),
+            ),
         )
     } else if message.starts_with("unknown variant") {
         Diagnostic::error(
             Code::InvalidValue,
             path,
-            format!("nilai `{quoted}` tidak dikenal ({message})"),
+            (
+                format!("nilai `{quoted}` tidak dikenal ({message})"),
+                format!("unknown value `{quoted}` ({message})"),
+            ),
         )
     } else {
         Diagnostic::error(
             Code::InvalidValue,
             path,
-            format!("nilai tidak sesuai: {message}"),
+            (
+                format!("nilai tidak sesuai: {message}"),
+                format!("wrong value: {message}"),
+            ),
         )
     }
 }

@@ -69,7 +69,7 @@ impl Checker<'_> {
             self.problems.push(Diagnostic::error(
                 Code::NoActivities,
                 "/activities",
-                "daftar kegiatan kosong",
+                ("daftar kegiatan kosong", "the list of activities is empty"),
             ));
             return None;
         }
@@ -102,7 +102,13 @@ impl Checker<'_> {
                     Diagnostic::warning(
                         Code::UnparsedTime,
                         pointer(&["activities", &index.to_string(), "time"]),
-                        format!("waktu \"{}\" tidak dapat dibaca sebagai durasi; teks tetap ditampilkan", activity.time.as_deref().unwrap_or_default()),
+                        {
+                            let time = activity.time.as_deref().unwrap_or_default();
+                            (
+                                format!("waktu \"{time}\" tidak dapat dibaca sebagai durasi; teks tetap ditampilkan"),
+                                format!("the time \"{time}\" cannot be read as a duration; the text is shown as written"),
+                            )
+                        },
                     )
                     .at_activity(index + 1, &id),
                 );
@@ -112,7 +118,7 @@ impl Checker<'_> {
                     Diagnostic::warning(
                         Code::EmptyText,
                         at(index, "text"),
-                        "uraian kegiatan kosong",
+                        ("uraian kegiatan kosong", "the activity has no text"),
                     )
                     .at_activity(index + 1, &id),
                 );
@@ -137,9 +143,12 @@ impl Checker<'_> {
                 self.problems.push(Diagnostic::warning(
                     Code::UnusedActor,
                     pointer(&["actors", &lane.to_string()]),
-                    format!(
-                        "pelaksana \"{}\" tidak melakukan kegiatan apa pun",
-                        lanes[lane].name
+                    (
+                        format!(
+                            "pelaksana \"{}\" tidak melakukan kegiatan apa pun",
+                            lanes[lane].name
+                        ),
+                        format!("the performer \"{}\" has no activity", lanes[lane].name),
                     ),
                 ));
             }
@@ -148,7 +157,10 @@ impl Checker<'_> {
             self.problems.push(Diagnostic::warning(
                 Code::NoStart,
                 "/activities",
-                "tidak ada kegiatan berjenis start; kegiatan pertama dianggap awal",
+                (
+                    "tidak ada kegiatan berjenis start; kegiatan pertama dianggap awal",
+                    "no activity is a start; the first is taken as the start",
+                ),
             ));
         }
         Some(Procedure {
@@ -168,10 +180,17 @@ impl Checker<'_> {
                 self.problems.push(Diagnostic::error(
                     Code::DuplicateActorId,
                     pointer(&["actors", &index.to_string(), "id"]),
-                    format!(
-                        "id pelaksana \"{}\" sudah dipakai oleh pelaksana ke-{}",
-                        actor.key(),
-                        first + 1
+                    (
+                        format!(
+                            "id pelaksana \"{}\" sudah dipakai oleh pelaksana ke-{}",
+                            actor.key(),
+                            first + 1
+                        ),
+                        format!(
+                            "the performer id \"{}\" is already used by performer {}",
+                            actor.key(),
+                            first + 1
+                        ),
                     ),
                 ));
             }
@@ -206,7 +225,10 @@ impl Checker<'_> {
                     Diagnostic::error(
                         Code::DuplicateActivityId,
                         at(index, "id"),
-                        format!("id \"{id}\" sudah dipakai oleh kegiatan {}", first + 1),
+                        (
+                            format!("id \"{id}\" sudah dipakai oleh kegiatan {}", first + 1),
+                            format!("the id \"{id}\" is already used by activity {}", first + 1),
+                        ),
                     )
                     .at_activity(index + 1, &id),
                 );
@@ -228,7 +250,10 @@ impl Checker<'_> {
                 Diagnostic::error(
                     Code::UnknownActor,
                     at(index, "actor"),
-                    "kegiatan tidak menyebut pelaksana",
+                    (
+                        "kegiatan tidak menyebut pelaksana",
+                        "the activity names no performer",
+                    ),
                 )
                 .at_activity(index + 1, id),
             );
@@ -248,7 +273,10 @@ impl Checker<'_> {
                             Diagnostic::error(
                                 Code::AmbiguousActor,
                                 at(index, "actor"),
-                                format!("nama pelaksana \"{name}\" dipakai oleh beberapa pelaksana (kelompok berbeda); sebut id-nya"),
+                                (
+                                    format!("nama pelaksana \"{name}\" dipakai oleh beberapa pelaksana (kelompok berbeda); sebut id-nya"),
+                                    format!("the performer name \"{name}\" is shared by several performers (in different groups); give its id"),
+                                ),
                             )
                             .at_activity(index + 1, id),
                         );
@@ -269,7 +297,12 @@ impl Checker<'_> {
                         Diagnostic::error(
                             Code::UnknownActor,
                             path,
-                            format!("pelaksana \"{name}\" tidak ada dalam daftar pelaksana"),
+                            (
+                                format!("pelaksana \"{name}\" tidak ada dalam daftar pelaksana"),
+                                format!(
+                                    "the performer \"{name}\" is not in the list of performers"
+                                ),
+                            ),
                         )
                         .at_activity(index + 1, id),
                     );
@@ -320,9 +353,15 @@ impl Checker<'_> {
             let mut d = Diagnostic::error(
                 Code::LimitExceeded,
                 path(),
-                format!(
-                    "teks {chars} karakter, melebihi batas max_text_chars {}",
-                    self.limits.max_text_chars
+                (
+                    format!(
+                        "teks {chars} karakter, melebihi batas max_text_chars {}",
+                        self.limits.max_text_chars
+                    ),
+                    format!(
+                        "the text has {chars} characters, more than the limit max_text_chars {}",
+                        self.limits.max_text_chars
+                    ),
                 ),
             );
             if let Some((number, id)) = activity {
@@ -346,7 +385,7 @@ impl Checker<'_> {
         let following =
             (index + 1 < count).then(|| default_id(&self.sop.activities[index + 1], index + 1));
         let has_yes_no = activity.yes.is_some() || activity.no.is_some();
-        let error = |code, path: String, message: String| {
+        let error = |code, path: String, message: crate::error::Message| {
             Diagnostic::error(code, path, message).at_activity(index + 1, id)
         };
         // (target id, label, path of the field naming it)
@@ -361,7 +400,11 @@ impl Checker<'_> {
                     self.problems.push(error(
                         Code::EndWithNext,
                         at(index, field),
-                        "kegiatan selesai (end) tidak boleh punya kegiatan lanjutan".into(),
+                        (
+                            "kegiatan selesai (end) tidak boleh punya kegiatan lanjutan",
+                            "an end activity cannot have a successor",
+                        )
+                            .into(),
                     ));
                 }
             }
@@ -372,7 +415,11 @@ impl Checker<'_> {
             self.problems.push(error(
                 Code::BranchOutsideDecision,
                 at(index, field),
-                "`yes`/`no` hanya untuk kegiatan keputusan (decision)".into(),
+                (
+                    "`yes`/`no` hanya untuk kegiatan keputusan (decision)",
+                    "`yes`/`no` belong to decisions only",
+                )
+                    .into(),
             ));
         }
         match (&activity.next, has_yes_no && kind == Kind::Decision) {
@@ -380,7 +427,11 @@ impl Checker<'_> {
                 self.problems.push(error(
                     Code::MixedBranches,
                     at(index, "next"),
-                    "keputusan memakai `yes`/`no` sekaligus daftar `next`; pilih salah satu".into(),
+                    (
+                        "keputusan memakai `yes`/`no` sekaligus daftar `next`; pilih salah satu",
+                        "the decision has both `yes`/`no` and a `next` list; keep one",
+                    )
+                        .into(),
                 ));
             }
             (next, true) => {
@@ -423,7 +474,11 @@ impl Checker<'_> {
             self.problems.push(error(
                 Code::DecisionOutcomes,
                 at(index, "next"),
-                format!("keputusan harus punya paling sedikit dua hasil (mis. `yes` dan `no`), ditemukan {}", outcomes.len()),
+                (
+                    format!("keputusan harus punya paling sedikit dua hasil (mis. `yes` dan `no`), ditemukan {}", outcomes.len()),
+                    format!("a decision needs at least two outcomes (e.g. `yes` and `no`); it has {}", outcomes.len()),
+                )
+                    .into(),
             ));
         }
         let first_flow = flows.len();
@@ -432,7 +487,11 @@ impl Checker<'_> {
                 self.problems.push(error(
                     Code::UnknownTarget,
                     path.pointer(index),
-                    format!("kegiatan tujuan \"{target}\" tidak ada"),
+                    (
+                        format!("kegiatan tujuan \"{target}\" tidak ada"),
+                        format!("the target activity \"{target}\" does not exist"),
+                    )
+                        .into(),
                 ));
                 continue;
             };
@@ -440,7 +499,11 @@ impl Checker<'_> {
                 self.problems.push(error(
                     Code::SelfLoop,
                     path.pointer(index),
-                    "kegiatan tidak boleh mengalir ke dirinya sendiri".into(),
+                    (
+                        "kegiatan tidak boleh mengalir ke dirinya sendiri",
+                        "an activity cannot flow into itself",
+                    )
+                        .into(),
                 ));
                 continue;
             }
@@ -466,7 +529,10 @@ impl Checker<'_> {
                     Diagnostic::warning(
                         Code::Unreachable,
                         at(i, "id"),
-                        "tidak ada alur dari kegiatan awal yang sampai ke kegiatan ini",
+                        (
+                            "tidak ada alur dari kegiatan awal yang sampai ke kegiatan ini",
+                            "no path from a start reaches this activity",
+                        ),
                     )
                     .at_activity(i + 1, &step.id),
                 );
@@ -476,7 +542,10 @@ impl Checker<'_> {
                     Diagnostic::warning(
                         Code::NoPathToEnd,
                         at(i, "id"),
-                        "dari kegiatan ini tidak ada alur yang sampai ke kegiatan selesai",
+                        (
+                            "dari kegiatan ini tidak ada alur yang sampai ke kegiatan selesai",
+                            "no path leads from this activity to an end",
+                        ),
                     )
                     .at_activity(i + 1, &step.id),
                 );

@@ -24,7 +24,8 @@ fn sopflow_with_stdin(args: &[&str], dir: &Path, stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    // A command that refuses before reading closes its input early.
+    let _ = child.stdin.take().unwrap().write_all(stdin);
     child.wait_with_output().unwrap()
 }
 
@@ -144,6 +145,24 @@ fn a_refused_workbook_names_the_cell_in_the_chosen_language() {
         text(&out.stdout).contains("galat [invalid-cell] CSV!D3"),
         "{}",
         text(&out.stdout)
+    );
+    let damaged = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/damaged-cfb.xls"
+    ))
+    .unwrap();
+    std::fs::write(dir.join("damaged.xls"), damaged).unwrap();
+    let out = sopflow(&["check", "damaged.xls"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stdout).contains("struktur berkas rusak"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(
+        !text(&out.stderr).contains("panicked"),
+        "{}",
+        text(&out.stderr)
     );
     std::fs::write(dir.join("fake.xlsx"), b"%PDF-1.4 not a workbook").unwrap();
     let out = sopflow(&["check", "fake.xlsx", "--json"], &dir);

@@ -664,3 +664,25 @@ fn a_cell_under_no_header_is_warned_of() {
         (Code::UnknownColumn, Some("CSV!E3"))
     );
 }
+
+#[test]
+fn a_damaged_xls_container_is_an_error_not_a_panic() {
+    // Found by the workbook fuzzer: calamine 0.38 indexes past a truncated
+    // compound-file sector.
+    let bytes = include_bytes!("fixtures/damaged-cfb.xls").to_vec();
+    let d = refused(bytes, Format::Xls);
+    let (code, _, message) = the_error(&d);
+    assert_eq!(code, Code::UnreadableWorkbook);
+    assert!(message.contains("struktur berkas rusak"), "{message}");
+}
+
+#[test]
+fn an_xls_container_whose_chains_loop_is_refused_before_it_is_read() {
+    // Found by the workbook fuzzer: calamine 0.38 follows a looping sector
+    // chain until memory runs out.
+    let bytes = include_bytes!("fixtures/looping-cfb.xls").to_vec();
+    let d = refused(bytes, Format::Xls);
+    let (code, _, message) = the_error(&d);
+    assert_eq!(code, Code::UnreadableWorkbook);
+    assert!(message.contains("struktur berkas rusak"), "{message}");
+}

@@ -14,6 +14,7 @@
 //! (`Prosedur!E3`), also for what validation refuses after import.
 
 mod cells;
+mod cfb_check;
 mod csv_sheet;
 mod grid;
 mod header;
@@ -29,6 +30,8 @@ use crate::procedure::Procedure;
 use cells::Cells;
 use std::path::Path;
 use workbook::{Workbook, WorkbookFormat};
+
+pub use workbook::is_reader_panic;
 
 /// The formats sopflow reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

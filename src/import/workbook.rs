@@ -16,6 +16,9 @@ const MAX_PACKING_RATIO: u64 = 200;
 /// Most parts in a zipped workbook.
 const MAX_PARTS: usize = 10_000;
 
+/// The first bytes of a compound file (`.xls`, encrypted `.xlsx`).
+const CFB_MAGIC: &[u8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1";
+
 /// The workbook formats calamine reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum WorkbookFormat {
@@ -46,11 +49,18 @@ impl Workbook {
                     .replace("an empty file", "kosong"),
             ));
         }
-        if format != WorkbookFormat::Xls {
+        if bytes.starts_with(CFB_MAGIC) {
+            super::cfb_check::check(&bytes).map_err(|reason| {
+                refuse(
+                    format!("the file's structure is damaged ({reason}); open it in Excel or LibreOffice and save it again"),
+                    format!("struktur berkas rusak ({reason}); buka di Excel atau LibreOffice lalu simpan ulang"),
+                )
+            })?;
+        } else if format != WorkbookFormat::Xls {
             check_zip(&bytes, lang)?;
         }
         let cursor = Cursor::new(bytes);
-        let sheets = match format {
+        let sheets = guarded(move || match format {
             WorkbookFormat::Xlsx => calamine::Xlsx::new(cursor)
                 .map(Sheets::Xlsx)
                 .map_err(calamine::Error::Xlsx),
@@ -60,7 +70,7 @@ impl Workbook {
             WorkbookFormat::Ods => calamine::Ods::new(cursor)
                 .map(Sheets::Ods)
                 .map_err(calamine::Error::Ods),
-        };
+        });
         let sheets = sheets.map_err(|e| {
             let (en, id) = describe(&e);
             refuse(en, id)
@@ -81,7 +91,8 @@ impl Workbook {
         limits: &SheetLimits,
         lang: Lang,
     ) -> Result<Grid, Diagnostics> {
-        let range = self.sheets.worksheet_range(name).map_err(|e| {
+        let sheets = &mut self.sheets;
+        let range = guarded(|| sheets.worksheet_range(name)).map_err(|e| {
             let (en, id) = describe(&e);
             Diagnostic::error(
                 Code::UnreadableWorkbook,
@@ -93,11 +104,15 @@ impl Workbook {
                 ),
             )
         })?;
-        let merges = match &mut self.sheets {
-            Sheets::Xlsx(xlsx) => xlsx.merge_cells_by_sheet_name(name).unwrap_or_default(),
-            Sheets::Xls(xls) => xls.merge_cells_by_sheet_name(name).unwrap_or_default(),
-            _ => Vec::new(),
-        };
+        let sheets = &mut self.sheets;
+        let merges = guarded(|| {
+            Ok(match sheets {
+                Sheets::Xlsx(xlsx) => xlsx.merge_cells_by_sheet_name(name).unwrap_or_default(),
+                Sheets::Xls(xls) => xls.merge_cells_by_sheet_name(name).unwrap_or_default(),
+                _ => Vec::new(),
+            })
+        })
+        .unwrap_or_default();
         let mut grid = to_grid(name, &range, limits, lang)?;
         grid.merges = merges
             .into_iter()
@@ -111,6 +126,21 @@ impl Workbook {
             .collect();
         Ok(grid)
     }
+}
+
+/// Runs a calamine call, turning a panic inside it into an error: some
+/// damaged files (a truncated XLS container) make calamine 0.38 index
+/// past its buffer, and bad input must never bring the caller down.
+fn guarded<T>(call: impl FnOnce() -> Result<T, calamine::Error>) -> Result<T, calamine::Error> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(call))
+        .unwrap_or(Err(calamine::Error::Msg("the file's structure is damaged")))
+}
+
+/// True when a panic comes from inside calamine, whose panics
+/// [`guarded`] turns into errors: a program's panic hook may leave them
+/// unprinted.
+pub fn is_reader_panic(location: &std::panic::Location<'_>) -> bool {
+    location.file().contains("calamine")
 }
 
 /// Names a well-known file kind that is not a workbook.
@@ -134,11 +164,6 @@ fn sniff_other(bytes: &[u8]) -> Option<&'static str> {
 fn check_zip(bytes: &[u8], lang: Lang) -> Result<(), Diagnostics> {
     let refuse =
         |id: String, en: String| Diagnostic::error(Code::UnreadableWorkbook, "", t(lang, &id, &en));
-    if bytes.starts_with(b"\xd0\xcf\x11\xe0") {
-        // An OLE container: an encrypted OOXML workbook or an old .xls;
-        // calamine tells which.
-        return Ok(());
-    }
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         refuse(
             format!("bukan buku kerja yang utuh (arsip zip rusak atau terpotong: {e})"),
@@ -186,7 +211,13 @@ fn check_zip(bytes: &[u8], lang: Lang) -> Result<(), Diagnostics> {
 /// calamine's error in a drafter's words, English and Indonesian.
 fn describe(error: &calamine::Error) -> (String, String) {
     let text = error.to_string();
-    if text.contains("password") {
+    if text.contains("structure is damaged") {
+        (
+            "the file's structure is damaged; open it in Excel or LibreOffice and save it again"
+                .into(),
+            "struktur berkas rusak; buka di Excel atau LibreOffice lalu simpan ulang".into(),
+        )
+    } else if text.contains("password") {
         (
             "the workbook is password-protected; save it without a password".into(),
             "buku kerja dilindungi kata sandi; simpan tanpa kata sandi".into(),

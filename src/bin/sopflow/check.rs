@@ -18,6 +18,7 @@ pub fn run(files: &[PathBuf], json: bool, from: Option<From>, lang: Lang) -> Exi
             }
         };
         worst = worst.max(status);
+        let diagnostics = diagnostics.in_lang(lang);
         if json {
             let object = serde_json::json!({
                 "file": path.display().to_string(),

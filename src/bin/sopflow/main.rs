@@ -163,6 +163,18 @@ fn lang_of(lang: Option<LangArg>) -> sopflow::Lang {
 }
 
 fn main() -> ExitCode {
+    // A damaged workbook can panic inside the spreadsheet reader; the
+    // import turns that into an error naming the file, so the panic's own
+    // message is left out. Every other panic is printed as usual.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !info
+            .location()
+            .is_some_and(sopflow::import::is_reader_panic)
+        {
+            default_hook(info);
+        }
+    }));
     let cli = Cli::parse();
     let result = match cli.command {
         None => render::bundled_example(),
