@@ -686,3 +686,15 @@ fn an_xls_container_whose_chains_loop_is_refused_before_it_is_read() {
     assert_eq!(code, Code::UnreadableWorkbook);
     assert!(message.contains("struktur berkas rusak"), "{message}");
 }
+
+#[test]
+fn a_password_protected_workbook_is_refused_with_that_reason() {
+    let bytes = include_bytes!("fixtures/password.xlsx").to_vec();
+    let d = refused(bytes, Format::Xlsx);
+    let (code, _, message) = the_error(&d);
+    assert_eq!(code, Code::UnreadableWorkbook);
+    assert_eq!(
+        message,
+        "buku kerja dilindungi kata sandi; simpan tanpa kata sandi"
+    );
+}

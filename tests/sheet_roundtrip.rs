@@ -99,3 +99,91 @@ proptest! {
         assert_same("generated", &in_column_order(sop.clone()), &through_xlsx(&sop));
     }
 }
+
+/// The text of one part of the written workbook.
+fn part(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+#[test]
+fn the_written_workbook_is_styled_like_the_printed_table() {
+    use calamine::Reader;
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/examples/bps-distribusi-persediaan.json");
+    let path = if path.exists() {
+        path
+    } else {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/bps-distribusi-persediaan.json")
+    };
+    let sop = parse_sop(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let bytes = sopflow::export::write_xlsx(&sop).unwrap();
+    let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes.clone())).unwrap();
+    assert_eq!(book.sheet_names(), ["Prosedur", "Identitas", "Pelaksana"]);
+    let merges = book.merge_cells_by_sheet_name("Prosedur").unwrap();
+    let range = book.worksheet_range("Prosedur").unwrap();
+    let merged: Vec<String> = merges
+        .iter()
+        .map(|m| {
+            let text = range
+                .get_value(m.start)
+                .map(|v| v.to_string())
+                .unwrap_or_default();
+            format!("{text} {:?}-{:?}", m.start, m.end)
+        })
+        .collect();
+    let actors = sop.actors.len() as u32;
+    let grouped = sop.actors.iter().any(|a| a.group.is_some());
+    let bottom = if grouped { 4 } else { 3 };
+    if grouped {
+        let first = sop.actors[0].group.clone().unwrap();
+        assert!(
+            merged
+                .iter()
+                .any(|m| m.starts_with(&format!("{first} (3, 2)"))),
+            "{merged:?}"
+        );
+    }
+    assert!(
+        merged.contains(&format!("Pelaksana (2, 2)-(2, {})", 1 + actors)),
+        "{merged:?}"
+    );
+    assert!(
+        merged.contains(&format!(
+            "Mutu Baku (2, {})-(2, {})",
+            2 + actors,
+            4 + actors
+        )),
+        "{merged:?}"
+    );
+    assert!(
+        merged.contains(&format!("Kegiatan (2, 1)-({bottom}, 1)")),
+        "{merged:?}"
+    );
+    let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
+    let pane = format!(
+        r#"<pane xSplit="2" ySplit="{}" topLeftCell="C{}" activePane="bottomRight" state="frozen"/>"#,
+        bottom + 1,
+        bottom + 2
+    );
+    assert!(sheet.contains(&pane), "frozen header rows");
+    assert!(
+        sheet.contains(r#"<formula1>"mulai,proses,keputusan,selesai"</formula1>"#),
+        "the Jenis drop-down"
+    );
+    assert!(sheet.contains("<col "), "column widths");
+    let styles = part(&bytes, "xl/styles.xml");
+    assert!(
+        styles.contains(r#"<fgColor rgb="FFD9D9D9"/>"#),
+        "grey header"
+    );
+    assert!(styles.contains(r#"wrapText="1""#), "wrapped text");
+    assert!(styles.contains("<b/>"), "bold header");
+}

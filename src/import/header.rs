@@ -57,14 +57,27 @@ const FIELD_NAMES: &[(Field, &[&str])] = &[
     (Field::SymbolText, &["tekssimbol", "symboltext"]),
 ];
 
-/// The header texts a reader writes for each field (the first of each list
-/// above, as printed).
+/// The field a header text names exactly (case, spaces and punctuation
+/// aside).
 pub(crate) fn field_of(text: &str) -> Option<Field> {
     let key = header_key(text);
     FIELD_NAMES
         .iter()
         .find(|(_, names)| names.contains(&key.as_str()))
         .map(|&(field, _)| field)
+}
+
+/// [`field_of`], or else the field whose name begins the header
+/// ("Waktu (menit)", "Persyaratan/Perlengkapan"), for names of five
+/// letters or more.
+fn field_of_loose(text: &str) -> Option<Field> {
+    field_of(text).or_else(|| {
+        let key = header_key(text);
+        FIELD_NAMES
+            .iter()
+            .find(|(_, names)| names.iter().any(|n| n.len() >= 5 && key.starts_with(n)))
+            .map(|&(field, _)| field)
+    })
 }
 
 /// A performer column of the matrix layout.
@@ -195,7 +208,7 @@ fn read(grid: &Grid, top: usize, depth: usize, lang: Lang) -> Result<Header, Dia
             }
         }
         let Some(&leaf) = path.last() else { continue };
-        let under_performers = path.len() >= 2 && field_of(path[0]) == Some(Field::Actor);
+        let under_performers = path.len() >= 2 && field_of_loose(path[0]) == Some(Field::Actor);
         if under_performers {
             header.performers.push(PerformerColumn {
                 col,
@@ -208,7 +221,7 @@ fn read(grid: &Grid, top: usize, depth: usize, lang: Lang) -> Result<Header, Dia
             .rev()
             .find(|&r| !grid.shown(r, col).is_empty())
             .unwrap_or(top);
-        match field_of(leaf) {
+        match field_of_loose(leaf) {
             Some(field) => {
                 if let Some(first) = header.col(field) {
                     return super::fail(
@@ -353,6 +366,26 @@ mod tests {
         );
         assert_eq!(h.col(Field::Time), Some(7));
         assert_eq!(h.col(Field::Notes), Some(9));
+    }
+
+    #[test]
+    fn a_header_that_begins_with_a_field_name_names_it() {
+        let g = grid(&[
+            &[
+                "No",
+                "Kegiatan",
+                "Pelaksana (Unit)",
+                "Waktu (menit)",
+                "Persyaratan/Perlengkapan",
+                "Warna",
+            ],
+            &["1", "Mulai", "A", "5", "", ""],
+        ]);
+        let h = find(&g, Lang::Id).unwrap().unwrap();
+        assert_eq!(h.col(Field::Actor), Some(2));
+        assert_eq!(h.col(Field::Time), Some(3));
+        assert_eq!(h.col(Field::Requirements), Some(4));
+        assert_eq!(h.warnings.len(), 1, "Warna is no field");
     }
 
     #[test]
