@@ -607,6 +607,32 @@ fn a_zip_bomb_is_refused_before_it_is_unpacked() {
 }
 
 #[test]
+fn an_ods_whose_repeated_rows_would_unpack_into_a_huge_block_is_refused() {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("content.xml", stored).unwrap();
+    // 200 bytes that calamine 0.38 would expand into 100 million cells.
+    zip.write_all(
+        b"<?xml version=\"1.0\"?><office:document-content><office:body><office:spreadsheet>\
+          <table:table table:name=\"Prosedur\"><table:table-row table:number-rows-repeated=\"1000000\">\
+          <table:table-cell office:value-type=\"float\" office:value=\"1\" \
+          table:number-columns-repeated=\"100\"/></table:table-row></table:table>\
+          </office:spreadsheet></office:body></office:document-content>",
+    )
+    .unwrap();
+    let bytes = zip.finish().unwrap().into_inner();
+    let d = refused(bytes, Format::Ods);
+    let (code, _, message) = the_error(&d);
+    assert_eq!(code, Code::UnreadableWorkbook);
+    assert!(message.contains("lebih dari 2097152 sel"), "{message}");
+}
+
+#[test]
 fn the_limits_of_the_json_reader_apply() {
     let long = "x".repeat(101);
     let rows: &[&[&str]] = &[&["No", "Kegiatan", "Pelaksana"], &["1", &long, "A"]];
@@ -697,4 +723,15 @@ fn a_password_protected_workbook_is_refused_with_that_reason() {
         message,
         "buku kerja dilindungi kata sandi; simpan tanpa kata sandi"
     );
+}
+
+#[test]
+fn an_xls_sheet_whose_cells_span_a_huge_block_is_refused_before_it_is_read() {
+    // Found by the workbook fuzzer: calamine 0.38 allocates one dense
+    // block from a sheet's first to its last cell (here gigabytes).
+    let bytes = include_bytes!("fixtures/huge-extent.xls").to_vec();
+    let d = refused(bytes, Format::Xls);
+    let (code, _, message) = the_error(&d);
+    assert_eq!(code, Code::UnreadableWorkbook);
+    assert!(message.contains("struktur berkas rusak"), "{message}");
 }

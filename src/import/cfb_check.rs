@@ -1,97 +1,236 @@
 //! A structural check of a compound file (the container of `.xls` and of
-//! password-protected `.xlsx`) before calamine reads it: every sector
-//! chain must stay inside the file and never loop. calamine 0.38 follows
-//! a looping chain until memory runs out.
+//! password-protected `.xlsx`) before calamine reads it. calamine 0.38
+//! follows a looping sector chain until memory runs out, and makes every
+//! XLS sheet one dense block from its first to its last cell, so a single
+//! cell at row 60,000, column 60,000 asks for gigabytes. Refused here:
+//! chains that loop or leave the file, and sheets whose block would pass
+//! [`MAX_CELLS`].
 
 /// Ids at and above this mark the end of a chain or a free sector.
 const MAX_REGULAR_SECTOR: u32 = 0xFFFF_FFFA;
 /// Streams this long or longer live in regular sectors, shorter ones in
 /// the mini stream.
 const MINI_STREAM_CUTOFF: u64 = 4096;
+/// Size of a mini sector.
+const MINI_SECTOR: usize = 64;
+/// Most cells of the dense block of one sheet (about 400 MB in calamine).
+pub(crate) const MAX_CELLS: u64 = 16 << 20;
 
 /// Checks the container; `Err` says what is broken.
 pub(crate) fn check(bytes: &[u8]) -> Result<(), String> {
-    let u16_at = |at: usize| {
-        bytes
-            .get(at..at + 2)
-            .map(|b| u16::from_le_bytes([b[0], b[1]]))
-    };
-    let u32_at = |at: usize| {
-        bytes
-            .get(at..at + 4)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-    };
-    let size: usize = match u16_at(30) {
-        Some(9) => 512,
-        Some(12) => 4096,
+    let Some(container) = Container::open(bytes)? else {
         // calamine refuses a wrong sector shift itself.
-        _ => return Ok(()),
+        return Ok(());
     };
-    let sectors = bytes.len().saturating_sub(size).div_ceil(size);
-    let sector = |id: u32| -> Result<&[u8], String> {
-        let start = size + id as usize * size;
-        if id as usize >= sectors {
+    container.walk(container.u32_at(48), "directory chain")?;
+    if container.u32_at(64) > 0 {
+        container.walk(container.u32_at(60), "mini FAT chain")?;
+    }
+    let entries = container.entries()?;
+    for entry in &entries {
+        if entry.kind != 0 && (entry.is_root || entry.len >= MINI_STREAM_CUTOFF) {
+            container.walk(entry.start, "stream chain")?;
+        }
+    }
+    let workbook = entries
+        .iter()
+        .find(|e| e.kind == 2 && matches!(e.name.as_str(), "Workbook" | "Book"));
+    if let Some(entry) = workbook {
+        let stream = container.stream(entry, &entries)?;
+        check_cell_extent(&stream)?;
+    }
+    Ok(())
+}
+
+/// One directory entry.
+struct Entry {
+    name: String,
+    kind: u8,
+    start: u32,
+    len: u64,
+    is_root: bool,
+}
+
+struct Container<'a> {
+    bytes: &'a [u8],
+    size: usize,
+    sectors: usize,
+    fat: Vec<u32>,
+}
+
+fn ids(data: &[u8]) -> Vec<u32> {
+    data.chunks_exact(4)
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .collect()
+}
+
+impl<'a> Container<'a> {
+    fn open(bytes: &'a [u8]) -> Result<Option<Self>, String> {
+        let size: usize = match bytes.get(30..32) {
+            Some([9, 0]) => 512,
+            Some([12, 0]) => 4096,
+            _ => return Ok(None),
+        };
+        let mut container = Self {
+            bytes,
+            size,
+            sectors: bytes.len().saturating_sub(size).div_ceil(size),
+            fat: Vec::new(),
+        };
+        // The sectors holding the FAT: 109 in the header, more in the DIFAT chain.
+        let mut fat_sectors = ids(bytes.get(76..512).unwrap_or_default());
+        let mut difat = container.u32_at(68);
+        let mut seen = 0;
+        while difat < MAX_REGULAR_SECTOR {
+            seen += 1;
+            if seen > container.sectors {
+                return Err("the DIFAT chain loops".into());
+            }
+            let mut entries = ids(container.sector(difat)?);
+            difat = entries.pop().unwrap_or(u32::MAX);
+            fat_sectors.extend(entries);
+        }
+        let mut fat = Vec::new();
+        for &id in fat_sectors.iter().filter(|&&id| id < MAX_REGULAR_SECTOR) {
+            fat.extend(ids(container.sector(id)?));
+        }
+        container.fat = fat;
+        Ok(Some(container))
+    }
+
+    fn u32_at(&self, at: usize) -> u32 {
+        self.bytes
+            .get(at..at + 4)
+            .map_or(u32::MAX, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    fn sector(&self, id: u32) -> Result<&'a [u8], String> {
+        if id as usize >= self.sectors {
             return Err(format!("sector {id} lies beyond the end of the file"));
         }
-        Ok(&bytes[start..(start + size).min(bytes.len())])
-    };
-    let ids = |data: &[u8]| -> Vec<u32> {
-        data.chunks_exact(4)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-            .collect()
-    };
-    // The sectors holding the FAT: 109 in the header, more in the DIFAT chain.
-    let mut fat_sectors: Vec<u32> = ids(bytes.get(76..512).unwrap_or_default());
-    let mut difat = u32_at(68).unwrap_or(u32::MAX);
-    let mut seen = 0;
-    while difat < MAX_REGULAR_SECTOR {
-        seen += 1;
-        if seen > sectors {
-            return Err("the DIFAT chain loops".into());
-        }
-        let mut entries = ids(sector(difat)?);
-        difat = entries.pop().unwrap_or(u32::MAX);
-        fat_sectors.extend(entries);
+        let start = self.size + id as usize * self.size;
+        Ok(&self.bytes[start..(start + self.size).min(self.bytes.len())])
     }
-    let mut fat = Vec::new();
-    for &id in fat_sectors.iter().filter(|&&id| id < MAX_REGULAR_SECTOR) {
-        fat.extend(ids(sector(id)?));
-    }
-    let walk = |start: u32, what: &str| -> Result<(), String> {
-        let mut visited = vec![false; sectors];
+
+    /// The sectors of a chain in order, refusing loops and strays.
+    fn chain(
+        &self,
+        start: u32,
+        next: &[u32],
+        limit: usize,
+        what: &str,
+    ) -> Result<Vec<u32>, String> {
+        let mut visited = vec![false; limit];
+        let mut chain = Vec::new();
         let mut id = start;
         while id < MAX_REGULAR_SECTOR {
             let i = id as usize;
-            if i >= sectors || i >= fat.len() {
+            if i >= limit || i >= next.len() {
                 return Err(format!("the {what} runs past the end of the file"));
             }
             if std::mem::replace(&mut visited[i], true) {
                 return Err(format!("the {what} loops"));
             }
-            id = fat[i];
+            chain.push(id);
+            id = next[i];
         }
-        Ok(())
-    };
-    let directory_start = u32_at(48).unwrap_or(u32::MAX);
-    walk(directory_start, "directory chain")?;
-    if u32_at(64).unwrap_or(0) > 0 {
-        walk(u32_at(60).unwrap_or(u32::MAX), "mini FAT chain")?;
+        Ok(chain)
     }
-    // Every stream in regular sectors, the root's mini stream included.
-    let mut id = directory_start;
-    let mut first = true;
-    while id < MAX_REGULAR_SECTOR && (id as usize) < fat.len() {
-        for entry in sector(id)?.chunks_exact(128) {
-            let start = u32::from_le_bytes([entry[116], entry[117], entry[118], entry[119]]);
-            let mut len = [0u8; 8];
-            len.copy_from_slice(&entry[120..128]);
-            let len = u64::from_le_bytes(len);
-            if (first || len >= MINI_STREAM_CUTOFF) && entry[66] != 0 {
-                walk(start, "stream chain")?;
-            }
-            first = false;
+
+    fn walk(&self, start: u32, what: &str) -> Result<(), String> {
+        self.chain(start, &self.fat, self.sectors, what).map(|_| ())
+    }
+
+    fn read(&self, start: u32, what: &str) -> Result<Vec<u8>, String> {
+        let mut data = Vec::new();
+        for id in self.chain(start, &self.fat, self.sectors, what)? {
+            data.extend_from_slice(self.sector(id)?);
         }
-        id = fat[id as usize];
+        Ok(data)
+    }
+
+    fn entries(&self) -> Result<Vec<Entry>, String> {
+        let directory = self.read(self.u32_at(48), "directory chain")?;
+        Ok(directory
+            .chunks_exact(128)
+            .enumerate()
+            .map(|(i, e)| {
+                let name_len = usize::from(u16::from_le_bytes([e[64], e[65]])).min(64);
+                let units: Vec<u16> = e[..name_len]
+                    .chunks_exact(2)
+                    .map(|b| u16::from_le_bytes([b[0], b[1]]))
+                    .take_while(|&u| u != 0)
+                    .collect();
+                let mut len = [0u8; 8];
+                len.copy_from_slice(&e[120..128]);
+                Entry {
+                    name: String::from_utf16_lossy(&units),
+                    kind: e[66],
+                    start: u32::from_le_bytes([e[116], e[117], e[118], e[119]]),
+                    len: u64::from_le_bytes(len),
+                    is_root: i == 0,
+                }
+            })
+            .collect())
+    }
+
+    /// The bytes of a stream, from regular sectors or the mini stream.
+    fn stream(&self, entry: &Entry, entries: &[Entry]) -> Result<Vec<u8>, String> {
+        let len = usize::try_from(entry.len).unwrap_or(usize::MAX);
+        let mut data = if entry.len >= MINI_STREAM_CUTOFF {
+            self.read(entry.start, "stream chain")?
+        } else {
+            let root = entries.first().ok_or("the directory is empty")?;
+            let mini_stream = self.read(root.start, "mini stream chain")?;
+            let mini_fat = ids(&self.read(self.u32_at(60), "mini FAT chain")?);
+            let count = mini_stream.len() / MINI_SECTOR;
+            let mut data = Vec::new();
+            for id in self.chain(entry.start, &mini_fat, count, "mini stream chain")? {
+                let at = id as usize * MINI_SECTOR;
+                data.extend_from_slice(&mini_stream[at..at + MINI_SECTOR]);
+            }
+            data
+        };
+        data.truncate(len);
+        Ok(data)
+    }
+}
+
+/// Refuses a BIFF workbook stream whose sheets' cells span a block of
+/// more than [`MAX_CELLS`].
+fn check_cell_extent(stream: &[u8]) -> Result<(), String> {
+    let (mut rows, mut cols) = (0u64, 0u64);
+    let mut at = 0;
+    while at + 4 <= stream.len() {
+        let kind = u16::from_le_bytes([stream[at], stream[at + 1]]);
+        let len = usize::from(u16::from_le_bytes([stream[at + 2], stream[at + 3]]));
+        let body = &stream[at + 4..(at + 4 + len).min(stream.len())];
+        // BOF: a new sheet's extent starts from nothing.
+        if kind == 0x0809 {
+            (rows, cols) = (0, 0);
+        }
+        // Cell records: FORMULA, MULRK, MULBLANK, LABELSST, BLANK, NUMBER,
+        // LABEL, BOOLERR, RSTRING, RK (row, first column first).
+        if matches!(
+            kind,
+            0x0006 | 0x00BD | 0x00BE | 0x00FD | 0x0201 | 0x0203 | 0x0204 | 0x0205 | 0x00D6 | 0x027E
+        ) && body.len() >= 4
+        {
+            let row = u64::from(u16::from_le_bytes([body[0], body[1]]));
+            let mut col = u64::from(u16::from_le_bytes([body[2], body[3]]));
+            if matches!(kind, 0x00BD | 0x00BE) && body.len() >= 6 {
+                let last = body.len() - 2;
+                col = col.max(u64::from(u16::from_le_bytes([body[last], body[last + 1]])));
+            }
+            rows = rows.max(row + 1);
+            cols = cols.max(col + 1);
+            if rows * cols > MAX_CELLS {
+                return Err(format!(
+                    "a sheet spans {rows} rows by {cols} columns, more than {MAX_CELLS} cells"
+                ));
+            }
+        }
+        at += 4 + len;
     }
     Ok(())
 }
@@ -117,5 +256,27 @@ mod tests {
         assert_eq!(check(&file), Err("the directory chain loops".into()));
         file[516..520].copy_from_slice(&0xFFFF_FFFEu32.to_le_bytes());
         assert_eq!(check(&file), Ok(()));
+    }
+
+    #[test]
+    fn a_cell_far_out_is_refused_before_calamine_makes_its_block() {
+        let record = |kind: u16, body: &[u8]| {
+            let mut r = kind.to_le_bytes().to_vec();
+            r.extend_from_slice(&(body.len() as u16).to_le_bytes());
+            r.extend_from_slice(body);
+            r
+        };
+        let cell = |row: u16, col: u16| {
+            let mut body = row.to_le_bytes().to_vec();
+            body.extend_from_slice(&col.to_le_bytes());
+            body.extend_from_slice(&[0; 10]);
+            record(0x0203, &body)
+        };
+        let mut stream = record(0x0809, &[0; 16]);
+        stream.extend(cell(0, 0));
+        stream.extend(cell(200, 30));
+        assert_eq!(check_cell_extent(&stream), Ok(()));
+        stream.extend(cell(60_000, 60_000));
+        assert!(check_cell_extent(&stream).is_err());
     }
 }

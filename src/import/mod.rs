@@ -20,6 +20,7 @@ mod grid;
 mod header;
 mod identity;
 mod next_cell;
+mod ods_check;
 mod table;
 mod workbook;
 

@@ -5,7 +5,7 @@
 use super::grid::{Grid, Merge};
 use super::{Lang, SheetLimits, t};
 use crate::error::{Code, Diagnostic, Diagnostics};
-use calamine::{Data, Range, Reader, Sheets};
+use calamine::{Data, Reader, Sheets};
 use std::io::Cursor;
 
 /// Most bytes the parts of a zipped workbook may unpack into.
@@ -57,7 +57,7 @@ impl Workbook {
                 )
             })?;
         } else if format != WorkbookFormat::Xls {
-            check_zip(&bytes, lang)?;
+            check_zip(&bytes, format, lang)?;
         }
         let cursor = Cursor::new(bytes);
         let sheets = guarded(move || match format {
@@ -92,7 +92,7 @@ impl Workbook {
         lang: Lang,
     ) -> Result<Grid, Diagnostics> {
         let sheets = &mut self.sheets;
-        let range = guarded(|| sheets.worksheet_range(name)).map_err(|e| {
+        let mut grid = guarded(|| read_cells(sheets, name, limits, lang)).map_err(|e| {
             let (en, id) = describe(&e);
             Diagnostic::error(
                 Code::UnreadableWorkbook,
@@ -103,7 +103,7 @@ impl Workbook {
                     &format!("sheet {name}: {en}"),
                 ),
             )
-        })?;
+        })??;
         let sheets = &mut self.sheets;
         let merges = guarded(|| {
             Ok(match sheets {
@@ -113,7 +113,6 @@ impl Workbook {
             })
         })
         .unwrap_or_default();
-        let mut grid = to_grid(name, &range, limits, lang)?;
         grid.merges = merges
             .into_iter()
             .map(|d| Merge {
@@ -161,7 +160,7 @@ fn sniff_other(bytes: &[u8]) -> Option<&'static str> {
 
 /// Refuses zip archives that would unpack into too much, before calamine
 /// unpacks anything.
-fn check_zip(bytes: &[u8], lang: Lang) -> Result<(), Diagnostics> {
+fn check_zip(bytes: &[u8], format: WorkbookFormat, lang: Lang) -> Result<(), Diagnostics> {
     let refuse =
         |id: String, en: String| Diagnostic::error(Code::UnreadableWorkbook, "", t(lang, &id, &en));
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
@@ -205,6 +204,23 @@ fn check_zip(bytes: &[u8], lang: Lang) -> Result<(), Diagnostics> {
             ));
         }
     }
+    if format == WorkbookFormat::Ods
+        && let Ok(content) = archive.by_name("content.xml")
+    {
+        use super::ods_check::{MAX_CELLS, Refusal};
+        super::ods_check::check(content).map_err(|refusal| match refusal {
+            Refusal::TooManyCells => refuse(
+                format!(
+                    "buku kerja ditolak: tabelnya membengkak menjadi lebih dari {MAX_CELLS} sel"
+                ),
+                format!("workbook refused: its tables unpack into more than {MAX_CELLS} cells"),
+            ),
+            Refusal::Unreadable(e) => refuse(
+                format!("bagian content.xml tidak terbaca: {e}"),
+                format!("part content.xml cannot be read: {e}"),
+            ),
+        })?;
+    }
     Ok(())
 }
 
@@ -230,72 +246,101 @@ fn describe(error: &calamine::Error) -> (String, String) {
     }
 }
 
-/// Copies a calamine range into a grid at its absolute cell positions.
-fn to_grid(
-    name: &str,
-    range: &Range<Data>,
-    limits: &SheetLimits,
+/// Builds a grid cell by cell, refusing a cell beyond the sheet limits
+/// (so that no sheet is ever held as one dense block).
+struct GridBuilder<'a> {
+    grid: Grid,
+    limits: &'a SheetLimits,
     lang: Lang,
-) -> Result<Grid, Diagnostics> {
-    let mut grid = Grid {
-        name: name.to_owned(),
-        ..Grid::default()
-    };
-    let Some((top, left)) = range.start() else {
-        return Ok(grid);
-    };
-    let (bottom, right) = range.end().unwrap_or((top, left));
-    let (rows, cols) = (bottom as usize + 1, right as usize + 1);
-    if rows > limits.max_rows || cols > limits.max_columns {
-        let (what_id, what_en, count, max) = if rows > limits.max_rows {
-            ("baris", "rows", rows, limits.max_rows)
-        } else {
-            ("kolom", "columns", cols, limits.max_columns)
-        };
-        return super::fail(
-            Diagnostic::error(
-                Code::LimitExceeded,
-                "",
-                t(
-                    lang,
-                    &format!("sheet {name} memakai {count} {what_id}, melebihi batas {max}"),
-                    &format!("sheet {name} uses {count} {what_en}, more than the limit of {max}"),
-                ),
-            )
-            .at_cell(format!(
-                "{name}!{}",
-                super::grid::a1(bottom as usize, right as usize)
-            )),
-        );
+}
+
+impl<'a> GridBuilder<'a> {
+    fn new(name: &str, limits: &'a SheetLimits, lang: Lang) -> Self {
+        Self {
+            grid: Grid {
+                name: name.to_owned(),
+                ..Grid::default()
+            },
+            limits,
+            lang,
+        }
     }
-    grid.rows = vec![Vec::new(); rows];
-    for (r, c, value) in range.used_cells() {
-        let (row, col) = (top as usize + r, left as usize + c);
-        let text = cell_text(value);
-        if text.chars().count() > limits.max_cell_chars {
-            return super::fail(
-                Diagnostic::error(
-                    Code::LimitExceeded,
-                    "",
-                    t(
-                        lang,
-                        &format!("sel berisi lebih dari {} karakter", limits.max_cell_chars),
-                        &format!(
-                            "the cell holds more than {} characters",
-                            limits.max_cell_chars
-                        ),
-                    ),
-                )
-                .at_cell(grid.cell_ref(row, col)),
+
+    fn push(&mut self, row: usize, col: usize, value: &Data) -> Result<(), Diagnostics> {
+        let (limits, lang) = (self.limits, self.lang);
+        let refuse = |id: String, en: String| {
+            super::fail(
+                Diagnostic::error(Code::LimitExceeded, "", t(lang, &id, &en))
+                    .at_cell(self.grid.cell_ref(row, col)),
+            )
+        };
+        let name = &self.grid.name;
+        if row >= limits.max_rows {
+            return refuse(
+                format!("sheet {name} memakai lebih dari {} baris", limits.max_rows),
+                format!("sheet {name} uses more than {} rows", limits.max_rows),
             );
         }
-        let cells = &mut grid.rows[row];
+        if col >= limits.max_columns {
+            return refuse(
+                format!(
+                    "sheet {name} memakai lebih dari {} kolom",
+                    limits.max_columns
+                ),
+                format!("sheet {name} uses more than {} columns", limits.max_columns),
+            );
+        }
+        let text = cell_text(value);
+        if text.chars().count() > limits.max_cell_chars {
+            return refuse(
+                format!("sel berisi lebih dari {} karakter", limits.max_cell_chars),
+                format!(
+                    "the cell holds more than {} characters",
+                    limits.max_cell_chars
+                ),
+            );
+        }
+        let rows = &mut self.grid.rows;
+        if rows.len() <= row {
+            rows.resize(row + 1, Vec::new());
+        }
+        let cells = &mut rows[row];
         if cells.len() <= col {
             cells.resize(col + 1, String::new());
         }
         cells[col] = text;
+        Ok(())
     }
-    Ok(grid)
+}
+
+/// Reads a sheet cell by cell: XLSX through calamine's streaming reader,
+/// the others from their range (XLS extents are checked beforehand).
+fn read_cells(
+    sheets: &mut Sheets<Cursor<Vec<u8>>>,
+    name: &str,
+    limits: &SheetLimits,
+    lang: Lang,
+) -> Result<Result<Grid, Diagnostics>, calamine::Error> {
+    let mut builder = GridBuilder::new(name, limits, lang);
+    if let Sheets::Xlsx(xlsx) = sheets {
+        let mut cells = xlsx.worksheet_cells_reader(name)?;
+        while let Some(cell) = cells.next_cell()? {
+            let (row, col) = cell.get_position();
+            let value = Data::from(cell.get_value().clone());
+            if let Err(d) = builder.push(row as usize, col as usize, &value) {
+                return Ok(Err(d));
+            }
+        }
+        return Ok(Ok(builder.grid));
+    }
+    let range = sheets.worksheet_range(name)?;
+    let (top, left) = range.start().unwrap_or((0, 0));
+    for (r, c, value) in range.used_cells() {
+        if let Err(d) = builder.push(top as usize + r, left as usize + c, value) {
+            return Ok(Err(d));
+        }
+    }
+    Ok(Ok(builder.grid))
 }
 
 /// The text of a cell as a drafter reads it: whole numbers without a
