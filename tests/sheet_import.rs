@@ -735,3 +735,14 @@ fn an_xls_sheet_whose_cells_span_a_huge_block_is_refused_before_it_is_read() {
     assert_eq!(code, Code::UnreadableWorkbook);
     assert!(message.contains("struktur berkas rusak"), "{message}");
 }
+
+#[test]
+fn an_xls_sheet_declaring_huge_dimensions_is_refused_before_calamine_reserves_them() {
+    // Found by the workbook fuzzer: calamine 0.38 reserves room for the
+    // block a DIMENSIONS record declares (here 4 GB) before reading cells.
+    let bytes = include_bytes!("fixtures/huge-dimensions.xls").to_vec();
+    let d = refused(bytes, Format::Xls);
+    let (code, _, message) = the_error(&d);
+    assert_eq!(code, Code::UnreadableWorkbook);
+    assert!(message.contains("declares 50331648 rows"), "{message}");
+}

@@ -3,8 +3,9 @@
 //! follows a looping sector chain until memory runs out, and makes every
 //! XLS sheet one dense block from its first to its last cell, so a single
 //! cell at row 60,000, column 60,000 asks for gigabytes. Refused here:
-//! chains that loop or leave the file, and sheets whose block would pass
-//! [`MAX_CELLS`].
+//! chains that loop or leave the file, and sheets whose block (or whose
+//! declared DIMENSIONS, for which calamine reserves room up front) would
+//! pass [`MAX_CELLS`].
 
 /// Ids at and above this mark the end of a chain or a free sector.
 const MAX_REGULAR_SECTOR: u32 = 0xFFFF_FFFA;
@@ -13,8 +14,9 @@ const MAX_REGULAR_SECTOR: u32 = 0xFFFF_FFFA;
 const MINI_STREAM_CUTOFF: u64 = 4096;
 /// Size of a mini sector.
 const MINI_SECTOR: usize = 64;
-/// Most cells of the dense block of one sheet (about 400 MB in calamine).
-pub(crate) const MAX_CELLS: u64 = 16 << 20;
+/// Most cells of the dense block of one sheet (about 80 MB in calamine),
+/// far above any SOP table.
+pub(crate) const MAX_CELLS: u64 = 2 << 20;
 
 /// Checks the container; `Err` says what is broken.
 pub(crate) fn check(bytes: &[u8]) -> Result<(), String> {
@@ -209,6 +211,9 @@ fn check_cell_extent(stream: &[u8]) -> Result<(), String> {
         if kind == 0x0809 {
             (rows, cols) = (0, 0);
         }
+        if kind == 0x0200 {
+            check_dimensions(body)?;
+        }
         // Cell records: FORMULA, MULRK, MULBLANK, LABELSST, BLANK, NUMBER,
         // LABEL, BOOLERR, RSTRING, RK (row, first column first).
         if matches!(
@@ -231,6 +236,38 @@ fn check_cell_extent(stream: &[u8]) -> Result<(), String> {
             }
         }
         at += 4 + len;
+    }
+    Ok(())
+}
+
+/// A DIMENSIONS record, read as calamine reads it: the block it declares
+/// must be within [`MAX_CELLS`] (calamine reserves it), and its last row
+/// not before its first (calamine subtracts them).
+fn check_dimensions(body: &[u8]) -> Result<(), String> {
+    let u16_at = |i: usize| u64::from(u16::from_le_bytes([body[i], body[i + 1]]));
+    let u32_at =
+        |i: usize| u64::from(u32::from_le_bytes([body[i], body[i + 1], body[i + 2], body[i + 3]]));
+    let (first_row, rows_end, mut first_col, cols_end) = match body.len() {
+        10 => (u16_at(0), u16_at(2), u16_at(4), u16_at(6)),
+        14 | 16 => (u32_at(0), u32_at(4), u16_at(8), u16_at(10)),
+        _ => return Ok(()), // calamine refuses it itself
+    };
+    if first_col > 0xFF || cols_end < first_col {
+        first_col = 0;
+    }
+    if rows_end == 0 || cols_end == 0 {
+        return Ok(());
+    }
+    if rows_end - 1 < first_row || cols_end - 1 < first_col {
+        return Err("a sheet's DIMENSIONS record ends before it starts".to_owned());
+    }
+    let cells = (rows_end - first_row).saturating_mul(cols_end - first_col);
+    if cells > MAX_CELLS {
+        return Err(format!(
+            "a sheet declares {} rows by {} columns, more than {MAX_CELLS} cells",
+            rows_end - first_row,
+            cols_end - first_col
+        ));
     }
     Ok(())
 }
