@@ -746,3 +746,15 @@ fn an_xls_sheet_declaring_huge_dimensions_is_refused_before_calamine_reserves_th
     assert_eq!(code, Code::UnreadableWorkbook);
     assert!(message.contains("declares 50331648 rows"), "{message}");
 }
+
+#[test]
+fn an_xls_sheet_whose_far_cell_hides_inside_another_record_is_refused() {
+    // Found by the workbook fuzzer: the sheet's offset points inside a
+    // record, so its cells only show when read from that offset, as
+    // calamine reads them (gigabytes of dense block).
+    let bytes = include_bytes!("fixtures/misaligned-sheet.xls").to_vec();
+    let d = refused(bytes, Format::Xls);
+    let (code, _, message) = the_error(&d);
+    assert_eq!(code, Code::UnreadableWorkbook);
+    assert!(message.contains("more than 2097152 cells"), "{message}");
+}

@@ -34,9 +34,10 @@ pub(crate) fn check(bytes: &[u8]) -> Result<(), String> {
             container.walk(entry.start, "stream chain")?;
         }
     }
-    let workbook = entries
-        .iter()
-        .find(|e| e.kind == 2 && matches!(e.name.as_str(), "Workbook" | "Book"));
+    // The stream calamine reads: the first entry named Workbook, in any
+    // case and of any kind, else the first named Book.
+    let named = |name: &str| entries.iter().find(|e| e.name.eq_ignore_ascii_case(name));
+    let workbook = named("Workbook").or_else(|| named("Book"));
     if let Some(entry) = workbook {
         let stream = container.stream(entry, &entries)?;
         check_cell_extent(&stream)?;
@@ -157,14 +158,17 @@ impl<'a> Container<'a> {
             .chunks_exact(128)
             .enumerate()
             .map(|(i, e)| {
-                let name_len = usize::from(u16::from_le_bytes([e[64], e[65]])).min(64);
-                let units: Vec<u16> = e[..name_len]
+                // As calamine reads an entry: the name up to its first NUL
+                // (whatever its length field says), and with 512-byte
+                // sectors only the low half of the size.
+                let units: Vec<u16> = e[..64]
                     .chunks_exact(2)
                     .map(|b| u16::from_le_bytes([b[0], b[1]]))
                     .take_while(|&u| u != 0)
                     .collect();
                 let mut len = [0u8; 8];
-                len.copy_from_slice(&e[120..128]);
+                let half = if self.size == 512 { 4 } else { 8 };
+                len[..half].copy_from_slice(&e[120..120 + half]);
                 Entry {
                     name: String::from_utf16_lossy(&units),
                     kind: e[66],
@@ -198,18 +202,55 @@ impl<'a> Container<'a> {
     }
 }
 
-/// Refuses a BIFF workbook stream whose sheets' cells span a block of
-/// more than [`MAX_CELLS`].
-fn check_cell_extent(stream: &[u8]) -> Result<(), String> {
-    let (mut rows, mut cols) = (0u64, 0u64);
-    let mut at = 0;
-    while at + 4 <= stream.len() {
+/// The records of a BIFF stream from `at`: (type, body).
+fn records(stream: &[u8], mut at: usize) -> impl Iterator<Item = (u16, &[u8])> {
+    std::iter::from_fn(move || {
+        if at + 4 > stream.len() {
+            return None;
+        }
         let kind = u16::from_le_bytes([stream[at], stream[at + 1]]);
         let len = usize::from(u16::from_le_bytes([stream[at + 2], stream[at + 3]]));
         let body = &stream[at + 4..(at + 4 + len).min(stream.len())];
-        // BOF: a new sheet's extent starts from nothing.
-        if kind == 0x0809 {
-            (rows, cols) = (0, 0);
+        at += 4 + len;
+        Some((kind, body))
+    })
+}
+
+/// Refuses a BIFF workbook stream whose sheets' cells span a block of
+/// more than [`MAX_CELLS`]. Each sheet is read, as calamine reads it, from
+/// the offset its BOUNDSHEET record gives up to its EOF record.
+fn check_cell_extent(stream: &[u8]) -> Result<(), String> {
+    let mut sheets = Vec::new();
+    for (kind, body) in records(stream, 0) {
+        match kind {
+            0x0085 if body.len() >= 4 => {
+                sheets.push(u32::from_le_bytes([body[0], body[1], body[2], body[3]]) as usize);
+            }
+            0x000A => break,
+            _ => {}
+        }
+    }
+    for start in sheets {
+        check_sheet_extent(stream, start)?;
+    }
+    Ok(())
+}
+
+/// The extent check of the sheet whose substream starts at `start`.
+fn check_sheet_extent(stream: &[u8], start: usize) -> Result<(), String> {
+    let (mut rows, mut cols) = (0u64, 0u64);
+    let mut depth = 0usize;
+    let mut seen_bof = false;
+    for (kind, body) in records(stream, start) {
+        match kind {
+            0x0809 if seen_bof => depth += 1,
+            0x0809 => seen_bof = true,
+            0x000A if depth == 0 => break,
+            0x000A => depth -= 1,
+            _ => {}
+        }
+        if depth > 0 {
+            continue;
         }
         if kind == 0x0200 {
             check_dimensions(body)?;
@@ -235,7 +276,6 @@ fn check_cell_extent(stream: &[u8]) -> Result<(), String> {
                 ));
             }
         }
-        at += 4 + len;
     }
     Ok(())
 }
@@ -245,8 +285,14 @@ fn check_cell_extent(stream: &[u8]) -> Result<(), String> {
 /// not before its first (calamine subtracts them).
 fn check_dimensions(body: &[u8]) -> Result<(), String> {
     let u16_at = |i: usize| u64::from(u16::from_le_bytes([body[i], body[i + 1]]));
-    let u32_at =
-        |i: usize| u64::from(u32::from_le_bytes([body[i], body[i + 1], body[i + 2], body[i + 3]]));
+    let u32_at = |i: usize| {
+        u64::from(u32::from_le_bytes([
+            body[i],
+            body[i + 1],
+            body[i + 2],
+            body[i + 3],
+        ]))
+    };
     let (first_row, rows_end, mut first_col, cols_end) = match body.len() {
         10 => (u16_at(0), u16_at(2), u16_at(4), u16_at(6)),
         14 | 16 => (u32_at(0), u32_at(4), u16_at(8), u16_at(10)),
@@ -295,25 +341,55 @@ mod tests {
         assert_eq!(check(&file), Ok(()));
     }
 
+    fn record(kind: u16, body: &[u8]) -> Vec<u8> {
+        let mut r = kind.to_le_bytes().to_vec();
+        r.extend_from_slice(&(body.len() as u16).to_le_bytes());
+        r.extend_from_slice(body);
+        r
+    }
+
+    fn cell(row: u16, col: u16) -> Vec<u8> {
+        let mut body = row.to_le_bytes().to_vec();
+        body.extend_from_slice(&col.to_le_bytes());
+        body.extend_from_slice(&[0; 10]);
+        record(0x0203, &body)
+    }
+
+    /// Workbook globals naming one sheet at `offset`, then `rest`.
+    fn workbook(offset: u32, rest: &[u8]) -> Vec<u8> {
+        let mut sheet = offset.to_le_bytes().to_vec();
+        sheet.extend_from_slice(&[0, 0, 1, b'S']);
+        let mut stream = record(0x0809, &[0; 16]);
+        stream.extend(record(0x0085, &sheet));
+        stream.extend(record(0x000A, &[]));
+        stream.extend_from_slice(rest);
+        stream
+    }
+
     #[test]
     fn a_cell_far_out_is_refused_before_calamine_makes_its_block() {
-        let record = |kind: u16, body: &[u8]| {
-            let mut r = kind.to_le_bytes().to_vec();
-            r.extend_from_slice(&(body.len() as u16).to_le_bytes());
-            r.extend_from_slice(body);
-            r
-        };
-        let cell = |row: u16, col: u16| {
-            let mut body = row.to_le_bytes().to_vec();
-            body.extend_from_slice(&col.to_le_bytes());
-            body.extend_from_slice(&[0; 10]);
-            record(0x0203, &body)
-        };
-        let mut stream = record(0x0809, &[0; 16]);
-        stream.extend(cell(0, 0));
-        stream.extend(cell(200, 30));
-        assert_eq!(check_cell_extent(&stream), Ok(()));
-        stream.extend(cell(60_000, 60_000));
+        let globals = workbook(0, &[]).len() as u32;
+        let mut sheet = record(0x0809, &[0; 16]);
+        sheet.extend(cell(0, 0));
+        sheet.extend(cell(200, 30));
+        assert_eq!(check_cell_extent(&workbook(globals, &sheet)), Ok(()));
+        sheet.extend(cell(60_000, 60_000));
+        assert!(check_cell_extent(&workbook(globals, &sheet)).is_err());
+        // After the sheet's EOF, cells are not the sheet's.
+        let mut ended = record(0x0809, &[0; 16]);
+        ended.extend(record(0x000A, &[]));
+        ended.extend(cell(60_000, 60_000));
+        assert_eq!(check_cell_extent(&workbook(globals, &ended)), Ok(()));
+    }
+
+    #[test]
+    fn a_sheet_starting_inside_another_record_is_read_from_where_it_starts() {
+        // A record whose body holds a far cell: read in line it is harmless
+        // padding, read from the sheet's offset it is the cell calamine sees.
+        let hidden = [record(0x0809, &[0; 16]), cell(60_000, 60_000)].concat();
+        let globals = workbook(0, &[]).len() as u32;
+        let padding = record(0x00EF, &hidden);
+        let stream = workbook(globals + 4, &padding);
         assert!(check_cell_extent(&stream).is_err());
     }
 }
