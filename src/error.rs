@@ -95,6 +95,15 @@ pub enum Code {
     /// Warning: a spreadsheet column or identity label that sopflow does
     /// not know; it is left out.
     UnknownColumn,
+    /// The bytes are not well-formed XML, or declare a DOCTYPE or entities
+    /// (never expanded).
+    XmlSyntax,
+    /// Well-formed XML that is not a BPMN 2.0 model.
+    NotBpmn,
+    /// Warning: something a BPMN model says that an SOP cannot (an
+    /// inclusive gateway, a compensation, an event sub-process, an unnamed
+    /// decision); the import carries it over as the mapping says.
+    BpmnConstruct,
 }
 
 impl Code {

@@ -51,7 +51,7 @@ pub mod export;
 pub mod generate;
 mod geom;
 mod hash;
-#[cfg(feature = "sheet")]
+#[cfg(any(feature = "sheet", feature = "bpmn"))]
 pub mod import;
 pub mod layout;
 mod limits;

@@ -13,25 +13,42 @@
 //! Every problem is reported at once and, for a workbook, names its cell
 //! (`Prosedur!E3`), also for what validation refuses after import.
 
+#[cfg(feature = "bpmn")]
+mod bpmn;
+#[cfg(feature = "sheet")]
 mod cells;
+#[cfg(feature = "sheet")]
 mod cfb_check;
+#[cfg(feature = "sheet")]
 mod csv_sheet;
+#[cfg(feature = "sheet")]
 mod grid;
+#[cfg(feature = "sheet")]
 mod header;
+#[cfg(feature = "sheet")]
 mod identity;
+#[cfg(feature = "sheet")]
 mod next_cell;
+#[cfg(feature = "sheet")]
 mod ods_check;
+#[cfg(feature = "sheet")]
 mod table;
+#[cfg(feature = "sheet")]
 mod workbook;
 
 use crate::error::{Code, Diagnostic, Diagnostics};
 use crate::limits::Limits;
 use crate::model::Sop;
 use crate::procedure::Procedure;
+#[cfg(feature = "sheet")]
 use cells::Cells;
 use std::path::Path;
+#[cfg(feature = "sheet")]
 use workbook::{Workbook, WorkbookFormat};
 
+#[cfg(feature = "bpmn")]
+pub use bpmn::{MAX_XML_DEPTH, MAX_XML_NODES};
+#[cfg(feature = "sheet")]
 pub use workbook::is_reader_panic;
 
 /// The formats sopflow reads.
@@ -48,6 +65,9 @@ pub enum Format {
     Ods,
     /// Comma- or semicolon-separated values (`.csv`).
     Csv,
+    /// A BPMN 2.0 process model (`.bpmn`), mapped as `bpmn-mapping.md`
+    /// says.
+    Bpmn,
 }
 
 impl Format {
@@ -65,6 +85,7 @@ impl Format {
             "xls" => Some(Self::Xls),
             "ods" => Some(Self::Ods),
             "csv" => Some(Self::Csv),
+            "bpmn" | "bpmn2" => Some(Self::Bpmn),
             _ => None,
         }
     }
@@ -82,6 +103,7 @@ pub struct ImportOptions {
 }
 
 /// Limits on one sheet, derived from [`Limits`].
+#[cfg(feature = "sheet")]
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct SheetLimits {
     /// Most rows of a sheet (activities plus title and header rows).
@@ -92,6 +114,7 @@ pub(crate) struct SheetLimits {
     pub max_cell_chars: usize,
 }
 
+#[cfg(feature = "sheet")]
 impl SheetLimits {
     fn of(limits: &Limits) -> Self {
         Self {
@@ -110,7 +133,30 @@ pub struct Imported {
     pub sop: Sop,
     /// What the reader noticed but let through (columns it does not know).
     pub warnings: Diagnostics,
-    cells: Option<Cells>,
+    origin: Option<Origin>,
+}
+
+/// Where the fields of an imported document came from.
+#[derive(Debug, Clone)]
+enum Origin {
+    /// The cells of a workbook.
+    #[cfg(feature = "sheet")]
+    Cells(Cells),
+    /// The line and column of each activity's element in a BPMN model.
+    #[cfg(feature = "bpmn")]
+    Elements(Vec<bpmn::Place>),
+}
+
+impl Origin {
+    /// Adds the cell or line to every diagnostic about the document.
+    fn locate(&self, diagnostics: Diagnostics) -> Diagnostics {
+        match self {
+            #[cfg(feature = "sheet")]
+            Origin::Cells(cells) => cells.locate(diagnostics),
+            #[cfg(feature = "bpmn")]
+            Origin::Elements(places) => bpmn::locate(places, diagnostics),
+        }
+    }
 }
 
 impl Imported {
@@ -128,10 +174,10 @@ impl Imported {
         let Imported {
             sop,
             mut warnings,
-            cells,
+            origin,
         } = self;
-        let locate = |d: Diagnostics| match &cells {
-            Some(cells) => cells.locate(d),
+        let locate = |d: Diagnostics| match &origin {
+            Some(origin) => origin.locate(d),
             None => d,
         };
         match Procedure::from_owned_sop(sop, limits) {
@@ -155,7 +201,17 @@ impl Imported {
     /// The cell a JSON pointer of the document came from (`Prosedur!E3`
     /// for `/activities/1/next`), when it was read from a workbook.
     pub fn cell_of(&self, pointer: &str) -> Option<String> {
-        self.cells.as_ref()?.cell_of(pointer)
+        match self.origin.as_ref()? {
+            #[cfg(feature = "sheet")]
+            Origin::Cells(cells) => cells.cell_of(pointer),
+            // A model's elements are no cells; their lines are on the
+            // diagnostics themselves.
+            #[cfg(feature = "bpmn")]
+            Origin::Elements(_) => {
+                let _ = pointer;
+                None
+            }
+        }
     }
 }
 
@@ -167,8 +223,8 @@ pub fn read_path(path: &Path, options: &ImportOptions) -> Result<Imported, Diagn
             "",
             t(
                 options.lang,
-                &format!("{}: jenis berkas tidak dikenal; gunakan .json, .xlsx, .xlsm, .xls, .ods atau .csv", path.display()),
-                &format!("{}: unknown kind of file; use .json, .xlsx, .xlsm, .xls, .ods or .csv", path.display()),
+                &format!("{}: jenis berkas tidak dikenal; gunakan .json, .xlsx, .xlsm, .xls, .ods, .csv atau .bpmn", path.display()),
+                &format!("{}: unknown kind of file; use .json, .xlsx, .xlsm, .xls, .ods, .csv or .bpmn", path.display()),
             ),
         ))
     })?;
@@ -217,9 +273,16 @@ pub fn read_bytes(
             Ok(Imported {
                 sop,
                 warnings: Diagnostics::default(),
-                cells: None,
+                origin: None,
             })
         }
+        #[cfg(feature = "bpmn")]
+        Format::Bpmn => bpmn::read(bytes, options),
+        #[cfg(not(feature = "bpmn"))]
+        Format::Bpmn => Err(not_built("bpmn", lang)),
+        #[cfg(not(feature = "sheet"))]
+        Format::Csv | Format::Xlsx | Format::Xls | Format::Ods => Err(not_built("sheet", lang)),
+        #[cfg(feature = "sheet")]
         Format::Csv => {
             let grid = csv_sheet::read(&bytes, &SheetLimits::of(&options.limits), lang)?;
             let procedure = match header::find(&grid, lang) {
@@ -228,12 +291,32 @@ pub fn read_bytes(
             };
             table::read_workbook(procedure, None, None, &options.limits, lang)
         }
+        #[cfg(feature = "sheet")]
         Format::Xlsx => read_workbook(bytes, WorkbookFormat::Xlsx, options),
+        #[cfg(feature = "sheet")]
         Format::Xls => read_workbook(bytes, WorkbookFormat::Xls, options),
+        #[cfg(feature = "sheet")]
         Format::Ods => read_workbook(bytes, WorkbookFormat::Ods, options),
     }
 }
 
+/// The error for a format whose cargo feature is off in this build.
+#[cfg(any(not(feature = "sheet"), not(feature = "bpmn")))]
+fn not_built(feature: &str, lang: Lang) -> Diagnostics {
+    one(Diagnostic::error(
+        Code::UnsupportedFormat,
+        "",
+        t(
+            lang,
+            &format!("sopflow ini dibangun tanpa fitur `{feature}` yang membaca format ini"),
+            &format!(
+                "this sopflow was built without the `{feature}` feature that reads this format"
+            ),
+        ),
+    ))
+}
+
+#[cfg(feature = "sheet")]
 /// Reads a workbook: the first sheet with a Kegiatan header is the
 /// procedure, `Identitas` the identity sheet, `Pelaksana` the actor ids.
 fn read_workbook(
@@ -306,6 +389,7 @@ pub(crate) fn t(lang: Lang, indonesian: &str, english: &str) -> String {
 
 /// A cell's text as the model keeps it: line breaks as `\n`, no space at
 /// either end, non-breaking spaces as spaces.
+#[cfg(feature = "sheet")]
 pub(crate) fn clean_text(text: &str) -> String {
     text.replace("\r\n", "\n")
         .replace(['\r', '\u{a0}'], " ")

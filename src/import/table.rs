@@ -99,7 +99,7 @@ pub(crate) fn read_workbook(
             activities,
         },
         warnings: problems,
-        cells: Some(cells),
+        origin: Some(super::Origin::Cells(cells)),
     })
 }
 

@@ -15,6 +15,7 @@ pub enum From {
     Xls,
     Ods,
     Csv,
+    Bpmn,
 }
 
 impl From {
@@ -25,6 +26,7 @@ impl From {
             From::Xls => Format::Xls,
             From::Ods => Format::Ods,
             From::Csv => Format::Csv,
+            From::Bpmn => Format::Bpmn,
         }
     }
 }
@@ -51,8 +53,8 @@ pub fn read(path: &Path, from: Option<From>, lang: Lang) -> Result<Imported, Dia
     if is_std(path) {
         let Some(from) = from else {
             return Err(refuse(
-                "membaca masukan standar (-) perlu --from (json, xlsx, xls, ods, csv)".into(),
-                "reading standard input (-) needs --from (json, xlsx, xls, ods, csv)".into(),
+                "membaca masukan standar (-) perlu --from (json, xlsx, xls, ods, csv, bpmn)".into(),
+                "reading standard input (-) needs --from (json, xlsx, xls, ods, csv, bpmn)".into(),
             ));
         };
         let limit = options.limits.max_input_bytes as u64;
@@ -117,7 +119,11 @@ pub fn summary(path: &Path, d: &Diagnostics, lang: Lang) -> String {
 /// JSON), as opposed to read and refused.
 pub fn unreadable(d: &Diagnostics) -> bool {
     d.errors().any(|e| match e.code {
-        Code::JsonSyntax | Code::UnreadableWorkbook | Code::NoProcedureSheet => true,
+        Code::JsonSyntax
+        | Code::UnreadableWorkbook
+        | Code::NoProcedureSheet
+        | Code::XmlSyntax
+        | Code::NotBpmn => true,
         // The file's kind, not the `format` field of a JSON document.
         Code::UnsupportedFormat => e.path.is_empty(),
         _ => false,

@@ -39,7 +39,7 @@ struct Cli {
 enum Command {
     /// Check documents and print every problem (exit 0: no errors, 1: errors, 2: unreadable).
     Check {
-        /// SOP documents (.json, .xlsx, .xlsm, .xls, .ods, .csv; `-` for standard input).
+        /// SOP documents (.json, .xlsx, .xlsm, .xls, .ods, .csv, .bpmn; `-` for standard input).
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Print one JSON object per file instead of text.
@@ -54,7 +54,7 @@ enum Command {
     },
     /// Render documents to SVG, PNG or PDF.
     Render {
-        /// SOP documents (.json, .xlsx, .xlsm, .xls, .ods, .csv; `-` for standard input).
+        /// SOP documents (.json, .xlsx, .xlsm, .xls, .ods, .csv, .bpmn; `-` for standard input).
         #[arg(required = true)]
         files: Vec<PathBuf>,
         #[command(flatten)]
@@ -79,7 +79,7 @@ enum Command {
     /// Convert a document between JSON, XLSX (matrix layout, identity
     /// sheet) and CSV; it is checked first.
     Convert {
-        /// The document (.json, .xlsx, .xlsm, .xls, .ods, .csv; `-` for standard input).
+        /// The document (.json, .xlsx, .xlsm, .xls, .ods, .csv, .bpmn; `-` for standard input).
         file: PathBuf,
         /// Output file (`-` for standard output).
         #[arg(short, long)]
