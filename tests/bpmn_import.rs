@@ -703,3 +703,36 @@ fn validation_problems_after_import_name_the_element_line() {
         .expect("unreachable warning");
     assert_eq!(unreachable.line, Some(9), "{warnings}");
 }
+
+#[test]
+fn a_gateway_left_with_one_outcome_is_a_process_and_validates() {
+    // One outcome of the decision leads back into itself: it is left out,
+    // and a decision with one outcome would not validate.
+    let imported = import::read_bytes(
+        model(
+            r#"<b:process id="p" name="U">
+          <b:startEvent id="s"/><b:exclusiveGateway id="g" name="Ulang?"/>
+          <b:parallelGateway id="back"/><b:endEvent id="e"/>
+          <b:sequenceFlow id="f1" sourceRef="s" targetRef="g"/>
+          <b:sequenceFlow id="f2" sourceRef="g" targetRef="back"/>
+          <b:sequenceFlow id="f3" sourceRef="back" targetRef="g"/>
+          <b:sequenceFlow id="f4" sourceRef="g" targetRef="e"/>
+        </b:process>"#,
+        ),
+        Format::Bpmn,
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        rows(&imported.sop),
+        ["s start p -> g", "g process p -> e", "e end p -> "]
+    );
+    assert!(
+        warning_messages(&imported.warnings)
+            .iter()
+            .any(|m| m.contains("g mengalir kembali ke dirinya sendiri")),
+        "{}",
+        imported.warnings
+    );
+    imported.into_procedure().unwrap();
+}

@@ -195,7 +195,9 @@ pub(super) fn steps(model: &Model, lang: Lang, warnings: &mut Vec<Diagnostic>) -
                 ),
             ));
         }
-        let decision = is_decision_gateway(i);
+        // A splitting gateway left with one outcome (the others looped back
+        // into it or into removed gateways only) is no decision.
+        let decision = is_decision_gateway(i) && successors.len() >= 2;
         if !decision {
             let mut kept: Vec<Successor> = Vec::new();
             for s in successors {
