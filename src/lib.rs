@@ -59,6 +59,7 @@ pub mod model;
 mod parse;
 mod procedure;
 pub mod render;
+pub mod review;
 #[cfg(feature = "schema")]
 pub mod schema;
 mod text;

@@ -7,6 +7,7 @@
 mod check;
 mod convert;
 mod input;
+mod lint;
 mod render;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -51,6 +52,29 @@ enum Command {
         /// Language of the messages.
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
+    },
+    /// Review documents against the effective-SOP criteria (exit 0: no
+    /// warning, 1: warnings, or advice with --deny advice, or refused, 2: unreadable).
+    Lint {
+        /// SOP documents (.json, .xlsx, .xlsm, .xls, .ods, .csv, .bpmn; `-` for standard input).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Print JSON (one object for one file, an array for several).
+        #[arg(long)]
+        json: bool,
+        /// Input format (default: from the extension; needed for `-`).
+        #[arg(long, value_enum)]
+        from: Option<From>,
+        /// Language of the messages.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// `advice`: advice counts for the exit code too.
+        #[arg(long, value_parser = ["advice"])]
+        deny: Option<String>,
+        /// The date the identity sheet's dates are measured against
+        /// (YYYY-MM-DD; default today), for reproducible runs.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<sopflow::review::Date>,
     },
     /// Render documents to SVG, PNG or PDF.
     Render {
@@ -155,6 +179,13 @@ enum LangArg {
     En,
 }
 
+/// A `--today` date: `YYYY-MM-DD`.
+fn parse_date(text: &str) -> Result<sopflow::review::Date, String> {
+    sopflow::review::Date::parse(text)
+        .filter(|_| text.len() == 10 && text.as_bytes()[4] == b'-')
+        .ok_or_else(|| format!("\"{text}\" is not a date YYYY-MM-DD"))
+}
+
 fn lang_of(lang: Option<LangArg>) -> sopflow::Lang {
     match lang {
         Some(LangArg::En) => sopflow::Lang::En,
@@ -184,6 +215,27 @@ fn main() -> ExitCode {
             from,
             lang,
         }) => return check::run(&files, json, from, lang_of(lang)),
+        Some(Command::Lint {
+            files,
+            json,
+            from,
+            lang,
+            deny,
+            today,
+        }) => {
+            let mut config = sopflow::review::LintConfig::default();
+            if let Some(today) = today {
+                config.today = today;
+            }
+            return lint::run(&lint::LintArgs {
+                files: &files,
+                json,
+                from,
+                lang: lang_of(lang),
+                deny_advice: deny.is_some(),
+                config,
+            });
+        }
         Some(Command::Render { files, options }) => render::run(&files, &options),
         Some(Command::Layout {
             file,

@@ -1,0 +1,174 @@
+//! `sopflow lint` on the command line: text, JSON, exit codes, cells of a
+//! workbook, English.
+#![cfg(feature = "cli")]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn sopflow(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sopflow"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("sopflow-review-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn example(name: &str) -> String {
+    format!("{}/../shared/examples/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn lint_json_lists_findings_with_their_places_and_exits_1_on_warnings() {
+    let dir = temp("json");
+    let out = sopflow(
+        &[
+            "lint",
+            &example("bps-layanan-perpustakaan.json"),
+            "--json",
+            "--today",
+            "2026-12-03",
+        ],
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(
+        report["summary"],
+        serde_json::json!({"warnings": 7, "advice": 2})
+    );
+    let konsisten = findings
+        .iter()
+        .find(|f| f["code"] == "konsisten-pelaksana-lain")
+        .unwrap();
+    assert_eq!(konsisten["criterion"], "Konsisten");
+    assert_eq!(konsisten["severity"], "warning");
+    assert_eq!(konsisten["activity"], 4);
+    assert_eq!(konsisten["id"], "4");
+    assert_eq!(konsisten["path"], "/activities/3/actor");
+    let identity = findings.last().unwrap();
+    assert_eq!(identity["activity"], serde_json::Value::Null);
+    // Several files: an array.
+    let out = sopflow(
+        &[
+            "lint",
+            &example("bps-layanan-perpustakaan.json"),
+            &example("bps-distribusi-persediaan.json"),
+            "--json",
+        ],
+        &dir,
+    );
+    let reports: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(reports.as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn lint_exits_0_on_a_clean_sop_and_advice_counts_only_when_denied() {
+    let dir = temp("exit");
+    let out = sopflow(
+        &[
+            "lint",
+            &example("bps-distribusi-persediaan.json"),
+            "--today",
+            "2026-12-03",
+        ],
+        &dir,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // The distribution SOP, with its revision four years back: one warning.
+    let out = sopflow(
+        &[
+            "lint",
+            &example("bps-distribusi-persediaan.json"),
+            "--today",
+            "2029-07-01",
+        ],
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("dievaluasi-belum-direvisi"));
+    // Advice only: 0, and 1 with --deny advice.
+    let doc = serde_json::json!({
+        "identity": {"number": "1", "created": "2026-01-01", "effective": "2026-01-01",
+                     "approved_by": {"name": "A"}, "legal_basis": "UU", "records": "Buku"},
+        "actors": [{"id": "a", "name": "Petugas"}],
+        "activities": [
+            {"text": "Pemohon datang", "actor": "a", "kind": "start", "requirements": "KTP"},
+            {"text": "Menerima berkas", "actor": "a", "time": "5 menit", "output": "Berkas", "kind": "end"}
+        ]
+    });
+    std::fs::write(dir.join("advice.json"), doc.to_string()).unwrap();
+    let out = sopflow(&["lint", "advice.json", "--today", "2026-12-03"], &dir);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let out = sopflow(
+        &[
+            "lint",
+            "advice.json",
+            "--today",
+            "2026-12-03",
+            "--deny",
+            "advice",
+        ],
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    // Unreadable: 2; a wrong --today: a usage error.
+    std::fs::write(dir.join("broken.json"), "{").unwrap();
+    assert_eq!(
+        sopflow(&["lint", "broken.json"], &dir).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        sopflow(&["lint", "advice.json", "--today", "3 Des"], &dir)
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn lint_names_the_cell_of_a_workbook_and_speaks_english() {
+    let dir = temp("cells");
+    let out = sopflow(
+        &[
+            "convert",
+            &example("bps-rekomendasi-statistik.json"),
+            "-o",
+            "sop.xlsx",
+        ],
+        &dir,
+    );
+    assert!(out.status.success());
+    let out = sopflow(
+        &["lint", "sop.xlsx", "--lang", "en", "--today", "2026-12-03"],
+        &dir,
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(
+            "warning [konsisten-pelaksana-lain] Konsisten activity 5 (id \"5\") Prosedur!"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("the text names \"Pengguna Layanan\" as the one acting"),
+        "{text}"
+    );
+}
