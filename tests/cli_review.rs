@@ -172,3 +172,62 @@ fn lint_names_the_cell_of_a_workbook_and_speaks_english() {
         "{text}"
     );
 }
+
+#[test]
+fn analyze_prints_where_the_time_goes_as_text_and_json() {
+    let dir = temp("analyze");
+    let file = example("bps-rekomendasi-statistik.json");
+    let out = sopflow(&["analyze", &file], &dir);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    for expected in [
+        "Waktu layanan (tercepat – terlama):\n  48 hari 10 menit – 66 hari 4 jam 20 menit",
+        "Jalur kritis (kegiatan):\n  1 → 2 → 3 → 4 → 5 → 6 → 7 → 5 → 6 → 7 → 8",
+        "  Aplikasi Pelayanan: 32 hari (3 langkah)",
+        "  9 serah terima",
+        "  kegiatan 5, 6, 7: satu putaran 18 hari",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in\n{text}");
+    }
+    let out = sopflow(&["analyze", &file, "--json"], &dir);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["bottlenecks"][0]["activity"], 8);
+    assert_eq!(json["loops"][0]["activities"], serde_json::json!([5, 6, 7]));
+    assert_eq!(json["handovers"].as_array().map(Vec::len), Some(9));
+    let out = sopflow(&["analyze", &file, "--lang", "en"], &dir);
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("Rework loops:\n  activities 5, 6, 7: one round costs 18 hari")
+    );
+}
+
+#[test]
+fn render_analysis_appends_the_analysis_page_to_the_pdf() {
+    let dir = temp("render-analysis");
+    let file = example("bps-rekomendasi-statistik.json");
+    let plain = sopflow(&["render", &file, "-o", "plain.pdf"], &dir);
+    assert!(plain.status.success());
+    let out = sopflow(&["render", &file, "--analysis", "-o", "sop.pdf"], &dir);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pages = |name: &str| {
+        lopdf::Document::load(dir.join(name))
+            .unwrap()
+            .get_pages()
+            .len()
+    };
+    assert_eq!(pages("sop.pdf"), pages("plain.pdf") + 1);
+    let doc = lopdf::Document::load(dir.join("sop.pdf")).unwrap();
+    let last = *doc.get_pages().keys().last().unwrap();
+    let text: String = doc
+        .extract_text(&[last])
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    for expected in ["AnalisisWaktuLayanan", "Jalurkritis", "satuputaran18hari"] {
+        assert!(text.contains(expected), "{expected} not in {text}");
+    }
+}

@@ -48,6 +48,7 @@ mod plan;
 mod quality;
 mod route;
 mod table;
+mod table_pages;
 mod text_cells;
 mod type_scale;
 mod types;
@@ -56,6 +57,7 @@ mod verify;
 pub use crate::geom::{Point, Rect, Size};
 pub use crate::text::{Font, FontMeasurer, TextMeasurer};
 pub use json::write_json;
+pub use table_pages::{table_pages, table_pages_with};
 pub use types::*;
 pub use verify::{Violation, verify};
 

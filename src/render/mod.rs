@@ -22,7 +22,7 @@ pub use svg::flowchart_pages;
 
 use crate::Error;
 use crate::config::Theme;
-use crate::layout::Layout;
+use crate::layout::{IdentityPage, Layout};
 
 /// Every page of the document as SVG: the identity sheet (when laid out)
 /// then the flowchart pages.
@@ -31,11 +31,25 @@ pub fn svg_pages(
     theme: &Theme,
     images: &ImagePolicy,
 ) -> Result<Vec<String>, Error> {
-    let mut pages = Vec::with_capacity(layout.pages.len() + layout.identity.len());
+    svg_pages_with(layout, theme, images, &[])
+}
+
+/// [`svg_pages`], then `appendix`: pages laid out by
+/// [`crate::layout::table_pages`] (the time analysis).
+pub fn svg_pages_with(
+    layout: &Layout,
+    theme: &Theme,
+    images: &ImagePolicy,
+    appendix: &[IdentityPage],
+) -> Result<Vec<String>, Error> {
+    let mut pages = Vec::with_capacity(layout.pages.len() + layout.identity.len() + appendix.len());
     for sheet in &layout.identity {
         pages.push(identity_sheet::identity_sheet_svg(sheet, theme, images)?);
     }
     pages.extend(svg::flowchart_pages(layout, theme));
+    for page in appendix {
+        pages.push(identity_sheet::identity_sheet_svg(page, theme, images)?);
+    }
     Ok(pages)
 }
 
@@ -47,7 +61,19 @@ pub fn png_pages(
     images: &ImagePolicy,
     dpi: f32,
 ) -> Result<Vec<Vec<u8>>, Error> {
-    svg_pages(layout, theme, images)?
+    png_pages_with(layout, theme, images, &[], dpi)
+}
+
+/// [`png_pages`] with appended pages, as [`svg_pages_with`].
+#[cfg(feature = "png")]
+pub fn png_pages_with(
+    layout: &Layout,
+    theme: &Theme,
+    images: &ImagePolicy,
+    appendix: &[IdentityPage],
+    dpi: f32,
+) -> Result<Vec<Vec<u8>>, Error> {
+    svg_pages_with(layout, theme, images, appendix)?
         .iter()
         .enumerate()
         .map(|(i, svg)| png::svg_to_png(svg, i + 1, dpi))
@@ -62,6 +88,17 @@ pub fn pdf_document(
     theme: &Theme,
     images: &ImagePolicy,
 ) -> Result<Vec<u8>, Error> {
-    let pages = svg_pages(layout, theme, images)?;
+    pdf_document_with(layout, theme, images, &[])
+}
+
+/// [`pdf_document`] with appended pages, as [`svg_pages_with`].
+#[cfg(feature = "pdf")]
+pub fn pdf_document_with(
+    layout: &Layout,
+    theme: &Theme,
+    images: &ImagePolicy,
+    appendix: &[IdentityPage],
+) -> Result<Vec<u8>, Error> {
+    let pages = svg_pages_with(layout, theme, images, appendix)?;
     pdf::svg_pages_to_pdf(&pages, &layout.title, &layout.language)
 }

@@ -176,6 +176,16 @@ pub(super) fn normal(text: &str) -> String {
         .join(" ")
 }
 
+/// A text cut to its first eight words, for a message.
+pub(super) fn short(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 8 {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..8].join(" "))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

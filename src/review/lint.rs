@@ -181,8 +181,8 @@ fn clear(procedure: &Procedure, config: &LintConfig, out: &mut Vec<Finding>) {
                 Criterion::Jelas,
                 Level::Advice,
                 (
-                    format!("\"{}\" tidak terbaca sebagai kegiatan; awali dengan kata kerja (mis. \"Menerima …\", \"Petugas memeriksa …\")", short(&step.text)),
-                    format!("\"{}\" does not read as an action; begin with a verb (e.g. \"Menerima …\", \"Petugas memeriksa …\")", short(&step.text)),
+                    format!("\"{}\" tidak terbaca sebagai kegiatan; awali dengan kata kerja (mis. \"Menerima …\", \"Petugas memeriksa …\")", clarity::short(&step.text)),
+                    format!("\"{}\" does not read as an action; begin with a verb (e.g. \"Menerima …\", \"Petugas memeriksa …\")", clarity::short(&step.text)),
                 ),
             ));
         }
@@ -457,15 +457,5 @@ fn right_procedure(procedure: &Procedure, out: &mut Vec<Finding>) {
             message: d.message.clone(),
             english: d.message_in(crate::Lang::En).to_owned(),
         });
-    }
-}
-
-/// A text cut to its first words for a message.
-fn short(text: &str) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() <= 8 {
-        words.join(" ")
-    } else {
-        format!("{} …", words[..8].join(" "))
     }
 }

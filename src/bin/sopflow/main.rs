@@ -4,6 +4,7 @@
 //! With no arguments it renders the bundled example SOP into
 //! `sopflow-out/` as PDF, SVG and PNG.
 
+mod analyze;
 mod check;
 mod convert;
 mod input;
@@ -75,6 +76,21 @@ enum Command {
         /// (YYYY-MM-DD; default today), for reproducible runs.
         #[arg(long, value_parser = parse_date)]
         today: Option<sopflow::review::Date>,
+    },
+    /// Show where the service time goes: critical path, time per
+    /// performer, bottleneck, hand-overs, rework loops.
+    Analyze {
+        /// SOP document (`-` for standard input).
+        file: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Input format (default: from the extension; needed for `-`).
+        #[arg(long, value_enum)]
+        from: Option<From>,
+        /// Language of the words.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
     /// Render documents to SVG, PNG or PDF.
     Render {
@@ -236,6 +252,12 @@ fn main() -> ExitCode {
                 config,
             });
         }
+        Some(Command::Analyze {
+            file,
+            json,
+            from,
+            lang,
+        }) => return analyze::run(&file, json, from, lang_of(lang)),
         Some(Command::Render { files, options }) => render::run(&files, &options),
         Some(Command::Layout {
             file,

@@ -31,6 +31,9 @@ pub struct RenderOptions {
     /// Input format (default: from the extension; needed for `-`).
     #[arg(long, value_enum)]
     from: Option<From>,
+    /// Append the time analysis (as `sopflow analyze`) as a last page.
+    #[arg(long)]
+    analysis: bool,
     #[command(flatten)]
     style: StyleOptions,
 }
@@ -74,7 +77,15 @@ pub fn run(files: &[PathBuf], options: &RenderOptions) -> Result<ExitCode, Strin
                     .to_path_buf(),
             ),
         };
-        let written = write(&procedure, &config, &images, format, options.dpi, &out)?;
+        let written = write(
+            &procedure,
+            &config,
+            &images,
+            format,
+            options.dpi,
+            options.analysis.then_some(lang),
+            &out,
+        )?;
         for path in written {
             println!("{}", path.display());
         }
@@ -106,6 +117,7 @@ fn write(
     images: &ImagePolicy,
     format: Format,
     dpi: f32,
+    analysis: Option<sopflow::Lang>,
     out: &Path,
 ) -> Result<Vec<PathBuf>, String> {
     if !(10.0..=1200.0).contains(&dpi) {
@@ -113,6 +125,17 @@ fn write(
     }
     let layout = sopflow::layout::layout_on_threads(procedure, config, threads_for(procedure))
         .map_err(|e| e.to_string())?;
+    let appendix = match analysis {
+        Some(lang) => {
+            let a = sopflow::review::analyze(procedure);
+            let rows: Vec<(String, String)> = sopflow::review::analysis_table(procedure, &a, lang)
+                .into_iter()
+                .map(|(label, lines)| (label, lines.join("\n")))
+                .collect();
+            sopflow::layout::table_pages(sopflow::review::analysis_title(lang), &rows, config)
+        }
+        None => Vec::new(),
+    };
     for w in &layout.warnings {
         eprintln!("{w}");
     }
@@ -138,7 +161,7 @@ fn write(
     };
     match format {
         Format::Svg => {
-            let pages = sopflow::render::svg_pages(&layout, &config.theme, images)
+            let pages = sopflow::render::svg_pages_with(&layout, &config.theme, images, &appendix)
                 .map_err(|e| e.to_string())?;
             pages
                 .iter()
@@ -147,8 +170,9 @@ fn write(
                 .collect()
         }
         Format::Png => {
-            let pages = sopflow::render::png_pages(&layout, &config.theme, images, dpi)
-                .map_err(|e| e.to_string())?;
+            let pages =
+                sopflow::render::png_pages_with(&layout, &config.theme, images, &appendix, dpi)
+                    .map_err(|e| e.to_string())?;
             pages
                 .iter()
                 .enumerate()
@@ -156,7 +180,7 @@ fn write(
                 .collect()
         }
         Format::Pdf => {
-            let pdf = sopflow::render::pdf_document(&layout, &config.theme, images)
+            let pdf = sopflow::render::pdf_document_with(&layout, &config.theme, images, &appendix)
                 .map_err(|e| e.to_string())?;
             Ok(vec![save(out.to_path_buf(), &pdf)?])
         }
@@ -182,6 +206,7 @@ pub fn bundled_example() -> Result<ExitCode, String> {
             &images,
             format,
             sopflow::render::DEFAULT_DPI,
+            None,
             &out,
         )?);
     }
