@@ -136,6 +136,13 @@ fn konsisten_the_text_names_another_performer_as_its_subject() {
         "{}",
         found[0].message
     );
+    // An official who is no performer of this SOP, as subject.
+    doc["activities"][1]["text"] = "Sekretaris Dinas memeriksa kelengkapan berkas".into();
+    assert_eq!(codes(&doc), ["konsisten-pelaksana-lain 2"]);
+    assert!(findings(&doc)[0].message.contains("\"Sekretaris Dinas\""));
+    // The step's own performer, abbreviated, is its own.
+    doc["activities"][1]["text"] = "Kasi memeriksa kelengkapan berkas".into();
+    assert_eq!(codes(&doc), Vec::<String>::new());
     // Naming another performer as the one served is no subject.
     doc["activities"][1]["text"] = "Memeriksa berkas dari Petugas Loket".into();
     assert_eq!(codes(&doc), Vec::<String>::new());

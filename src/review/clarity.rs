@@ -158,6 +158,81 @@ const NOT_VERBS: &[&str] = &[
     "dengan",
 ];
 
+/// Words an official's title begins with, as the subject of a row's text.
+const TITLES: &[&str] = &[
+    "kepala",
+    "sekretaris",
+    "direktur",
+    "lurah",
+    "camat",
+    "bupati",
+    "walikota",
+    "gubernur",
+    "menteri",
+    "pejabat",
+    "bendahara",
+    "verifikator",
+    "operator",
+    "petugas",
+    "staf",
+    "pegawai",
+    "analis",
+    "pengelola",
+    "arsiparis",
+    "pimpinan",
+    "ketua",
+    "koordinator",
+];
+
+/// The official a text names as the one acting: the words before its
+/// first prefixed verb, when they begin with a title ("Kepala Seksi
+/// Pelayanan menandatangani …" → "kepala seksi pelayanan"), abbreviations
+/// written out; with the words as the text writes them.
+pub(super) fn official_subject(text: &str) -> Option<(String, String)> {
+    let words: Vec<String> = normal(text).split(' ').map(str::to_owned).collect();
+    let verb = words
+        .iter()
+        .take(SUBJECT_WORDS + 1)
+        .position(|w| is_prefixed_verb(w))?;
+    let subject = expand(&words[..verb].join(" "));
+    let first = subject.split(' ').next()?;
+    let written = text
+        .split_whitespace()
+        .take(verb)
+        .collect::<Vec<_>>()
+        .join(" ");
+    TITLES.contains(&first).then_some((written, subject))
+}
+
+/// A performer's or official's name with abbreviations written out
+/// ("Kasubag Umum" → "kepala subbagian umum").
+pub(super) fn expand(name: &str) -> String {
+    const SHORT: &[(&str, &str)] = &[
+        ("kasubag", "kepala subbagian"),
+        ("kasubbag", "kepala subbagian"),
+        ("kasi", "kepala seksi"),
+        ("kasie", "kepala seksi"),
+        ("kabid", "kepala bidang"),
+        ("kabag", "kepala bagian"),
+        ("kadis", "kepala dinas"),
+        ("kaban", "kepala badan"),
+        ("sekdis", "sekretaris dinas"),
+        ("subag", "subbagian"),
+        ("subbag", "subbagian"),
+    ];
+    let normal = normal(name).replace("sub bagian", "subbagian");
+    normal
+        .split(' ')
+        .map(|w| {
+            SHORT
+                .iter()
+                .find(|(s, _)| *s == w)
+                .map_or(w, |(_, long)| long)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The number of words of a text.
 pub(super) fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
@@ -206,6 +281,25 @@ mod tests {
         ] {
             assert!(is_action(text), "{text}");
         }
+    }
+
+    #[test]
+    fn the_official_a_text_names_as_acting() {
+        let subject = |t: &str| official_subject(t).map(|(_, s)| s);
+        assert_eq!(
+            official_subject("Kepala Seksi Pelayanan menandatangani surat"),
+            Some((
+                "Kepala Seksi Pelayanan".into(),
+                "kepala seksi pelayanan".into()
+            ))
+        );
+        assert_eq!(
+            subject("Kasi Pelayanan memeriksa berkas").as_deref(),
+            Some("kepala seksi pelayanan")
+        );
+        assert_eq!(subject("Pemohon mengisi formulir"), None);
+        assert_eq!(subject("Memeriksa berkas dari Kepala Seksi"), None);
+        assert_eq!(expand("Kasubag  Umum"), "kepala subbagian umum");
     }
 
     #[test]

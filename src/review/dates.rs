@@ -25,12 +25,16 @@ impl Date {
             .collect();
         let number = |p: &str| p.parse::<u32>().ok();
         let date = match parts.as_slice() {
-            [y, m, d] if y.len() == 4 => (number(y)?, number(m)?, number(d)?),
+            [y, m, d] if y.len() == 4 && number(y).is_some() => {
+                (number(y)?, number(m)?, number(d)?)
+            }
+            [m, d, y] if y.len() == 4 && number(m).is_none() && number(d).is_some() => {
+                (number(y)?, month(m)?, number(d)?)
+            }
             [d, m, y] if y.len() == 4 => match number(m) {
                 Some(m) => (number(y)?, m, number(d)?),
                 None => (number(y)?, month(m)?, number(d)?),
             },
-            [m, d, y] if y.len() == 4 && number(m).is_none() => (number(y)?, month(m)?, number(d)?),
             _ => return None,
         };
         let (year, month, day) = date;

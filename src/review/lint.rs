@@ -269,11 +269,28 @@ fn consistent(procedure: &Procedure, out: &mut Vec<Finding>) {
                     && (text == names[l] || text.starts_with(&format!("{} ", names[l])))
             })
             .max_by_key(|&l| names[l].len());
-        if let Some(l) = subject
-            && !step.lanes.contains(&l)
-            && !step.lanes.iter().any(|&own| names[own] == names[l])
-        {
-            let own: Vec<&str> = step.lanes.iter().map(|&o| lanes[o].name.as_str()).collect();
+        let own: Vec<&str> = step.lanes.iter().map(|&o| lanes[o].name.as_str()).collect();
+        let named = match subject {
+            Some(l)
+                if !step.lanes.contains(&l)
+                    && !step.lanes.iter().any(|&o| names[o] == names[l]) =>
+            {
+                Some(lanes[l].name.clone())
+            }
+            Some(_) => None,
+            // An official that is no performer of this SOP, but not the
+            // step's own (abbreviations written out on both sides).
+            None => clarity::official_subject(&step.text)
+                .filter(|(_, official)| {
+                    !step.lanes.iter().any(|&o| {
+                        let own = clarity::expand(&lanes[o].name);
+                        own.starts_with(official.as_str()) || official.starts_with(own.as_str())
+                    }) && !(0..lanes.len())
+                        .any(|l| clarity::expand(&lanes[l].name).starts_with(official.as_str()))
+                })
+                .map(|(written, _)| written),
+        };
+        if let Some(named) = named {
             out.push(at_step(
                 procedure,
                 i,
@@ -282,8 +299,8 @@ fn consistent(procedure: &Procedure, out: &mut Vec<Finding>) {
                 Criterion::Konsisten,
                 Level::Warning,
                 (
-                    format!("uraian menyebut \"{}\" sebagai pelaku, tetapi simbolnya di kolom {}; pindahkan simbol ke kolom pelaksana itu atau perbaiki uraiannya", lanes[l].name, own.join(" + ")),
-                    format!("the text names \"{}\" as the one acting, but its symbol is in the {} column; move the symbol to that performer or fix the text", lanes[l].name, own.join(" + ")),
+                    format!("uraian menyebut \"{named}\" sebagai pelaku, tetapi simbolnya di kolom {}; pindahkan simbol ke kolom pelaksana itu atau perbaiki uraiannya", own.join(" + ")),
+                    format!("the text names \"{named}\" as the one acting, but its symbol is in the {} column; move the symbol to that performer or fix the text", own.join(" + ")),
                 ),
             ));
         }
