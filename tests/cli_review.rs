@@ -231,3 +231,51 @@ fn render_analysis_appends_the_analysis_page_to_the_pdf() {
         assert!(text.contains(expected), "{expected} not in {text}");
     }
 }
+
+#[test]
+fn diff_exits_0_for_the_same_sop_in_two_formats_and_1_with_changes() {
+    let dir = temp("diff");
+    let file = example("bps-distribusi-persediaan.json");
+    assert!(
+        sopflow(&["convert", &file, "-o", "same.xlsx"], &dir)
+            .status
+            .success()
+    );
+    let out = sopflow(&["diff", &file, "same.xlsx"], &dir);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("tidak ada perubahan"));
+
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    doc["activities"][4]["time"] = "2 jam".into();
+    doc["identity"]["revised"] = "01 Desember 2026".into();
+    std::fs::write(dir.join("new.json"), doc.to_string()).unwrap();
+    let out = sopflow(&["diff", &file, "new.json", "--json"], &dir);
+    assert_eq!(out.status.code(), Some(1));
+    let changes: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        changes["steps"],
+        serde_json::json!([{"change": "changed", "old": "5", "new": "5", "fields": ["time"]}])
+    );
+    assert_eq!(changes["identity"][0]["field"], "revised");
+    assert_ne!(
+        changes["service_time"]["old"],
+        changes["service_time"]["new"]
+    );
+    let out = sopflow(&["diff", &file, "new.json", "--lang", "en"], &dir);
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("~ activity 5 (id \"5\", was 5) changed: time")
+    );
+    assert_eq!(
+        sopflow(&["diff", &file, "missing.json"], &dir)
+            .status
+            .code(),
+        Some(2)
+    );
+}

@@ -7,6 +7,7 @@
 mod analyze;
 mod check;
 mod convert;
+mod diff;
 mod input;
 mod lint;
 mod render;
@@ -86,6 +87,23 @@ enum Command {
         #[arg(long)]
         json: bool,
         /// Input format (default: from the extension; needed for `-`).
+        #[arg(long, value_enum)]
+        from: Option<From>,
+        /// Language of the words.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// What changed between two versions (exit 0: equal, 1: different,
+    /// 2: unreadable or refused).
+    Diff {
+        /// The old version.
+        old: PathBuf,
+        /// The new version.
+        new: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Input format of both (default: from the extensions).
         #[arg(long, value_enum)]
         from: Option<From>,
         /// Language of the words.
@@ -258,6 +276,13 @@ fn main() -> ExitCode {
             from,
             lang,
         }) => return analyze::run(&file, json, from, lang_of(lang)),
+        Some(Command::Diff {
+            old,
+            new,
+            json,
+            from,
+            lang,
+        }) => return diff::run(&old, &new, json, from, lang_of(lang)),
         Some(Command::Render { files, options }) => render::run(&files, &options),
         Some(Command::Layout {
             file,

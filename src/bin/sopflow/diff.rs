@@ -1,0 +1,143 @@
+//! `sopflow diff`: what changed between two versions, as text or JSON.
+
+use crate::input::{self, From};
+use sopflow::review::{self, Change, Changes};
+use sopflow::{Lang, Procedure};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Compares two files; exit 0 when equal, 1 when different, 2 when one
+/// cannot be read or is refused.
+pub fn run(old: &Path, new: &Path, json: bool, from: Option<From>, lang: Lang) -> ExitCode {
+    let load = |path: &Path| {
+        input::load(path, from, lang).map(|(p, _)| p).map_err(|d| {
+            let d = d.in_lang(lang);
+            eprintln!("{}", input::summary(path, &d, lang));
+            for e in d.errors() {
+                eprintln!("  {}", e.display_in(lang));
+            }
+        })
+    };
+    let (Ok(before), Ok(after)) = (load(old), load(new)) else {
+        return ExitCode::from(2);
+    };
+    let changes = review::diff(&before, &after);
+    if json {
+        println!("{}", serde_json::to_string(&changes).unwrap_or_default());
+    } else {
+        print!("{}", text(old, new, &before, &after, &changes, lang));
+    }
+    ExitCode::from(u8::from(!changes.is_empty()))
+}
+
+/// The changes for a reader, one line each.
+fn text(
+    old: &Path,
+    new: &Path,
+    before: &Procedure,
+    after: &Procedure,
+    c: &Changes,
+    lang: Lang,
+) -> String {
+    let en = lang == Lang::En;
+    let w = |id: &'static str, english: &'static str| if en { english } else { id };
+    let mut out = format!("{} → {}\n", old.display(), new.display());
+    if c.is_empty() {
+        out.push_str(&format!("  {}\n", w("tidak ada perubahan", "no changes")));
+    }
+    let short = |p: &Procedure, row: Option<usize>| {
+        row.map(|r| {
+            let words: Vec<&str> = p.steps()[r - 1].text.split_whitespace().take(8).collect();
+            words.join(" ")
+        })
+        .unwrap_or_default()
+    };
+    for s in &c.steps {
+        let fields: Vec<&str> = s.fields.iter().map(|f| field_name(f, lang)).collect();
+        let line = match s.change {
+            Change::Added => format!(
+                "+ {} {} (id \"{}\"): \"{}\"",
+                w("ditambahkan kegiatan", "added activity"),
+                s.new_row.unwrap_or_default(),
+                s.new.as_deref().unwrap_or_default(),
+                short(after, s.new_row)
+            ),
+            Change::Removed => format!(
+                "- {} {} (id \"{}\"): \"{}\"",
+                w("dihapus kegiatan lama", "removed old activity"),
+                s.old_row.unwrap_or_default(),
+                s.old.as_deref().unwrap_or_default(),
+                short(before, s.old_row)
+            ),
+            Change::Moved | Change::Changed => {
+                let what = if s.change == Change::Moved {
+                    w("dipindah", "moved")
+                } else {
+                    w("diubah", "changed")
+                };
+                let mut line = format!(
+                    "~ {} {} (id \"{}\", {} {}) {what}",
+                    w("kegiatan", "activity"),
+                    s.new_row.unwrap_or_default(),
+                    s.new.as_deref().unwrap_or_default(),
+                    w("dulu", "was"),
+                    s.old_row.unwrap_or_default(),
+                );
+                if !fields.is_empty() {
+                    line.push_str(&format!(": {}", fields.join(", ")));
+                }
+                line
+            }
+        };
+        out.push_str(&format!("  {line}\n"));
+    }
+    for a in &c.actors {
+        let (old, new) = (
+            a.old.as_deref().unwrap_or_default(),
+            a.new.as_deref().unwrap_or_default(),
+        );
+        let line = match (a.change, en) {
+            ("added", false) => format!("+ pelaksana \"{new}\" ditambahkan"),
+            ("added", true) => format!("+ performer \"{new}\" added"),
+            ("removed", false) => format!("- pelaksana \"{old}\" dihapus"),
+            ("removed", true) => format!("- performer \"{old}\" removed"),
+            ("renamed", false) => format!("~ pelaksana \"{old}\" menjadi \"{new}\""),
+            ("renamed", true) => format!("~ performer \"{old}\" renamed \"{new}\""),
+            (_, false) => format!("~ kolom pelaksana \"{new}\" dipindah"),
+            (_, true) => format!("~ performer column \"{new}\" moved"),
+        };
+        out.push_str(&format!("  {line}\n"));
+    }
+    for f in &c.identity {
+        out.push_str(&format!(
+            "  ~ {} {}: {} → {}\n",
+            w("identitas", "identity"),
+            f.field,
+            f.old.as_deref().unwrap_or("-"),
+            f.new.as_deref().unwrap_or("-")
+        ));
+    }
+    let none = w("tidak dapat dihitung", "not computable");
+    out.push_str(&format!(
+        "  {}: {} → {}\n",
+        w("waktu layanan", "service time"),
+        c.service_time.old.as_deref().unwrap_or(none),
+        c.service_time.new.as_deref().unwrap_or(none)
+    ));
+    out
+}
+
+/// A changed field as the table's column says it.
+fn field_name(field: &str, lang: Lang) -> &'static str {
+    let (id, en) = match field {
+        "text" => ("Kegiatan", "text"),
+        "actor" => ("Pelaksana", "performer"),
+        "kind" => ("jenis", "kind"),
+        "requirements" => ("Kelengkapan", "requirements"),
+        "time" => ("Waktu", "time"),
+        "output" => ("Output", "output"),
+        "notes" => ("Keterangan", "notes"),
+        _ => ("lanjutan", "next"),
+    };
+    if lang == Lang::En { en } else { id }
+}
