@@ -47,6 +47,7 @@ pub mod config;
 mod error;
 #[cfg(feature = "sheet")]
 pub mod export;
+pub mod forms;
 #[cfg(feature = "generate")]
 pub mod generate;
 mod geom;

@@ -57,7 +57,9 @@ mod verify;
 pub use crate::geom::{Point, Rect, Size};
 pub use crate::text::{Font, FontMeasurer, TextMeasurer};
 pub use json::write_json;
-pub use table_pages::{table_pages, table_pages_with};
+pub use table_pages::{
+    Grid, GridColumn, grid_pages, grid_pages_with, table_pages, table_pages_with,
+};
 pub use types::*;
 pub use verify::{Violation, verify};
 

@@ -102,3 +102,37 @@ pub fn pdf_document_with(
     let pages = svg_pages_with(layout, theme, images, appendix)?;
     pdf::svg_pages_to_pdf(&pages, &layout.title, &layout.language)
 }
+
+/// Pages of a grid laid out by [`crate::layout::grid_pages`] (a form) as
+/// SVG.
+pub fn grid_svg_pages(pages: &[IdentityPage], theme: &Theme) -> Result<Vec<String>, Error> {
+    pages
+        .iter()
+        .map(|page| identity_sheet::identity_sheet_svg(page, theme, &ImagePolicy::default()))
+        .collect()
+}
+
+/// Pages of a grid as one PDF with `title`, tagged with `language`.
+#[cfg(feature = "pdf")]
+pub fn grid_pdf(
+    pages: &[IdentityPage],
+    theme: &Theme,
+    title: &str,
+    language: &str,
+) -> Result<Vec<u8>, Error> {
+    pdf::svg_pages_to_pdf(&grid_svg_pages(pages, theme)?, title, language)
+}
+
+/// Pages of a grid as PNG images at `dpi` dots per inch.
+#[cfg(feature = "png")]
+pub fn grid_png_pages(
+    pages: &[IdentityPage],
+    theme: &Theme,
+    dpi: f32,
+) -> Result<Vec<Vec<u8>>, Error> {
+    grid_svg_pages(pages, theme)?
+        .iter()
+        .enumerate()
+        .map(|(i, svg)| png::svg_to_png(svg, i + 1, dpi))
+        .collect()
+}

@@ -8,6 +8,7 @@ mod analyze;
 mod check;
 mod convert;
 mod diff;
+mod forms;
 mod input;
 mod lint;
 mod render;
@@ -110,6 +111,18 @@ enum Command {
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
+    /// The monitoring and evaluation forms of Permenpan RB 35/2012 for a
+    /// set of SOPs, as PDF or XLSX.
+    Forms {
+        /// SOP documents.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Which form.
+        #[command(flatten)]
+        which: FormChoice,
+        #[command(flatten)]
+        options: forms::FormsOptions,
+    },
     /// Render documents to SVG, PNG or PDF.
     Render {
         /// SOP documents (.json, .xlsx, .xlsm, .xls, .ods, .csv, .bpmn; `-` for standard input).
@@ -173,6 +186,21 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+}
+
+/// Exactly one of the forms.
+#[derive(clap::Args)]
+#[group(required = true, multiple = false)]
+struct FormChoice {
+    /// Tabel 7 "Monitoring Pelaksanaan SOP AP": one row per SOP.
+    #[arg(long)]
+    monitoring: bool,
+    /// The evaluation of each SOP against the seven criteria.
+    #[arg(long)]
+    evaluation: bool,
+    /// The supervisor's observation sheet of each SOP's steps.
+    #[arg(long)]
+    observation: bool,
 }
 
 /// Paper, orientation, configuration and language of the printed pages.
@@ -283,6 +311,20 @@ fn main() -> ExitCode {
             from,
             lang,
         }) => return diff::run(&old, &new, json, from, lang_of(lang)),
+        Some(Command::Forms {
+            files,
+            which,
+            options,
+        }) => {
+            let form = if which.monitoring {
+                forms::Form::Monitoring
+            } else if which.evaluation {
+                forms::Form::Evaluation
+            } else {
+                forms::Form::Observation
+            };
+            forms::run(&files, form, &options)
+        }
         Some(Command::Render { files, options }) => render::run(&files, &options),
         Some(Command::Layout {
             file,
