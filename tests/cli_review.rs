@@ -279,3 +279,87 @@ fn diff_exits_0_for_the_same_sop_in_two_formats_and_1_with_changes() {
         Some(2)
     );
 }
+
+#[test]
+fn diff_draws_the_new_version_with_its_changes_marked_and_a_changes_page() {
+    let dir = temp("diff-drawn");
+    let file = example("bps-distribusi-persediaan.json");
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    // A new step after row 2 (ids are row numbers: renumber and re-point),
+    // and a new Waktu on what becomes row 6.
+    let activities = doc["activities"].as_array_mut().unwrap();
+    activities.insert(
+        2,
+        serde_json::json!({"id": "new", "text": "Mencatat penerimaan di buku agenda",
+                           "actor": "penerima_gudang", "time": "10 menit", "output": "Buku agenda"}),
+    );
+    let mut renamed = std::collections::HashMap::new();
+    for (i, a) in activities.iter_mut().enumerate() {
+        renamed.insert(a["id"].as_str().unwrap().to_owned(), (i + 1).to_string());
+        a["id"] = (i + 1).to_string().into();
+    }
+    for a in activities.iter_mut() {
+        for key in ["yes", "no"] {
+            if let Some(target) = a[key].as_str().map(str::to_owned) {
+                a[key] = renamed[&target].clone().into();
+            }
+        }
+    }
+    activities[5]["time"] = "2 jam".into();
+    std::fs::write(dir.join("new.json"), doc.to_string()).unwrap();
+    let out = sopflow(&["diff", &file, "new.json", "-o", "changes.svg"], &dir);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("+ ditambahkan kegiatan 3"), "{text}");
+    let pages: Vec<String> = (1..)
+        .map(|i| dir.join(format!("changes-{i}.svg")))
+        .take_while(|p| p.exists())
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let all = pages.concat();
+    // The new step outlined (dashed), the changed one outlined (dotted)
+    // with a corner mark in its Waktu cell, the new arrows dashed.
+    assert_eq!(
+        all.matches("<rect class=\"sop-mark sop-mark-added\"")
+            .count(),
+        1
+    );
+    assert_eq!(
+        all.matches("<rect class=\"sop-mark sop-mark-changed\"")
+            .count(),
+        1
+    );
+    assert_eq!(
+        all.matches("<path class=\"sop-mark sop-mark-changed\"")
+            .count(),
+        1
+    );
+    assert!(
+        all.matches("<path class=\"sop-mark sop-mark-added\"")
+            .count()
+            >= 2
+    );
+    let last = pages.last().unwrap();
+    assert!(
+        last.contains(">Perubahan<") && last.contains("Ditambahkan"),
+        "the changes page"
+    );
+    // No marks without changes; without -o nothing is drawn.
+    let out = sopflow(&["diff", &file, &file, "-o", "same.svg"], &dir);
+    assert_eq!(out.status.code(), Some(0));
+    let same: String = (1..)
+        .map(|i| dir.join(format!("same-{i}.svg")))
+        .take_while(|p| p.exists())
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    assert!(!same.contains("sop-mark"));
+    let before = std::fs::read_dir(&dir).unwrap().count();
+    sopflow(&["diff", &file, "new.json"], &dir);
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), before);
+}

@@ -40,6 +40,7 @@ mod identity_sheet;
 mod index;
 mod json;
 mod labels;
+mod marks;
 mod measure;
 mod overflow;
 mod paginate;
@@ -57,6 +58,7 @@ mod verify;
 pub use crate::geom::{Point, Rect, Size};
 pub use crate::text::{Font, FontMeasurer, TextMeasurer};
 pub use json::write_json;
+pub use marks::{Mark, MarkKind, MarkShape, MarkSpec, change_marks};
 pub use table_pages::{
     Grid, GridColumn, grid_pages, grid_pages_with, table_pages, table_pages_with,
 };

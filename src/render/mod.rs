@@ -18,11 +18,11 @@ mod xml;
 pub use images::{ImagePolicy, MAX_IMAGE_BYTES};
 #[cfg(feature = "png")]
 pub use png::DEFAULT_DPI;
-pub use svg::flowchart_pages;
+pub use svg::{flowchart_pages, flowchart_pages_marked};
 
 use crate::Error;
 use crate::config::Theme;
-use crate::layout::{IdentityPage, Layout};
+use crate::layout::{IdentityPage, Layout, Mark};
 
 /// Every page of the document as SVG: the identity sheet (when laid out)
 /// then the flowchart pages.
@@ -31,22 +31,34 @@ pub fn svg_pages(
     theme: &Theme,
     images: &ImagePolicy,
 ) -> Result<Vec<String>, Error> {
-    svg_pages_with(layout, theme, images, &[])
+    svg_pages_with(layout, theme, images, Extras::default())
 }
 
-/// [`svg_pages`], then `appendix`: pages laid out by
-/// [`crate::layout::table_pages`] (the time analysis).
+/// What a document carries besides its own pages.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Extras<'a> {
+    /// Pages appended after the flowchart: laid out by
+    /// [`crate::layout::table_pages`] or [`crate::layout::grid_pages`]
+    /// (the time analysis, the list of changes).
+    pub appendix: &'a [IdentityPage],
+    /// Marks over each flowchart page (the changes of a revision, from
+    /// [`crate::layout::change_marks`]).
+    pub marks: &'a [Vec<Mark>],
+}
+
+/// [`svg_pages`] with `extras`.
 pub fn svg_pages_with(
     layout: &Layout,
     theme: &Theme,
     images: &ImagePolicy,
-    appendix: &[IdentityPage],
+    extras: Extras<'_>,
 ) -> Result<Vec<String>, Error> {
+    let appendix = extras.appendix;
     let mut pages = Vec::with_capacity(layout.pages.len() + layout.identity.len() + appendix.len());
     for sheet in &layout.identity {
         pages.push(identity_sheet::identity_sheet_svg(sheet, theme, images)?);
     }
-    pages.extend(svg::flowchart_pages(layout, theme));
+    pages.extend(svg::flowchart_pages_marked(layout, theme, extras.marks));
     for page in appendix {
         pages.push(identity_sheet::identity_sheet_svg(page, theme, images)?);
     }
@@ -61,19 +73,19 @@ pub fn png_pages(
     images: &ImagePolicy,
     dpi: f32,
 ) -> Result<Vec<Vec<u8>>, Error> {
-    png_pages_with(layout, theme, images, &[], dpi)
+    png_pages_with(layout, theme, images, Extras::default(), dpi)
 }
 
-/// [`png_pages`] with appended pages, as [`svg_pages_with`].
+/// [`png_pages`] with `extras`.
 #[cfg(feature = "png")]
 pub fn png_pages_with(
     layout: &Layout,
     theme: &Theme,
     images: &ImagePolicy,
-    appendix: &[IdentityPage],
+    extras: Extras<'_>,
     dpi: f32,
 ) -> Result<Vec<Vec<u8>>, Error> {
-    svg_pages_with(layout, theme, images, appendix)?
+    svg_pages_with(layout, theme, images, extras)?
         .iter()
         .enumerate()
         .map(|(i, svg)| png::svg_to_png(svg, i + 1, dpi))
@@ -88,18 +100,18 @@ pub fn pdf_document(
     theme: &Theme,
     images: &ImagePolicy,
 ) -> Result<Vec<u8>, Error> {
-    pdf_document_with(layout, theme, images, &[])
+    pdf_document_with(layout, theme, images, Extras::default())
 }
 
-/// [`pdf_document`] with appended pages, as [`svg_pages_with`].
+/// [`pdf_document`] with `extras`.
 #[cfg(feature = "pdf")]
 pub fn pdf_document_with(
     layout: &Layout,
     theme: &Theme,
     images: &ImagePolicy,
-    appendix: &[IdentityPage],
+    extras: Extras<'_>,
 ) -> Result<Vec<u8>, Error> {
-    let pages = svg_pages_with(layout, theme, images, appendix)?;
+    let pages = svg_pages_with(layout, theme, images, extras)?;
     pdf::svg_pages_to_pdf(&pages, &layout.title, &layout.language)
 }
 

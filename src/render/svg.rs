@@ -8,7 +8,8 @@ use super::xml::Writer;
 use crate::config::Theme;
 use crate::geom::{Point, Rect};
 use crate::layout::{
-    CellRole, ColumnKind, Connector, ConnectorEnd, Layout, Page, Shape, Symbol, TextCell, TextLine,
+    CellRole, ColumnKind, Connector, ConnectorEnd, Layout, Mark, MarkKind, MarkShape, Page, Shape,
+    Symbol, TextCell, TextLine,
 };
 use crate::text::{Font, fonts};
 
@@ -18,10 +19,19 @@ const ARROW_HALF_WIDTH: f32 = 2.2;
 
 /// Writes each flowchart page as an SVG document.
 pub fn flowchart_pages(layout: &Layout, theme: &Theme) -> Vec<String> {
+    flowchart_pages_marked(layout, theme, &[])
+}
+
+/// [`flowchart_pages`] with `marks[i]` drawn over page `i` (the changes
+/// of a revision, from [`crate::layout::change_marks`]).
+pub fn flowchart_pages_marked(layout: &Layout, theme: &Theme, marks: &[Vec<Mark>]) -> Vec<String> {
     layout
         .pages
         .iter()
-        .map(|page| flowchart_page(layout, page, theme))
+        .enumerate()
+        .map(|(i, page)| {
+            flowchart_page(layout, page, theme, marks.get(i).map_or(&[], Vec::as_slice))
+        })
         .collect()
 }
 
@@ -92,7 +102,7 @@ fn line_style(w: &mut Writer, fill: &str, theme: &Theme) {
         .attr("stroke-width", theme.line_width);
 }
 
-fn flowchart_page(layout: &Layout, page: &Page, theme: &Theme) -> String {
+fn flowchart_page(layout: &Layout, page: &Page, theme: &Theme, marks: &[Mark]) -> String {
     let mut w = Writer::with_capacity(8_192 + page.rows.len() * 3_072);
     open(
         &mut w,
@@ -164,11 +174,60 @@ fn flowchart_page(layout: &Layout, page: &Page, theme: &Theme) -> String {
     for connector in &page.connectors {
         offpage(&mut w, connector, theme);
     }
+    for mark in marks {
+        draw_mark(&mut w, mark);
+    }
     for cell in &page.footer {
         text_cell(&mut w, cell, "sop-footer");
     }
     w.raw("</svg>\n");
     w.out
+}
+
+/// Colour of added things (dashed) and of changed ones (dotted).
+const ADDED_INK: &str = "#1565c0";
+const CHANGED_INK: &str = "#e65100";
+/// Side of the corner triangle of a changed cell.
+const CORNER: f32 = 7.0;
+
+/// One change mark: blue dashed for what is new, orange dotted for what
+/// changed, so the two also read apart in black and white.
+fn draw_mark(w: &mut Writer, mark: &Mark) {
+    let (class, ink, dash) = match mark.kind {
+        MarkKind::Added => ("sop-mark sop-mark-added", ADDED_INK, "5 2.5"),
+        MarkKind::Changed => ("sop-mark sop-mark-changed", CHANGED_INK, "1.2 2"),
+    };
+    match &mark.shape {
+        MarkShape::Outline(r) => {
+            w.raw("<rect class=\"").raw(class).raw("\"").rect_attrs(r);
+            w.raw(" fill=\"none\" stroke=\"").raw(ink);
+            w.raw("\" stroke-width=\"1.6\" stroke-linecap=\"round\" stroke-dasharray=\"")
+                .raw(dash);
+            w.raw("\"/>");
+        }
+        MarkShape::Path(points) => {
+            w.raw("<path class=\"").raw(class).raw("\" d=\"");
+            for (i, p) in points.iter().enumerate() {
+                w.raw(if i == 0 { "M" } else { "L" }).point(p.x, p.y);
+            }
+            w.raw("\" fill=\"none\" stroke=\"").raw(ink);
+            w.raw("\" stroke-width=\"2.4\" stroke-opacity=\"0.75\" stroke-dasharray=\"")
+                .raw(dash);
+            w.raw("\"/>");
+        }
+        MarkShape::Corner(r) => {
+            let (x, y) = (r.x + r.width, r.y);
+            w.raw("<path class=\"").raw(class).raw("\" d=\"M");
+            w.point(x - CORNER, y)
+                .raw("L")
+                .point(x, y)
+                .raw("L")
+                .point(x, y + CORNER);
+            w.raw("Z\" fill=\"")
+                .raw(ink)
+                .raw("\" stroke=\"#000000\" stroke-width=\"0.5\"/>");
+        }
+    }
 }
 
 /// Table lines: column edges and row edges of the body, in one path.

@@ -15,6 +15,9 @@ mod lint;
 pub use analysis::{Analysis, Handover, Loop, PathStep, PerformerTime, Share, analyze};
 pub use analysis_table::{analysis_table, analysis_title};
 pub use dates::Date;
-pub use diff::{ActorChange, Change, Changes, FieldChange, ServiceTimeChange, StepChange, diff};
+pub use diff::{
+    ActorChange, Change, Changes, FieldChange, ServiceTimeChange, StepChange, change_spec,
+    changes_table, diff,
+};
 pub use findings::{Criterion, Finding, Level};
 pub use lint::{LintConfig, lint};

@@ -1,6 +1,7 @@
 //! `sopflow diff`: what changed between two versions, as text or JSON.
 
 use crate::input::{self, From};
+use sopflow::config::Config;
 use sopflow::review::{self, Change, Changes};
 use sopflow::{Lang, Procedure};
 use std::path::Path;
@@ -8,7 +9,14 @@ use std::process::ExitCode;
 
 /// Compares two files; exit 0 when equal, 1 when different, 2 when one
 /// cannot be read or is refused.
-pub fn run(old: &Path, new: &Path, json: bool, from: Option<From>, lang: Lang) -> ExitCode {
+pub fn run(
+    old: &Path,
+    new: &Path,
+    json: bool,
+    from: Option<From>,
+    lang: Lang,
+    drawing: Option<(&Path, Config)>,
+) -> ExitCode {
     let load = |path: &Path| {
         input::load(path, from, lang).map(|(p, _)| p).map_err(|d| {
             let d = d.in_lang(lang);
@@ -22,12 +30,79 @@ pub fn run(old: &Path, new: &Path, json: bool, from: Option<From>, lang: Lang) -
         return ExitCode::from(2);
     };
     let changes = review::diff(&before, &after);
+    if let Some((out, config)) = drawing
+        && let Err(e) = draw(&before, &after, &changes, out, &config, lang)
+    {
+        eprintln!("{}: {e}", out.display());
+        return ExitCode::from(3);
+    }
     if json {
         println!("{}", serde_json::to_string(&changes).unwrap_or_default());
     } else {
         print!("{}", text(old, new, &before, &after, &changes, lang));
     }
     ExitCode::from(u8::from(!changes.is_empty()))
+}
+
+/// The new version drawn with its changes marked, then the
+/// "Perubahan" page.
+fn draw(
+    before: &Procedure,
+    after: &Procedure,
+    changes: &Changes,
+    out: &Path,
+    config: &Config,
+    lang: Lang,
+) -> Result<(), String> {
+    let layout = sopflow::layout::layout(after, config).map_err(|e| e.to_string())?;
+    let marks = sopflow::layout::change_marks(&layout, &review::change_spec(changes));
+    let table = review::changes_table(before, after, changes, lang);
+    let appendix = sopflow::layout::grid_pages(&table, config);
+    let extras = sopflow::render::Extras {
+        appendix: &appendix,
+        marks: &marks,
+    };
+    let images = sopflow::render::ImagePolicy::default();
+    let theme = &config.theme;
+    let extension = out
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let files: Vec<Vec<u8>> = match extension.as_str() {
+        "pdf" => vec![
+            sopflow::render::pdf_document_with(&layout, theme, &images, extras)
+                .map_err(|e| e.to_string())?,
+        ],
+        "svg" => sopflow::render::svg_pages_with(&layout, theme, &images, extras)
+            .map_err(|e| e.to_string())?
+            .into_iter()
+            .map(String::into_bytes)
+            .collect(),
+        "png" => sopflow::render::png_pages_with(
+            &layout,
+            theme,
+            &images,
+            extras,
+            sopflow::render::DEFAULT_DPI,
+        )
+        .map_err(|e| e.to_string())?,
+        other => {
+            return Err(format!(
+                "the drawn changes are written as .pdf, .svg or .png, not .{other}"
+            ));
+        }
+    };
+    let count = files.len();
+    for (i, bytes) in files.into_iter().enumerate() {
+        let path = if count == 1 {
+            out.to_path_buf()
+        } else {
+            let stem = out.file_stem().unwrap_or_default().to_string_lossy();
+            out.with_file_name(format!("{stem}-{}.{extension}", i + 1))
+        };
+        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
 }
 
 /// The changes for a reader, one line each.

@@ -107,9 +107,12 @@ enum Command {
         /// Input format of both (default: from the extensions).
         #[arg(long, value_enum)]
         from: Option<From>,
-        /// Language of the words.
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
+        /// Also draw the new version with its changes marked, and a closing
+        /// "Perubahan" page: .pdf, .svg or .png (one file per page).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        style: StyleOptions,
     },
     /// The monitoring and evaluation forms of Permenpan RB 35/2012 for a
     /// set of SOPs, as PDF or XLSX.
@@ -309,8 +312,13 @@ fn main() -> ExitCode {
             new,
             json,
             from,
-            lang,
-        }) => return diff::run(&old, &new, json, from, lang_of(lang)),
+            output,
+            style,
+        }) => output
+            .as_deref()
+            .map(|out| config(&style).map(|c| (out, c)))
+            .transpose()
+            .map(|drawing| diff::run(&old, &new, json, from, style.lang(), drawing)),
         Some(Command::Forms {
             files,
             which,

@@ -161,8 +161,16 @@ fn write(
     };
     match format {
         Format::Svg => {
-            let pages = sopflow::render::svg_pages_with(&layout, &config.theme, images, &appendix)
-                .map_err(|e| e.to_string())?;
+            let pages = sopflow::render::svg_pages_with(
+                &layout,
+                &config.theme,
+                images,
+                sopflow::render::Extras {
+                    appendix: &appendix,
+                    marks: &[],
+                },
+            )
+            .map_err(|e| e.to_string())?;
             pages
                 .iter()
                 .enumerate()
@@ -170,9 +178,17 @@ fn write(
                 .collect()
         }
         Format::Png => {
-            let pages =
-                sopflow::render::png_pages_with(&layout, &config.theme, images, &appendix, dpi)
-                    .map_err(|e| e.to_string())?;
+            let pages = sopflow::render::png_pages_with(
+                &layout,
+                &config.theme,
+                images,
+                sopflow::render::Extras {
+                    appendix: &appendix,
+                    marks: &[],
+                },
+                dpi,
+            )
+            .map_err(|e| e.to_string())?;
             pages
                 .iter()
                 .enumerate()
@@ -180,8 +196,16 @@ fn write(
                 .collect()
         }
         Format::Pdf => {
-            let pdf = sopflow::render::pdf_document_with(&layout, &config.theme, images, &appendix)
-                .map_err(|e| e.to_string())?;
+            let pdf = sopflow::render::pdf_document_with(
+                &layout,
+                &config.theme,
+                images,
+                sopflow::render::Extras {
+                    appendix: &appendix,
+                    marks: &[],
+                },
+            )
+            .map_err(|e| e.to_string())?;
             Ok(vec![save(out.to_path_buf(), &pdf)?])
         }
     }

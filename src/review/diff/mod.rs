@@ -2,7 +2,10 @@
 //! moved and changed (field by field), performers, identity fields, and
 //! the service time before and after.
 
+mod drawn;
 mod matching;
+
+pub use drawn::{change_spec, changes_table};
 
 use crate::procedure::{FlowLabel, Procedure};
 use serde::Serialize;
@@ -20,6 +23,10 @@ pub struct Changes {
     pub identity: Vec<FieldChange>,
     /// The service time before and after (the slowest path's text).
     pub service_time: ServiceTimeChange,
+    /// Arrows of the new version that the old one did not have between
+    /// the same steps, as (from id, to id) of the new version.
+    #[serde(skip)]
+    pub new_flows: Vec<(String, String)>,
 }
 
 impl Changes {
@@ -220,8 +227,21 @@ pub fn diff(old: &Procedure, new: &Procedure) -> Changes {
             },
         );
     }
+    let old_pairs: BTreeSet<(usize, usize)> = old
+        .flows()
+        .iter()
+        .filter_map(|f| Some((pairing.new_of_old[f.from]?, pairing.new_of_old[f.to]?)))
+        .collect();
+    let mut new_flows: Vec<(String, String)> = new
+        .flows()
+        .iter()
+        .filter(|f| !old_pairs.contains(&(f.from, f.to)))
+        .map(|f| (ns[f.from].id.to_string(), ns[f.to].id.to_string()))
+        .collect();
+    new_flows.dedup();
     Changes {
         steps,
+        new_flows,
         actors,
         identity: identity_changes(old, new),
         service_time: ServiceTimeChange {
