@@ -350,6 +350,11 @@ fn diff_draws_the_new_version_with_its_changes_marked_and_a_changes_page() {
         last.contains(">Perubahan<") && last.contains("Ditambahkan"),
         "the changes page"
     );
+    // As one HTML file too.
+    let out = sopflow(&["diff", &file, "new.json", "-o", "changes.html"], &dir);
+    assert_eq!(out.status.code(), Some(1));
+    let html = std::fs::read_to_string(dir.join("changes.html")).unwrap();
+    assert!(html.contains("sop-mark-added") && html.contains(">Perubahan<"));
     // No marks without changes; without -o nothing is drawn.
     let out = sopflow(&["diff", &file, &file, "-o", "same.svg"], &dir);
     assert_eq!(out.status.code(), Some(0));

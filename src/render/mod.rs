@@ -6,6 +6,8 @@
 
 #[cfg(any(feature = "png", feature = "pdf"))]
 mod fonts;
+#[cfg(feature = "html")]
+mod html;
 mod identity_sheet;
 mod images;
 #[cfg(feature = "pdf")]
@@ -147,4 +149,19 @@ pub fn grid_png_pages(
         .enumerate()
         .map(|(i, svg)| png::svg_to_png(svg, i + 1, dpi))
         .collect()
+}
+
+/// The whole document as one self-contained HTML file: every page as the
+/// same inline SVG as [`svg_pages_with`], the bundled font embedded, no
+/// request of any kind (a Content-Security-Policy forbids them), one
+/// printed sheet per page.
+#[cfg(feature = "html")]
+pub fn html_document(
+    layout: &Layout,
+    theme: &Theme,
+    images: &ImagePolicy,
+    extras: Extras<'_>,
+) -> Result<String, Error> {
+    let pages = svg_pages_with(layout, theme, images, extras)?;
+    Ok(html::document(&pages, &layout.title, &layout.language))
 }

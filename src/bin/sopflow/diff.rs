@@ -78,6 +78,11 @@ fn draw(
             .into_iter()
             .map(String::into_bytes)
             .collect(),
+        "html" | "htm" => vec![
+            sopflow::render::html_document(&layout, theme, &images, extras)
+                .map_err(|e| e.to_string())?
+                .into_bytes(),
+        ],
         "png" => sopflow::render::png_pages_with(
             &layout,
             theme,
@@ -88,7 +93,7 @@ fn draw(
         .map_err(|e| e.to_string())?,
         other => {
             return Err(format!(
-                "the drawn changes are written as .pdf, .svg or .png, not .{other}"
+                "the drawn changes are written as .pdf, .html, .svg or .png, not .{other}"
             ));
         }
     };

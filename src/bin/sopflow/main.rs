@@ -108,7 +108,7 @@ enum Command {
         #[arg(long, value_enum)]
         from: Option<From>,
         /// Also draw the new version with its changes marked, and a closing
-        /// "Perubahan" page: .pdf, .svg or .png (one file per page).
+        /// "Perubahan" page: .pdf, .html, .svg or .png (one file per page).
         #[arg(short, long)]
         output: Option<PathBuf>,
         #[command(flatten)]

@@ -14,6 +14,7 @@ pub enum Format {
     Svg,
     Png,
     Pdf,
+    Html,
 }
 
 /// The options of `render`.
@@ -98,6 +99,7 @@ fn format_of(path: &Path) -> Option<Format> {
         "svg" => Some(Format::Svg),
         "png" => Some(Format::Png),
         "pdf" => Some(Format::Pdf),
+        "html" | "htm" => Some(Format::Html),
         _ => None,
     }
 }
@@ -107,6 +109,7 @@ fn extension(format: Format) -> &'static str {
         Format::Svg => "svg",
         Format::Png => "png",
         Format::Pdf => "pdf",
+        Format::Html => "html",
     }
 }
 
@@ -194,6 +197,19 @@ fn write(
                 .enumerate()
                 .map(|(i, png)| save(paged(i, pages.len()), png))
                 .collect()
+        }
+        Format::Html => {
+            let html = sopflow::render::html_document(
+                &layout,
+                &config.theme,
+                images,
+                sopflow::render::Extras {
+                    appendix: &appendix,
+                    marks: &[],
+                },
+            )
+            .map_err(|e| e.to_string())?;
+            Ok(vec![save(out.to_path_buf(), html.as_bytes())?])
         }
         Format::Pdf => {
             let pdf = sopflow::render::pdf_document_with(
