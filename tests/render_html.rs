@@ -45,9 +45,17 @@ fn external_references(html: &str) -> Vec<String> {
 fn the_html_holds_every_svg_page_inline_and_asks_for_nothing() {
     let dir = temp("pages");
     let file = example("bps-rekomendasi-statistik.json");
-    assert!(sopflow(&["render", &file, "-o", "doc.svg"], &dir).status.success());
+    assert!(
+        sopflow(&["render", &file, "-o", "doc.svg"], &dir)
+            .status
+            .success()
+    );
     let out = sopflow(&["render", &file, "-o", "doc.html", "--analysis"], &dir);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let html = std::fs::read_to_string(dir.join("doc.html")).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains(
@@ -62,9 +70,15 @@ fn the_html_holds_every_svg_page_inline_and_asks_for_nothing() {
         .take_while(|p| p.exists())
         .map(|p| std::fs::read_to_string(p).unwrap())
         .collect();
-    assert_eq!(html.matches("<section class=\"sop-sheet\"").count(), svg_pages.len() + 1);
+    assert_eq!(
+        html.matches("<section class=\"sop-sheet\"").count(),
+        svg_pages.len() + 1
+    );
     for page in &svg_pages {
-        assert!(html.contains(page.trim_end()), "an SVG page differs in the HTML");
+        assert!(
+            html.contains(page.trim_end()),
+            "an SVG page differs in the HTML"
+        );
     }
     let last = html.rfind("<section").unwrap();
     assert!(html[last..].contains("Analisis Waktu Layanan"));
@@ -86,7 +100,11 @@ fn hostile_text_stays_text() {
     });
     std::fs::write(dir.join("hostile.json"), doc.to_string()).unwrap();
     let out = sopflow(&["render", "hostile.json", "-o", "hostile.html"], &dir);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let html = std::fs::read_to_string(dir.join("hostile.html")).unwrap();
     assert!(!html.contains("<script"), "a script tag got through");
     assert!(!html.contains("<img src=x"), "an element got through");
