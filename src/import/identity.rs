@@ -2,7 +2,7 @@
 //! PANRB identity sheet; list fields one item per line (or per row).
 
 use super::grid::{Grid, header_key};
-use super::table::strip_number;
+use super::lists::strip_number;
 use super::{Lang, t};
 use crate::error::{Code, Diagnostic, Diagnostics};
 use crate::model::{Approval, Identity};

@@ -28,6 +28,8 @@ mod header;
 #[cfg(feature = "sheet")]
 mod identity;
 #[cfg(feature = "sheet")]
+mod lists;
+#[cfg(feature = "sheet")]
 mod next_cell;
 #[cfg(feature = "sheet")]
 mod ods_check;
