@@ -107,3 +107,9 @@ fn add_alias(object: &mut Value, field: &str, alias: &str) {
         }
     }
 }
+
+/// The JSON Schema of the configuration file `--config` reads
+/// ([`crate::config::Config`]): every key, its type and its default.
+pub fn config_schema() -> Value {
+    serde_json::to_value(schemars::schema_for!(crate::config::Config)).unwrap_or(Value::Null)
+}

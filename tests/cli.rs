@@ -181,9 +181,18 @@ fn layout_prints_verified_json() {
 }
 
 #[test]
-fn no_arguments_render_the_bundled_example() {
-    let dir = temp("demo");
+fn no_arguments_print_a_short_help_and_write_nothing() {
+    let dir = temp("no-arguments");
     let out = sopflow(&[], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("sopflow demo"));
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
+}
+
+#[test]
+fn demo_renders_the_bundled_example() {
+    let dir = temp("demo");
+    let out = sopflow(&["demo"], &dir);
     assert!(
         out.status.success(),
         "{}",

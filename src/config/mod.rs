@@ -11,6 +11,7 @@ pub use words::{IdentityWords, Words};
 
 /// Everything that shapes the document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// Paper and margins.
@@ -143,6 +144,7 @@ impl Config {
 
 /// Paper sizes in use in Indonesian government documents.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Paper {
@@ -180,6 +182,7 @@ impl Paper {
 
 /// Paper, orientation, margins, and what repeats on every page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct PageConfig {
     /// Paper size.
@@ -200,6 +203,7 @@ pub struct PageConfig {
 
 /// What the page numbers of the footer count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum PageNumbering {
     /// Every page of the document: the identity sheet is page 1, as on
@@ -262,6 +266,7 @@ impl PageConfig {
 
 /// Words of off-page connector pairs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum ConnectorLabels {
     /// 1, 2, 3 ...
@@ -295,6 +300,7 @@ impl ConnectorLabels {
 
 /// Column widths and spacing, in points.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct TableConfig {
     /// Widths fixed by hand; a column not named takes its width from its
@@ -323,6 +329,7 @@ pub struct TableConfig {
 /// Column widths fixed in the configuration, in points. A column left out
 /// (the default) is as wide as its content asks within the paper.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct ColumnWidths {
     /// "No".
@@ -370,6 +377,7 @@ impl Default for TableConfig {
 
 /// Lines, fills and font sizes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Theme {
     /// Body text size (points).

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// Every word the document prints. Indonesian by default; see
 /// [`Words::english`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Words {
     /// "No".
@@ -39,6 +40,7 @@ pub struct Words {
 
 /// Words of the identity sheet.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct IdentityWords {
     /// "NOMOR SOP".

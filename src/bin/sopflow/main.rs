@@ -176,6 +176,18 @@ enum Command {
     },
     /// Print the JSON Schema of the sopflow/1 format.
     Schema,
+    /// Render the bundled example SOP (Pelayanan Penerbitan KTP-el) into
+    /// ./sopflow-out/ as PDF, SVG and PNG.
+    Demo,
+    /// The configuration `--config` reads: the defaults, or its schema.
+    Config {
+        /// Print the full default configuration as JSON.
+        #[arg(long, conflicts_with = "schema")]
+        defaults: bool,
+        /// Print the JSON Schema of the configuration.
+        #[arg(long)]
+        schema: bool,
+    },
     /// Print a generated SOP (realistic texts, about 15 % decisions, rework
     /// loops, forks) as JSON: the documents of the benchmarks.
     Generate {
@@ -264,6 +276,17 @@ fn main() -> ExitCode {
     // message is left out. Every other panic is printed as usual.
     let default_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // A reader of our output that went away (`sopflow check … | head
+        // -1`) ends the program quietly, as a closed pipe should.
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or_default();
+        if message.starts_with("failed printing to stdout") && message.contains("Broken pipe") {
+            std::process::exit(0);
+        }
         if !info
             .location()
             .is_some_and(sopflow::import::is_reader_panic)
@@ -273,7 +296,12 @@ fn main() -> ExitCode {
     }));
     let cli = Cli::parse();
     let result = match cli.command {
-        None => render::bundled_example(),
+        None => {
+            print!("{SHORT_HELP}");
+            return ExitCode::from(2);
+        }
+        Some(Command::Demo) => render::bundled_example(),
+        Some(Command::Config { defaults, schema }) => config_command(defaults, schema),
         Some(Command::Check {
             files,
             json,
@@ -365,6 +393,33 @@ fn main() -> ExitCode {
     }
 }
 
+/// What `sopflow` alone prints.
+const SHORT_HELP: &str =
+    "sopflow: SOP AP (Permenpan RB 35/2012) flowcharts from JSON, Excel, CSV or BPMN
+
+  sopflow demo                          render the bundled example into ./sopflow-out/
+  sopflow check sop.xlsx                every problem, with its row, cell or JSON path
+  sopflow render sop.json -o sop.pdf    the signed document (.pdf .svg .png .html)
+  sopflow lint sop.json                 review against the effective-SOP criteria
+  sopflow --help                        every command
+";
+
+/// `sopflow config --defaults | --schema`.
+fn config_command(defaults: bool, schema: bool) -> Result<ExitCode, String> {
+    let value = if schema {
+        sopflow::schema::config_schema()
+    } else if defaults {
+        serde_json::to_value(Config::default()).map_err(|e| e.to_string())?
+    } else {
+        return Err("config needs --defaults or --schema".into());
+    };
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 /// The configuration the style options give.
 fn config(style: &StyleOptions) -> Result<Config, String> {
     let mut config = match &style.config {
@@ -404,8 +459,13 @@ fn layout(
 ) -> Result<ExitCode, String> {
     let config = config(style)?;
     let lang = style.lang();
-    let (procedure, _) =
-        input::load(file, from, lang).map_err(|d| input::summary(file, &d, lang))?;
+    let (procedure, _) = match input::load(file, from, lang) {
+        Ok(loaded) => loaded,
+        Err(d) => {
+            eprintln!("sopflow: {}", input::summary(file, &d, lang));
+            return Ok(ExitCode::from(if input::unreadable(&d) { 2 } else { 1 }));
+        }
+    };
     let layout = sopflow::layout::layout_on_threads(&procedure, &config, threads_for(&procedure))
         .map_err(|e| e.to_string())?;
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());

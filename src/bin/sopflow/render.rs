@@ -35,41 +35,38 @@ pub struct RenderOptions {
     /// Append the time analysis (as `sopflow analyze`) as a last page.
     #[arg(long)]
     analysis: bool,
+    /// Only page N (1-based) of an SVG or PNG rendering.
+    #[arg(long)]
+    page: Option<usize>,
     #[command(flatten)]
     style: StyleOptions,
 }
 
-/// Renders each file.
+/// Renders each file: exit 0, 1 when a document is refused, 2 for a
+/// usage error or an unreadable file, 3 when rendering or writing fails.
 pub fn run(files: &[PathBuf], options: &RenderOptions) -> Result<ExitCode, String> {
     let config = config(&options.style)?;
+    let lang = options.style.lang();
+    let plan = match Plan::of(files, options) {
+        Ok(plan) => plan,
+        Err(usage) => {
+            eprintln!("sopflow render: {usage}");
+            return Ok(ExitCode::from(2));
+        }
+    };
     for file in files {
-        let lang = options.style.lang();
-        let (procedure, warnings) =
-            input::load(file, options.from, lang).map_err(|d| input::summary(file, &d, lang))?;
+        let (procedure, warnings) = match input::load(file, options.from, lang) {
+            Ok(loaded) => loaded,
+            Err(d) => {
+                let d = d.in_lang(lang);
+                eprintln!("{}", input::summary(file, &d, lang));
+                return Ok(ExitCode::from(if input::unreadable(&d) { 2 } else { 1 }));
+            }
+        };
         for w in &warnings.0 {
             eprintln!("{}: {}", file.display(), w.display_in(lang));
         }
-        if input::is_std(file) && options.output.is_none() {
-            return Err("rendering standard input (-) needs -o".into());
-        }
-        let into_folder = |o: &Path| o.is_dir() || o.as_os_str().to_string_lossy().ends_with('/');
-        let format = options
-            .format
-            .or_else(|| {
-                options
-                    .output
-                    .as_ref()
-                    .filter(|o| files.len() == 1 && !into_folder(o))
-                    .and_then(|o| format_of(o))
-            })
-            .unwrap_or(Format::Pdf);
-        let out = match &options.output {
-            Some(o) if files.len() == 1 && !into_folder(o) => o.clone(),
-            Some(dir) => dir
-                .join(file.file_stem().unwrap_or_default())
-                .with_extension(extension(format)),
-            None => file.with_extension(extension(format)),
-        };
+        let out = plan.output_of(file);
         let images = ImagePolicy {
             root: Some(
                 file.parent()
@@ -78,20 +75,119 @@ pub fn run(files: &[PathBuf], options: &RenderOptions) -> Result<ExitCode, Strin
                     .to_path_buf(),
             ),
         };
-        let written = write(
-            &procedure,
-            &config,
-            &images,
-            format,
-            options.dpi,
-            options.analysis.then_some(lang),
-            &out,
-        )?;
-        for path in written {
-            println!("{}", path.display());
+        let job = Job {
+            format: plan.format,
+            dpi: options.dpi,
+            page: options.page,
+            analysis: options.analysis.then_some(lang),
+        };
+        match write(&procedure, &config, &images, &job, &out) {
+            Ok(written) => {
+                for path in written {
+                    // Standard output carries the document alone.
+                    if !input::is_std(&path) {
+                        println!("{}", path.display());
+                    }
+                }
+            }
+            Err(e) => {
+                eprintln!("sopflow render: {e}");
+                return Ok(ExitCode::from(3));
+            }
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where the documents go, decided (and refused) before any is read.
+struct Plan {
+    format: Format,
+    /// An output file (one input), or `-`.
+    file: Option<PathBuf>,
+    /// An output folder (several inputs, or a path ending in `/`).
+    folder: Option<PathBuf>,
+}
+
+impl Plan {
+    fn of(files: &[PathBuf], options: &RenderOptions) -> Result<Plan, String> {
+        let known = ".pdf, .svg, .png or .html";
+        let several = files.len() > 1;
+        let Some(out) = &options.output else {
+            if files.iter().any(|f| input::is_std(f)) {
+                return Err(
+                    "rendering standard input (-) needs -o (a file, or - for standard output)"
+                        .into(),
+                );
+            }
+            return Ok(Plan {
+                format: options.format.unwrap_or(Format::Pdf),
+                file: None,
+                folder: None,
+            });
+        };
+        let folder = out.is_dir() || out.as_os_str().to_string_lossy().ends_with('/');
+        if input::is_std(out) {
+            if several {
+                return Err(
+                    "several inputs cannot all go to standard output; give -o a folder".into(),
+                );
+            }
+            let format = options.format.unwrap_or(Format::Pdf);
+            return Ok(Plan {
+                format,
+                file: Some(out.clone()),
+                folder: None,
+            });
+        }
+        if folder || several && out.extension().is_none() {
+            return Ok(Plan {
+                format: options.format.unwrap_or(Format::Pdf),
+                file: None,
+                folder: Some(out.clone()),
+            });
+        }
+        if several {
+            return Err(format!(
+                "{} inputs need an output folder (-o {}/), not the file {}",
+                files.len(),
+                out.with_extension("").display(),
+                out.display()
+            ));
+        }
+        let format = match (out.extension(), format_of(out), options.format) {
+            (Some(ext), None, _) => {
+                return Err(format!(
+                    "{}: sopflow writes {known}, not .{}",
+                    out.display(),
+                    ext.to_string_lossy()
+                ));
+            }
+            (_, Some(by_name), Some(asked)) if by_name != asked => {
+                return Err(format!(
+                    "--format {} and the output {} disagree; drop one",
+                    extension(asked),
+                    out.display()
+                ));
+            }
+            (_, by_name, asked) => by_name.or(asked).unwrap_or(Format::Pdf),
+        };
+        Ok(Plan {
+            format,
+            file: Some(out.clone()),
+            folder: None,
+        })
+    }
+
+    /// The output path of `input`.
+    fn output_of(&self, input: &Path) -> PathBuf {
+        match (&self.file, &self.folder) {
+            (Some(file), _) => file.clone(),
+            (None, Some(folder)) => folder
+                .join(input.file_stem().unwrap_or_default())
+                .with_extension(extension(self.format)),
+            (None, None) => input.with_extension(extension(self.format)),
+        }
+    }
 }
 
 fn format_of(path: &Path) -> Option<Format> {
@@ -113,22 +209,33 @@ fn extension(format: Format) -> &'static str {
     }
 }
 
-/// Renders one document; SVG and PNG write one file per page.
+/// What one render is asked.
+struct Job {
+    format: Format,
+    dpi: f32,
+    /// Only this page (1-based), for SVG and PNG.
+    page: Option<usize>,
+    /// Append the time analysis in this language.
+    analysis: Option<sopflow::Lang>,
+}
+
+/// Renders one document; SVG and PNG write one file per page (or the one
+/// `--page`), `-` writes to standard output. Each file is written to a
+/// temporary name and renamed into place, so a failure leaves no
+/// half-written file.
 fn write(
     procedure: &Procedure,
     config: &Config,
     images: &ImagePolicy,
-    format: Format,
-    dpi: f32,
-    analysis: Option<sopflow::Lang>,
+    job: &Job,
     out: &Path,
 ) -> Result<Vec<PathBuf>, String> {
-    if !(10.0..=1200.0).contains(&dpi) {
-        return Err(format!("--dpi {dpi} is outside 10..=1200"));
+    if !(10.0..=1200.0).contains(&job.dpi) {
+        return Err(format!("--dpi {} is outside 10..=1200", job.dpi));
     }
     let layout = sopflow::layout::layout_on_threads(procedure, config, threads_for(procedure))
         .map_err(|e| e.to_string())?;
-    let appendix = match analysis {
+    let appendix = match job.analysis {
         Some(lang) => {
             let a = sopflow::review::analyze(procedure);
             let rows: Vec<(String, String)> = sopflow::review::analysis_table(procedure, &a, lang)
@@ -142,15 +249,64 @@ fn write(
     for w in &layout.warnings {
         eprintln!("{w}");
     }
+    let extras = sopflow::render::Extras {
+        appendix: &appendix,
+        marks: &[],
+    };
+    let theme = &config.theme;
+    let failed = |e: sopflow::Error| e.to_string();
+    let mut files: Vec<Vec<u8>> = match job.format {
+        Format::Svg => sopflow::render::svg_pages_with(&layout, theme, images, extras)
+            .map_err(failed)?
+            .into_iter()
+            .map(String::into_bytes)
+            .collect(),
+        Format::Png => sopflow::render::png_pages_with(&layout, theme, images, extras, job.dpi)
+            .map_err(failed)?,
+        Format::Html => vec![
+            sopflow::render::html_document(&layout, theme, images, extras)
+                .map_err(failed)?
+                .into_bytes(),
+        ],
+        Format::Pdf => {
+            vec![
+                sopflow::render::pdf_document_with(&layout, theme, images, extras)
+                    .map_err(failed)?,
+            ]
+        }
+    };
+    if let Some(page) = job.page {
+        if !matches!(job.format, Format::Svg | Format::Png) {
+            return Err("--page picks one SVG or PNG page; PDF and HTML hold them all".into());
+        }
+        if page == 0 || page > files.len() {
+            return Err(format!(
+                "--page {page}: the document has {} pages",
+                files.len()
+            ));
+        }
+        files = vec![files.swap_remove(page - 1)];
+    }
+    if input::is_std(out) {
+        if files.len() > 1 {
+            return Err(format!(
+                "the document has {} pages; standard output takes one (--page N, or PDF/HTML)",
+                files.len()
+            ));
+        }
+        use std::io::Write;
+        let mut stdout = std::io::stdout().lock();
+        stdout
+            .write_all(&files[0])
+            .and_then(|()| stdout.flush())
+            .map_err(|e| format!("standard output: {e}"))?;
+        return Ok(vec![out.to_path_buf()]);
+    }
     if let Some(dir) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
-    let save = |path: PathBuf, bytes: &[u8]| {
-        std::fs::write(&path, bytes)
-            .map(|_| path.clone())
-            .map_err(|e| format!("{}: {e}", path.display()))
-    };
-    let paged = |i: usize, count: usize| {
+    let count = files.len();
+    let paged = |i: usize| {
         if count == 1 {
             out.to_path_buf()
         } else {
@@ -162,69 +318,24 @@ fn write(
             ))
         }
     };
-    match format {
-        Format::Svg => {
-            let pages = sopflow::render::svg_pages_with(
-                &layout,
-                &config.theme,
-                images,
-                sopflow::render::Extras {
-                    appendix: &appendix,
-                    marks: &[],
-                },
-            )
-            .map_err(|e| e.to_string())?;
-            pages
-                .iter()
-                .enumerate()
-                .map(|(i, svg)| save(paged(i, pages.len()), svg.as_bytes()))
-                .collect()
-        }
-        Format::Png => {
-            let pages = sopflow::render::png_pages_with(
-                &layout,
-                &config.theme,
-                images,
-                sopflow::render::Extras {
-                    appendix: &appendix,
-                    marks: &[],
-                },
-                dpi,
-            )
-            .map_err(|e| e.to_string())?;
-            pages
-                .iter()
-                .enumerate()
-                .map(|(i, png)| save(paged(i, pages.len()), png))
-                .collect()
-        }
-        Format::Html => {
-            let html = sopflow::render::html_document(
-                &layout,
-                &config.theme,
-                images,
-                sopflow::render::Extras {
-                    appendix: &appendix,
-                    marks: &[],
-                },
-            )
-            .map_err(|e| e.to_string())?;
-            Ok(vec![save(out.to_path_buf(), html.as_bytes())?])
-        }
-        Format::Pdf => {
-            let pdf = sopflow::render::pdf_document_with(
-                &layout,
-                &config.theme,
-                images,
-                sopflow::render::Extras {
-                    appendix: &appendix,
-                    marks: &[],
-                },
-            )
-            .map_err(|e| e.to_string())?;
-            Ok(vec![save(out.to_path_buf(), &pdf)?])
-        }
-    }
+    files
+        .iter()
+        .enumerate()
+        .map(|(i, bytes)| save_atomically(&paged(i), bytes))
+        .collect()
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it.
+fn save_atomically(path: &Path, bytes: &[u8]) -> Result<PathBuf, String> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temporary = path.with_file_name(format!(".{name}.{}.part", std::process::id()));
+    std::fs::write(&temporary, bytes)
+        .and_then(|()| std::fs::rename(&temporary, path))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&temporary);
+            format!("{}: {e}", path.display())
+        })?;
+    Ok(path.to_path_buf())
 }
 
 /// Renders the bundled example into `sopflow-out/`.
@@ -240,15 +351,13 @@ pub fn bundled_example() -> Result<ExitCode, String> {
         let out = dir
             .join("pelayanan-ktp-el")
             .with_extension(extension(format));
-        written.extend(write(
-            &procedure,
-            &config,
-            &images,
+        let job = Job {
             format,
-            sopflow::render::DEFAULT_DPI,
-            None,
-            &out,
-        )?);
+            dpi: sopflow::render::DEFAULT_DPI,
+            page: None,
+            analysis: None,
+        };
+        written.extend(write(&procedure, &config, &images, &job, &out)?);
     }
     println!(
         "Rendered the bundled example SOP (Pelayanan Penerbitan KTP-el) into {}/:",
