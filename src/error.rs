@@ -100,6 +100,9 @@ pub enum Code {
     XmlSyntax,
     /// Well-formed XML that is not a BPMN 2.0 model.
     NotBpmn,
+    /// A logo or signature of the identity sheet cannot be used (missing,
+    /// outside the document's folder, not PNG/JPEG/SVG, too large).
+    UnusableImage,
     /// Warning: something a BPMN model says that an SOP cannot (an
     /// inclusive gateway, a compensation, an event sub-process, an unnamed
     /// decision); the import carries it over as the mapping says.

@@ -397,15 +397,21 @@ impl Checker<'_> {
                 ("no", activity.no.is_some()),
             ] {
                 if given {
-                    self.problems.push(error(
-                        Code::EndWithNext,
-                        at(index, field),
+                    // The last row is an end by default: say so when that
+                    // rule, not the drafter, made it one.
+                    let message = if activity.kind.is_none() {
+                        (
+                            "kegiatan terakhir dianggap selesai (end) bila jenisnya tidak ditulis, dan kegiatan selesai tidak boleh punya lanjutan; beri \"kind\": \"process\" (jenis proses) untuk melanjutkan",
+                            "the last activity is an end by default, and an end cannot have a successor; give it \"kind\": \"process\" to continue",
+                        )
+                    } else {
                         (
                             "kegiatan selesai (end) tidak boleh punya kegiatan lanjutan",
                             "an end activity cannot have a successor",
                         )
-                            .into(),
-                    ));
+                    };
+                    self.problems
+                        .push(error(Code::EndWithNext, at(index, field), message.into()));
                 }
             }
             return;

@@ -185,3 +185,40 @@ fn the_default_configuration_reads_back_and_matches_its_schema() {
     assert!(validator.is_valid(&value));
     assert!(!validator.is_valid(&serde_json::json!({"no_such_key": 1})));
 }
+
+#[test]
+fn check_refuses_the_images_render_would_refuse() {
+    let dir = temp("images");
+    let mut doc: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(example("bps-layanan-perpustakaan.json")).unwrap(),
+    )
+    .unwrap();
+    for (name, logo) in [
+        ("escape", "../../etc/passwd"),
+        ("absolute", "/etc/passwd"),
+        ("missing", "logo.png"),
+    ] {
+        doc["identity"]["logo"] = logo.into();
+        std::fs::write(dir.join(format!("{name}.json")), doc.to_string()).unwrap();
+        let out = sopflow(&["check", &format!("{name}.json"), "--json"], &dir);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(report["errors"][0]["code"], "unusable-image", "{name}");
+        assert_eq!(report["errors"][0]["path"], "/identity/logo", "{name}");
+    }
+}
+
+#[test]
+fn the_implicit_end_of_the_last_row_explains_itself() {
+    let dir = temp("implicit-end");
+    let doc = serde_json::json!({"actors": [{"id": "a", "name": "A"}], "activities": [
+        {"id": "1", "text": "Menerima", "actor": "a"},
+        {"id": "2", "text": "Memeriksa", "actor": "a", "next": "1"}]});
+    std::fs::write(dir.join("doc.json"), doc.to_string()).unwrap();
+    let out = sopflow(&["check", "doc.json", "--lang", "en"], &dir);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("the last activity is an end by default, and an end cannot have a successor; give it \"kind\": \"process\" to continue")
+    );
+}

@@ -165,3 +165,31 @@ pub fn html_document(
     let pages = svg_pages_with(layout, theme, images, extras)?;
     Ok(html::document(&pages, &layout.title, &layout.language))
 }
+
+/// What rendering would refuse about the identity sheet's images (logo,
+/// signature), as diagnostics at their JSON paths, so that a check finds
+/// it before a render does.
+pub fn check_images(identity: &crate::model::Identity, policy: &ImagePolicy) -> crate::Diagnostics {
+    let mut found = crate::Diagnostics::default();
+    for (field, value) in [("logo", &identity.logo), ("signature", &identity.signature)] {
+        let Some(value) = value.as_deref().filter(|v| !v.trim().is_empty()) else {
+            continue;
+        };
+        let path = format!("/identity/{field}");
+        if let Err(e) = images::load(&path, value, policy) {
+            let reason = match e {
+                Error::Image { reason, .. } => reason,
+                other => other.to_string(),
+            };
+            found.push(crate::Diagnostic::error(
+                crate::Code::UnusableImage,
+                path,
+                (
+                    format!("gambar {field} tidak dapat dipakai: {reason}"),
+                    format!("the {field} image cannot be used: {reason}"),
+                ),
+            ));
+        }
+    }
+    found
+}

@@ -11,7 +11,24 @@ pub fn run(files: &[PathBuf], json: bool, from: Option<From>, lang: Lang) -> Exi
     let mut worst = 0u8;
     for path in files {
         let (diagnostics, summary, status) = match input::load(path, from, lang) {
-            Ok((procedure, warnings)) => (warnings, Some(procedure.summary()), 0),
+            Ok((procedure, mut warnings)) => {
+                // What `render` will need: the identity sheet's images.
+                let policy = sopflow::render::ImagePolicy {
+                    root: (!input::is_std(path)).then(|| {
+                        path.parent()
+                            .filter(|p| !p.as_os_str().is_empty())
+                            .unwrap_or(std::path::Path::new("."))
+                            .to_path_buf()
+                    }),
+                };
+                let images = sopflow::render::check_images(procedure.identity(), &policy);
+                if images.has_errors() {
+                    warnings.0.extend(images.0);
+                    (warnings, None, 1)
+                } else {
+                    (warnings, Some(procedure.summary()), 0)
+                }
+            }
             Err(d) => {
                 let status = if input::unreadable(&d) { 2 } else { 1 };
                 (d, None, status)
