@@ -205,6 +205,31 @@ pub fn grid_pages_with(
     pages
 }
 
+/// A line of text centred in the bottom margin of a page of `size` (a
+/// book's page number under each page's own).
+pub fn page_label(text: &str, size: crate::geom::Size, config: &Config) -> crate::layout::TextCell {
+    FontMeasurer::with_thread_local(|measurer| {
+        let scale = TypeScale::new(config, measurer);
+        let font = scale.label;
+        let [_, right, bottom, left] = config.page.margins;
+        let h = measurer.line_height(font);
+        let rect = Rect::new(
+            left,
+            size.height - bottom / 2.0 - h / 2.0,
+            size.width - left - right,
+            h,
+        );
+        let lines = wrap(text, rect.width, font, measurer);
+        cell(
+            CellRole::Footer,
+            rect,
+            lines,
+            TextStyle::centred(font, 0.0),
+            measurer,
+        )
+    })
+}
+
 /// The column header (group row, names, numbers) from `y`; returns its
 /// bottom.
 #[allow(clippy::too_many_arguments)]

@@ -193,3 +193,26 @@ pub fn check_images(identity: &crate::model::Identity, policy: &ImagePolicy) -> 
     }
     found
 }
+
+/// `svg` (one page) with `label` drawn on it (from
+/// [`crate::layout::page_label`]: a book's page number).
+pub fn with_label(svg: &str, label: &crate::layout::TextCell) -> String {
+    let mut w = xml::Writer::with_capacity(256);
+    svg::text_cell(&mut w, label, "sop-book-page");
+    match svg.rfind("</svg>") {
+        Some(end) => format!("{}{}{}", &svg[..end], w.out, &svg[end..]),
+        None => svg.to_owned(),
+    }
+}
+
+/// SVG pages as one PDF whose outline (bookmarks) holds `outline`: a
+/// title and the 0-based page it opens.
+#[cfg(feature = "pdf")]
+pub fn pdf_with_outline(
+    pages: &[String],
+    title: &str,
+    language: &str,
+    outline: &[(String, usize)],
+) -> Result<Vec<u8>, Error> {
+    pdf::svg_pages_to_pdf_with_outline(pages, title, language, outline)
+}

@@ -15,7 +15,30 @@ pub(crate) fn svg_pages_to_pdf(
     title: &str,
     language: &str,
 ) -> Result<Vec<u8>, Error> {
+    svg_pages_to_pdf_with_outline(pages, title, language, &[])
+}
+
+/// [`svg_pages_to_pdf`] with bookmarks: (title, 0-based page).
+pub(crate) fn svg_pages_to_pdf_with_outline(
+    pages: &[String],
+    title: &str,
+    language: &str,
+    bookmarks: &[(String, usize)],
+) -> Result<Vec<u8>, Error> {
     let mut document = Document::new();
+    if !bookmarks.is_empty() {
+        let mut outline = krilla::outline::Outline::new();
+        for (text, page) in bookmarks.iter().filter(|(_, p)| *p < pages.len()) {
+            outline.push_child(krilla::outline::OutlineNode::new(
+                text.clone(),
+                krilla::destination::XyzDestination::new(
+                    *page,
+                    krilla::geom::Point::from_xy(0.0, 0.0),
+                ),
+            ));
+        }
+        document.set_outline(outline);
+    }
     document.set_metadata(
         Metadata::new()
             .title(title.to_owned())

@@ -5,6 +5,7 @@
 //! `sopflow-out/` as PDF, SVG and PNG.
 
 mod analyze;
+mod book;
 mod check;
 mod convert;
 mod diff;

@@ -38,6 +38,10 @@ pub struct RenderOptions {
     /// Only page N (1-based) of an SVG or PNG rendering.
     #[arg(long)]
     page: Option<usize>,
+    /// One PDF of all the inputs ("Buku SOP"): cover, contents, each SOP,
+    /// the refused ones listed at the end; needs -o book.pdf.
+    #[arg(long)]
+    book: bool,
     #[command(flatten)]
     style: StyleOptions,
 }
@@ -47,6 +51,20 @@ pub struct RenderOptions {
 pub fn run(files: &[PathBuf], options: &RenderOptions) -> Result<ExitCode, String> {
     let config = config(&options.style)?;
     let lang = options.style.lang();
+    if options.book {
+        return match &options.output {
+            Some(out)
+                if format_of(out) == Some(Format::Pdf)
+                    && options.format.is_none_or(|f| f == Format::Pdf) =>
+            {
+                crate::book::run(files, options.from, &config, lang, out)
+            }
+            _ => {
+                eprintln!("sopflow render: --book writes one PDF: give -o book.pdf");
+                Ok(ExitCode::from(2))
+            }
+        };
+    }
     let plan = match Plan::of(files, options) {
         Ok(plan) => plan,
         Err(usage) => {
@@ -326,7 +344,7 @@ fn write(
 }
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it.
-fn save_atomically(path: &Path, bytes: &[u8]) -> Result<PathBuf, String> {
+pub fn save_atomically(path: &Path, bytes: &[u8]) -> Result<PathBuf, String> {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let temporary = path.with_file_name(format!(".{name}.{}.part", std::process::id()));
     std::fs::write(&temporary, bytes)
