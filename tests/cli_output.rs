@@ -111,6 +111,18 @@ fn standard_input_to_standard_output_carries_the_document_alone() {
     ]);
     assert!(svg.status.success());
     assert!(svg.stdout.starts_with(b"<svg") && svg.stdout.ends_with(b"</svg>\n"));
+    let png = run(&[
+        "render", "-", "--from", "json", "-o", "-", "--format", "png", "--page", "1",
+    ]);
+    assert!(png.stdout.starts_with(b"\x89PNG"));
+    let html = run(&[
+        "render", "-", "--from", "json", "-o", "-", "--format", "html",
+    ]);
+    assert!(html.stdout.starts_with(b"<!DOCTYPE html>"));
+    let layout = run(&["layout", "-", "--from", "json"]);
+    assert!(serde_json::from_slice::<serde_json::Value>(&layout.stdout).is_ok());
+    let check = run(&["check", "-", "--from", "json", "--json"]);
+    assert!(serde_json::from_slice::<serde_json::Value>(&check.stdout).is_ok());
     // Several pages do not fit standard output.
     let many = run(&[
         "render", "-", "--from", "json", "-o", "-", "--format", "svg",
@@ -159,12 +171,24 @@ fn a_closed_pipe_ends_the_program_quietly() {
 #[test]
 fn a_missing_file_is_exit_2_for_every_command() {
     let dir = temp("missing");
-    for command in ["check", "render", "layout", "lint", "analyze"] {
-        let out = sopflow(&[command, "missing.json"], &dir);
+    for command in ["check", "render", "layout", "lint", "analyze", "convert"] {
+        let out = if command == "convert" {
+            sopflow(&[command, "missing.json", "-o", "x.json"], &dir)
+        } else {
+            sopflow(&[command, "missing.json"], &dir)
+        };
         assert_eq!(out.status.code(), Some(2), "{command}");
     }
     let out = sopflow(&["diff", "missing.json", "missing.json"], &dir);
     assert_eq!(out.status.code(), Some(2));
+    let out = sopflow(
+        &["forms", "missing.json", "--monitoring", "-o", "m.pdf"],
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    // The table is in --help too.
+    let help = sopflow(&["--help"], &dir);
+    assert!(String::from_utf8_lossy(&help.stdout).contains("2 usage error or unreadable input"));
 }
 
 #[test]
@@ -221,4 +245,30 @@ fn the_implicit_end_of_the_last_row_explains_itself() {
         String::from_utf8_lossy(&out.stdout)
             .contains("the last activity is an end by default, and an end cannot have a successor; give it \"kind\": \"process\" to continue")
     );
+}
+
+#[test]
+fn progress_stays_off_a_log_that_is_not_a_terminal() {
+    let dir = temp("progress");
+    let files: Vec<String> = [
+        "bps-distribusi-persediaan.json",
+        "bps-layanan-perpustakaan.json",
+        "bps-rekomendasi-statistik.json",
+    ]
+    .iter()
+    .map(|f| example(f))
+    .collect();
+    let mut args = vec!["render"];
+    args.extend(files.iter().map(String::as_str));
+    args.extend(["-o", "out/"]);
+    let out = sopflow(&args, &dir);
+    assert!(out.status.success());
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 3);
+    args.push("--quiet");
+    assert!(sopflow(&args, &dir).status.success());
 }

@@ -28,6 +28,7 @@ pub fn run(
     config: &Config,
     lang: Lang,
     out: &Path,
+    quiet: bool,
 ) -> Result<ExitCode, String> {
     let w = |id: &str, en: &str| {
         if lang == Lang::En {
@@ -36,10 +37,17 @@ pub fn run(
             id.to_owned()
         }
     };
+    let bar = crate::progress::documents(files.len(), quiet);
+    bar.set_message("laid out");
     let results: Vec<Result<(Procedure, Part), Diagnostics>> = files
         .par_iter()
-        .map(|file| render_one(file, from, config, lang))
+        .map(|file| {
+            let part = render_one(file, from, config, lang);
+            bar.inc(1);
+            part
+        })
         .collect();
+    bar.finish_and_clear();
     let mut parts = Vec::new();
     let mut first: Option<Procedure> = None;
     let mut refused: Vec<Vec<String>> = Vec::new();

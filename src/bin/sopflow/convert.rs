@@ -34,13 +34,20 @@ pub fn run(
     to: Option<To>,
     lang: Lang,
 ) -> Result<ExitCode, String> {
-    let to = to.or_else(|| To::of(output)).ok_or_else(|| {
-        format!(
-            "{}: give --to json, xlsx or csv, or an output ending in one",
+    let Some(to) = to.or_else(|| To::of(output)) else {
+        eprintln!(
+            "sopflow convert: {}: give --to json, xlsx or csv, or an output ending in one",
             output.display()
-        )
-    })?;
-    let imported = input::read(file, from, lang).map_err(|d| input::summary(file, &d, lang))?;
+        );
+        return Ok(ExitCode::from(2));
+    };
+    let imported = match input::read(file, from, lang) {
+        Ok(imported) => imported,
+        Err(d) => {
+            eprintln!("sopflow: {}", input::summary(file, &d, lang));
+            return Ok(ExitCode::from(if input::unreadable(&d) { 2 } else { 1 }));
+        }
+    };
     let sop = imported.sop.clone();
     let (_, warnings) = imported
         .into_procedure()

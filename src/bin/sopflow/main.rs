@@ -12,6 +12,7 @@ mod diff;
 mod forms;
 mod input;
 mod lint;
+mod progress;
 mod render;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -33,7 +34,8 @@ const BUNDLED_EXAMPLE: &str = include_str!("../../../examples/pelayanan-ktp-el.j
 #[command(
     name = "sopflow",
     version,
-    about = "Turns SOP documents (sopflow/1 JSON, XLSX, XLS, ODS, CSV) into PANRB swimlane flowcharts"
+    about = "Turns SOP documents (sopflow/1 JSON, XLSX, XLS, ODS, CSV, BPMN) into PANRB swimlane flowcharts",
+    after_help = "Exit codes: 0 done (diff: equal; lint: no warning) · 1 the document is refused (diff: different; lint: warnings) · 2 usage error or unreadable input · 3 rendering or writing failed"
 )]
 struct Cli {
     #[command(subcommand)]

@@ -42,6 +42,9 @@ pub struct RenderOptions {
     /// the refused ones listed at the end; needs -o book.pdf.
     #[arg(long)]
     book: bool,
+    /// No progress bar (it is drawn only when standard error is a terminal).
+    #[arg(long, short)]
+    quiet: bool,
     #[command(flatten)]
     style: StyleOptions,
 }
@@ -57,7 +60,7 @@ pub fn run(files: &[PathBuf], options: &RenderOptions) -> Result<ExitCode, Strin
                 if format_of(out) == Some(Format::Pdf)
                     && options.format.is_none_or(|f| f == Format::Pdf) =>
             {
-                crate::book::run(files, options.from, &config, lang, out)
+                crate::book::run(files, options.from, &config, lang, out, options.quiet)
             }
             _ => {
                 eprintln!("sopflow render: --book writes one PDF: give -o book.pdf");
@@ -72,6 +75,8 @@ pub fn run(files: &[PathBuf], options: &RenderOptions) -> Result<ExitCode, Strin
             return Ok(ExitCode::from(2));
         }
     };
+    let bar = crate::progress::documents(files.len(), options.quiet);
+    let mut pages_written = 0usize;
     for file in files {
         let (procedure, warnings) = match input::load(file, options.from, lang) {
             Ok(loaded) => loaded,
@@ -82,7 +87,7 @@ pub fn run(files: &[PathBuf], options: &RenderOptions) -> Result<ExitCode, Strin
             }
         };
         for w in &warnings.0 {
-            eprintln!("{}: {}", file.display(), w.display_in(lang));
+            bar.suspend(|| eprintln!("{}: {}", file.display(), w.display_in(lang)));
         }
         let out = plan.output_of(file);
         let images = ImagePolicy {
@@ -101,10 +106,13 @@ pub fn run(files: &[PathBuf], options: &RenderOptions) -> Result<ExitCode, Strin
         };
         match write(&procedure, &config, &images, &job, &out) {
             Ok(written) => {
+                pages_written += written.len();
+                bar.inc(1);
+                bar.set_message(format!("{pages_written} files written"));
                 for path in written {
                     // Standard output carries the document alone.
                     if !input::is_std(&path) {
-                        println!("{}", path.display());
+                        bar.suspend(|| println!("{}", path.display()));
                     }
                 }
             }
@@ -114,6 +122,7 @@ pub fn run(files: &[PathBuf], options: &RenderOptions) -> Result<ExitCode, Strin
             }
         }
     }
+    bar.finish_and_clear();
     Ok(ExitCode::SUCCESS)
 }
 
