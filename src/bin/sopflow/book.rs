@@ -176,7 +176,7 @@ pub fn run(
     let pdf =
         sopflow::render::pdf_with_outline(&labelled, &title, &config.words.language, &bookmarks)
             .map_err(|e| e.to_string())?;
-    crate::render::save_atomically(out, &pdf)?;
+    crate::output::save_atomically(out, &pdf)?;
     println!("{}", out.display());
     for row in &refused {
         eprintln!("{}: {}", row[0], row[1].replace('\n', "; "));

@@ -86,7 +86,7 @@ fn save(output: &Path, bytes: &[u8]) -> Result<ExitCode, String> {
     if let Some(dir) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
-    std::fs::write(output, bytes).map_err(|e| format!("{}: {e}", output.display()))?;
+    crate::output::save_atomically(output, bytes)?;
     println!("{}", output.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -105,7 +105,7 @@ fn draw(
             let stem = out.file_stem().unwrap_or_default().to_string_lossy();
             out.with_file_name(format!("{stem}-{}.{extension}", i + 1))
         };
-        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        crate::output::save_atomically(&path, &bytes)?;
     }
     Ok(())
 }

@@ -125,7 +125,7 @@ pub fn run(files: &[PathBuf], form: Form, options: &FormsOptions) -> Result<Exit
             let stem = out.file_stem().unwrap_or_default().to_string_lossy();
             out.with_file_name(format!("{stem}-{}.{}", i + 1, extension(out)))
         };
-        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        crate::output::save_atomically(&path, &bytes)?;
     }
     Ok(ExitCode::SUCCESS)
 }

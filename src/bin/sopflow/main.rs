@@ -12,6 +12,7 @@ mod diff;
 mod forms;
 mod input;
 mod lint;
+mod output;
 mod progress;
 mod render;
 
