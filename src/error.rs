@@ -85,6 +85,8 @@ pub enum Code {
     SymbolTextCut,
     /// Layout warning: the bundled font has no glyph for some characters.
     MissingGlyph,
+    /// The file cannot be read at all: missing, a folder, not permitted.
+    UnreadableFile,
     /// The bytes are not a workbook (or CSV) sopflow can read: a renamed
     /// file, a truncated or password-protected workbook, a zip bomb.
     UnreadableWorkbook,

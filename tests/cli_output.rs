@@ -71,9 +71,20 @@ fn an_output_sopflow_cannot_write_under_its_name_is_a_usage_error_and_writes_not
 fn a_failed_render_leaves_no_file() {
     let dir = temp("atomic");
     let file = example("bps-layanan-perpustakaan.json");
+    // The folder to write into is a file: the render fails at writing.
+    std::fs::write(dir.join("taken"), b"").unwrap();
+    let out = sopflow(&["render", &file, "-o", "taken/doc.pdf"], &dir);
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(entries(&dir), ["taken"]);
+    // A DPI out of range is a usage error, found before anything is written.
     let out = sopflow(&["render", &file, "-o", "doc.png", "--dpi", "5"], &dir);
-    assert_eq!(out.status.code(), Some(3));
-    assert_eq!(entries(&dir), Vec::<String>::new());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(entries(&dir), ["taken"]);
 }
 
 #[test]
@@ -178,6 +189,11 @@ fn a_missing_file_is_exit_2_for_every_command() {
             sopflow(&[command, "missing.json"], &dir)
         };
         assert_eq!(out.status.code(), Some(2), "{command}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("unreadable-file")
+                || String::from_utf8_lossy(&out.stdout).contains("unreadable-file"),
+            "{command}"
+        );
     }
     let out = sopflow(&["diff", "missing.json", "missing.json"], &dir);
     assert_eq!(out.status.code(), Some(2));

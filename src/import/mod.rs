@@ -236,7 +236,7 @@ pub fn read_path(path: &Path, options: &ImportOptions) -> Result<Imported, Diagn
     }
     let bytes = std::fs::read(path).map_err(|e| {
         one(Diagnostic::error(
-            Code::UnreadableWorkbook,
+            Code::UnreadableFile,
             "",
             t(
                 options.lang,

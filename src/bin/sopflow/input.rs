@@ -74,10 +74,12 @@ pub fn read(path: &Path, from: Option<From>, lang: Lang) -> Result<Imported, Dia
     match from {
         Some(from) => {
             let bytes = std::fs::read(path).map_err(|e| {
-                refuse(
-                    format!("{}: berkas tidak dapat dibaca: {e}", path.display()),
-                    format!("{}: the file cannot be read: {e}", path.display()),
-                )
+                let message = if lang == Lang::En {
+                    format!("{}: the file cannot be read: {e}", path.display())
+                } else {
+                    format!("{}: berkas tidak dapat dibaca: {e}", path.display())
+                };
+                Diagnostics(vec![Diagnostic::error(Code::UnreadableFile, "", message)])
             })?;
             import::read_bytes(bytes, from.format(), &options)
         }
@@ -120,6 +122,7 @@ pub fn summary(path: &Path, d: &Diagnostics, lang: Lang) -> String {
 pub fn unreadable(d: &Diagnostics) -> bool {
     d.errors().any(|e| match e.code {
         Code::JsonSyntax
+        | Code::UnreadableFile
         | Code::UnreadableWorkbook
         | Code::NoProcedureSheet
         | Code::XmlSyntax

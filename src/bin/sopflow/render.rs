@@ -105,6 +105,10 @@ pub fn run(files: &[PathBuf], options: &RenderOptions) -> Result<ExitCode, Strin
             analysis: options.analysis.then_some(lang),
         };
         match write(&procedure, &config, &images, &job, &out) {
+            Err(Failure::Usage(e)) => {
+                eprintln!("sopflow render: {e}");
+                return Ok(ExitCode::from(2));
+            }
             Ok(written) => {
                 pages_written += written.len();
                 bar.inc(1);
@@ -116,7 +120,7 @@ pub fn run(files: &[PathBuf], options: &RenderOptions) -> Result<ExitCode, Strin
                     }
                 }
             }
-            Err(e) => {
+            Err(Failure::Failed(e)) => {
                 eprintln!("sopflow render: {e}");
                 return Ok(ExitCode::from(3));
             }
@@ -236,6 +240,19 @@ fn extension(format: Format) -> &'static str {
     }
 }
 
+/// Why a render did not write: the request does not fit the document
+/// (exit 2), or drawing or writing failed (exit 3).
+enum Failure {
+    Usage(String),
+    Failed(String),
+}
+
+impl std::convert::From<String> for Failure {
+    fn from(reason: String) -> Self {
+        Failure::Failed(reason)
+    }
+}
+
 /// What one render is asked.
 struct Job {
     format: Format,
@@ -256,9 +273,12 @@ fn write(
     images: &ImagePolicy,
     job: &Job,
     out: &Path,
-) -> Result<Vec<PathBuf>, String> {
+) -> Result<Vec<PathBuf>, Failure> {
     if !(10.0..=1200.0).contains(&job.dpi) {
-        return Err(format!("--dpi {} is outside 10..=1200", job.dpi));
+        return Err(Failure::Usage(format!(
+            "--dpi {} is outside 10..=1200",
+            job.dpi
+        )));
     }
     let layout = sopflow::layout::layout_on_threads(procedure, config, threads_for(procedure))
         .map_err(|e| e.to_string())?;
@@ -304,22 +324,24 @@ fn write(
     };
     if let Some(page) = job.page {
         if !matches!(job.format, Format::Svg | Format::Png) {
-            return Err("--page picks one SVG or PNG page; PDF and HTML hold them all".into());
+            return Err(Failure::Usage(
+                "--page picks one SVG or PNG page; PDF and HTML hold them all".into(),
+            ));
         }
         if page == 0 || page > files.len() {
-            return Err(format!(
+            return Err(Failure::Usage(format!(
                 "--page {page}: the document has {} pages",
                 files.len()
-            ));
+            )));
         }
         files = vec![files.swap_remove(page - 1)];
     }
     if input::is_std(out) {
         if files.len() > 1 {
-            return Err(format!(
+            return Err(Failure::Usage(format!(
                 "the document has {} pages; standard output takes one (--page N, or PDF/HTML)",
                 files.len()
-            ));
+            )));
         }
         use std::io::Write;
         let mut stdout = std::io::stdout().lock();
@@ -348,7 +370,7 @@ fn write(
     files
         .iter()
         .enumerate()
-        .map(|(i, bytes)| crate::output::save_atomically(&paged(i), bytes))
+        .map(|(i, bytes)| crate::output::save_atomically(&paged(i), bytes).map_err(Failure::Failed))
         .collect()
 }
 
@@ -371,7 +393,11 @@ pub fn bundled_example() -> Result<ExitCode, String> {
             page: None,
             analysis: None,
         };
-        written.extend(write(&procedure, &config, &images, &job, &out)?);
+        written.extend(
+            write(&procedure, &config, &images, &job, &out).map_err(|f| match f {
+                Failure::Usage(e) | Failure::Failed(e) => e,
+            })?,
+        );
     }
     println!(
         "Rendered the bundled example SOP (Pelayanan Penerbitan KTP-el) into {}/:",
