@@ -3,27 +3,10 @@
 //! the same bytes on every run.
 #![cfg(all(feature = "cli", feature = "pdf"))]
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
+use common::{example, sopflow, temp};
 
-fn sopflow(args: &[&str], dir: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_sopflow"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
-
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("sopflow-book-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn example(name: &str) -> String {
-    format!("{}/../shared/examples/{name}", env!("CARGO_MANIFEST_DIR"))
-}
+use std::path::Path;
 
 const EXAMPLES: [&str; 3] = [
     "bps-distribusi-persediaan.json",

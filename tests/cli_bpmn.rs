@@ -2,24 +2,11 @@
 //! render, layout and standard input with `--from bpmn`.
 #![cfg(feature = "cli")]
 
+mod common;
+use common::{sopflow, temp};
+
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-fn sopflow(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sopflow"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
-
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("sopflow-bpmn-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use std::process::{Command, Stdio};
 
 fn model(name: &str) -> String {
     format!("{}/../shared/bpmn/{name}", env!("CARGO_MANIFEST_DIR"))

@@ -2,27 +2,8 @@
 //! workbook, English.
 #![cfg(feature = "cli")]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn sopflow(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sopflow"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
-
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("sopflow-review-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn example(name: &str) -> String {
-    format!("{}/../shared/examples/{name}", env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::{example, sopflow, temp};
 
 #[test]
 fn lint_json_lists_findings_with_their_places_and_exits_1_on_warnings() {

@@ -2,10 +2,12 @@
 //! text, the workbook read back.
 #![cfg(all(feature = "cli", feature = "pdf"))]
 
+mod common;
+use common::{example, sopflow, temp};
+
 use sopflow::forms::{self, FormContext};
 use sopflow::{Lang, Procedure, parse_sop};
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 const EXAMPLES: [&str; 3] = [
     "bps-distribusi-persediaan.json",
@@ -13,28 +15,9 @@ const EXAMPLES: [&str; 3] = [
     "bps-rekomendasi-statistik.json",
 ];
 
-fn example(name: &str) -> String {
-    format!("{}/../shared/examples/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
 fn procedure(name: &str) -> Procedure {
     let sop = parse_sop(&std::fs::read_to_string(example(name)).unwrap()).unwrap();
     Procedure::from_sop(&sop).unwrap()
-}
-
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("sopflow-forms-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn sopflow(args: &[&str], dir: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_sopflow"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
 }
 
 /// The PDF's pages and its text, whitespace removed.

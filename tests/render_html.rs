@@ -2,27 +2,8 @@
 //! of any kind, hostile text kept as text, appended pages included.
 #![cfg(all(feature = "cli", feature = "html"))]
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn sopflow(args: &[&str], dir: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_sopflow"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
-
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("sopflow-html-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn example(name: &str) -> String {
-    format!("{}/../shared/examples/{name}", env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::{example, sopflow, temp};
 
 /// Every `src`/`href`/`url(` target of the page that is not a `data:` URI.
 fn external_references(html: &str) -> Vec<String> {

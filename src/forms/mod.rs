@@ -102,6 +102,34 @@ fn signature(lang: Lang) -> Vec<String> {
     ]
 }
 
+/// A form's title over the SOP's name, number and unit.
+fn sop_heading(
+    title: String,
+    procedure: &Procedure,
+    context: &FormContext,
+    lang: Lang,
+) -> Vec<String> {
+    let identity = procedure.identity();
+    vec![
+        title,
+        format!(
+            "{}: {}",
+            w(lang, "Nama SOP", "SOP name"),
+            identity.name.clone().unwrap_or_default()
+        ),
+        format!(
+            "{}: {}",
+            w(lang, "Nomor SOP", "SOP number"),
+            identity.number.clone().unwrap_or_default()
+        ),
+        format!(
+            "{}: {}",
+            w(lang, "Unit kerja", "Unit"),
+            unit_of(&[procedure], context)
+        ),
+    ]
+}
+
 /// Tabel 7, Monitoring Pelaksanaan SOP AP: one row per SOP.
 pub fn monitoring(procedures: &[&Procedure], context: &FormContext, lang: Lang) -> Grid {
     let options = w(
@@ -175,31 +203,18 @@ pub fn monitoring(procedures: &[&Procedure], context: &FormContext, lang: Lang) 
 
 /// The evaluation of one SOP against the seven criteria.
 pub fn evaluation(procedure: &Procedure, context: &FormContext, lang: Lang) -> Grid {
-    let identity = procedure.identity();
     let assessment = Some(w(lang, "Penilaian", "Assessment"));
     Grid {
-        heading: vec![
+        heading: sop_heading(
             w(
                 lang,
                 "Evaluasi Penerapan SOP AP",
                 "Evaluation of SOP AP Implementation",
             ),
-            format!(
-                "{}: {}",
-                w(lang, "Nama SOP", "SOP name"),
-                identity.name.clone().unwrap_or_default()
-            ),
-            format!(
-                "{}: {}",
-                w(lang, "Nomor SOP", "SOP number"),
-                identity.number.clone().unwrap_or_default()
-            ),
-            format!(
-                "{}: {}",
-                w(lang, "Unit kerja", "Unit"),
-                unit_of(&[procedure], context)
-            ),
-        ],
+            procedure,
+            context,
+            lang,
+        ),
         columns: vec![
             column(w(lang, "No.", "No."), None, 0.5),
             column(w(lang, "Kriteria Evaluasi", "Criterion"), None, 4.0),
@@ -234,37 +249,27 @@ pub fn evaluation(procedure: &Procedure, context: &FormContext, lang: Lang) -> G
 /// The supervisor's observation sheet of one SOP: each step with its
 /// standard time and room for the time actually taken.
 pub fn observation(procedure: &Procedure, context: &FormContext, lang: Lang) -> Grid {
-    let identity = procedure.identity();
     let lanes = procedure.lanes();
     let matches = Some(w(lang, "Sesuai / Tidak", "As standard?"));
     Grid {
-        heading: vec![
-            w(
+        heading: [
+            sop_heading(
+                w(
+                    lang,
+                    "Lembar Observasi Pelaksanaan SOP AP",
+                    "Observation Sheet of SOP AP Implementation",
+                ),
+                procedure,
+                context,
                 lang,
-                "Lembar Observasi Pelaksanaan SOP AP",
-                "Observation Sheet of SOP AP Implementation",
             ),
-            format!(
-                "{}: {}",
-                w(lang, "Nama SOP", "SOP name"),
-                identity.name.clone().unwrap_or_default()
-            ),
-            format!(
-                "{}: {}",
-                w(lang, "Nomor SOP", "SOP number"),
-                identity.number.clone().unwrap_or_default()
-            ),
-            format!(
-                "{}: {}",
-                w(lang, "Unit kerja", "Unit"),
-                unit_of(&[procedure], context)
-            ),
-            format!(
+            vec![format!(
                 "{}: ……………………………… · {}: ………………………………",
                 w(lang, "Pengamat", "Observer"),
                 w(lang, "Tanggal", "Date")
-            ),
-        ],
+            )],
+        ]
+        .concat(),
         columns: vec![
             column(w(lang, "No", "No"), None, 0.5),
             column(w(lang, "Kegiatan", "Activity"), None, 4.0),

@@ -59,9 +59,7 @@ pub use crate::geom::{Point, Rect, Size};
 pub use crate::text::{Font, FontMeasurer, TextMeasurer};
 pub use json::write_json;
 pub use marks::{Mark, MarkKind, MarkShape, MarkSpec, change_marks};
-pub use table_pages::{
-    Grid, GridColumn, grid_pages, grid_pages_with, page_label, table_pages, table_pages_with,
-};
+pub use table_pages::{Grid, GridColumn, grid_pages, grid_pages_with, page_label, table_pages};
 pub use types::*;
 pub use verify::{Violation, verify};
 

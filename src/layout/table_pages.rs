@@ -59,24 +59,6 @@ pub fn table_pages(title: &str, rows: &[(String, String)], config: &Config) -> V
     grid_pages(&grid, config)
 }
 
-/// [`table_pages`], measuring text with `measurer`.
-pub fn table_pages_with(
-    title: &str,
-    rows: &[(String, String)],
-    config: &Config,
-    measurer: &dyn TextMeasurer,
-) -> Vec<IdentityPage> {
-    let grid = Grid {
-        heading: vec![title.to_owned()],
-        rows: rows
-            .iter()
-            .map(|(l, v)| vec![l.clone(), v.clone()])
-            .collect(),
-        ..Grid::default()
-    };
-    grid_pages_with(&grid, config, measurer)
-}
-
 /// Lays out `grid` on as many pages as it needs.
 pub fn grid_pages(grid: &Grid, config: &Config) -> Vec<IdentityPage> {
     FontMeasurer::with_thread_local(|measurer| grid_pages_with(grid, config, measurer))

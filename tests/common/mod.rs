@@ -1,7 +1,8 @@
 //! Helpers shared by the integration tests (each test crate uses some).
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 /// Every example document: the repository's and the shared real ones.
 pub fn example_files() -> Vec<PathBuf> {
@@ -24,4 +25,26 @@ pub fn example_files() -> Vec<PathBuf> {
 pub fn load(path: &std::path::Path) -> sopflow::Procedure {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     sopflow::Procedure::from_sop(&sopflow::parse_sop(&text).unwrap()).unwrap()
+}
+
+/// Runs the `sopflow` binary with `args` in `dir`.
+pub fn sopflow(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sopflow"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+/// An empty folder of its own for the test `name`.
+pub fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("sopflow-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The path of a shared example SOP.
+pub fn example(name: &str) -> String {
+    format!("{}/../shared/examples/{name}", env!("CARGO_MANIFEST_DIR"))
 }

@@ -8,7 +8,6 @@ use crate::input::{self, From};
 use rayon::prelude::*;
 use sopflow::config::Config;
 use sopflow::layout::{Grid, GridColumn};
-use sopflow::render::ImagePolicy;
 use sopflow::{Diagnostics, Lang, Procedure};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -192,14 +191,7 @@ fn render_one(
     lang: Lang,
 ) -> Result<(Procedure, Part), Diagnostics> {
     let (procedure, _) = input::load(file, from, lang)?;
-    let images = ImagePolicy {
-        root: Some(
-            file.parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new("."))
-                .to_path_buf(),
-        ),
-    };
+    let images = input::image_policy(file);
     let unusable = sopflow::render::check_images(procedure.identity(), &images);
     if unusable.has_errors() {
         return Err(unusable);

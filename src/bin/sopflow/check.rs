@@ -13,14 +13,7 @@ pub fn run(files: &[PathBuf], json: bool, from: Option<From>, lang: Lang) -> Exi
         let (diagnostics, summary, status) = match input::load(path, from, lang) {
             Ok((procedure, mut warnings)) => {
                 // What `render` will need: the identity sheet's images.
-                let policy = sopflow::render::ImagePolicy {
-                    root: (!input::is_std(path)).then(|| {
-                        path.parent()
-                            .filter(|p| !p.as_os_str().is_empty())
-                            .unwrap_or(std::path::Path::new("."))
-                            .to_path_buf()
-                    }),
-                };
+                let policy = input::image_policy(path);
                 let images = sopflow::render::check_images(procedure.identity(), &policy);
                 if images.has_errors() {
                     warnings.0.extend(images.0);

@@ -132,3 +132,16 @@ pub fn unreadable(d: &Diagnostics) -> bool {
         _ => false,
     })
 }
+
+/// Where the identity sheet's images of the document at `path` are read
+/// from: its folder (the working folder for standard input).
+pub fn image_policy(path: &Path) -> sopflow::render::ImagePolicy {
+    sopflow::render::ImagePolicy {
+        root: Some(
+            path.parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."))
+                .to_path_buf(),
+        ),
+    }
+}

@@ -90,14 +90,7 @@ pub fn run(files: &[PathBuf], options: &RenderOptions) -> Result<ExitCode, Strin
             bar.suspend(|| eprintln!("{}: {}", file.display(), w.display_in(lang)));
         }
         let out = plan.output_of(file);
-        let images = ImagePolicy {
-            root: Some(
-                file.parent()
-                    .filter(|p| !p.as_os_str().is_empty())
-                    .unwrap_or(Path::new("."))
-                    .to_path_buf(),
-            ),
-        };
+        let images = input::image_policy(file);
         let job = Job {
             format: plan.format,
             dpi: options.dpi,
