@@ -301,6 +301,22 @@ impl fmt::Display for Diagnostic {
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
 impl Diagnostics {
+    /// True when the document could not be read at all (not JSON, not a
+    /// workbook, not BPMN), as opposed to read and refused.
+    pub fn is_unreadable(&self) -> bool {
+        self.errors().any(|e| match e.code {
+            Code::JsonSyntax
+            | Code::UnreadableFile
+            | Code::UnreadableWorkbook
+            | Code::NoProcedureSheet
+            | Code::XmlSyntax
+            | Code::NotBpmn => true,
+            // The file's kind, not the `format` field of a JSON document.
+            Code::UnsupportedFormat => e.path.is_empty(),
+            _ => false,
+        })
+    }
+
     /// True when at least one diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.0.iter().any(Diagnostic::is_error)

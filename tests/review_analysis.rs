@@ -127,3 +127,63 @@ fn the_bottleneck_hand_overs_and_the_loop_s_round() {
     assert_eq!(analysis.loops[0].activities, [2, 3]);
     assert_eq!(analysis.loops[0].round.max, minutes(150.0));
 }
+
+#[test]
+fn the_time_through_each_step_is_worked_out_by_hand() {
+    let procedure = procedure();
+    let through = procedure.service_time_through();
+    let at = |i: usize| through[i].unwrap();
+    // Through 5 (the signature, 1 day): fastest 10 + 120 + 30 + 3 wd + 1 day + 5;
+    // slowest the same with the loop twice.
+    assert_eq!(
+        at(4).min,
+        Duration {
+            minutes: 165.0,
+            days: 1.0,
+            working_days: 3.0
+        }
+    );
+    assert_eq!(
+        at(4).max,
+        Duration {
+            minutes: 315.0,
+            days: 1.0,
+            working_days: 3.0
+        }
+    );
+    // Through 6 (the register, 15 minutes): the overall fastest path.
+    assert_eq!(at(5).min, procedure.service_time().unwrap().min);
+    assert_eq!(
+        at(5).max,
+        Duration {
+            minutes: 330.0,
+            working_days: 3.0,
+            ..Duration::default()
+        }
+    );
+    // Every step of this SOP is on a path; the start and the end see the
+    // whole service time.
+    for i in [0, 6] {
+        assert_eq!(Some(at(i)), procedure.service_time());
+    }
+}
+
+#[test]
+fn a_step_on_no_path_to_an_end_has_no_time_through_it() {
+    let doc = serde_json::json!({
+        "actors": [{"id": "a", "name": "Petugas"}],
+        "activities": [
+            {"id": "1", "text": "Mulai", "actor": "a", "kind": "start", "time": "5 menit"},
+            {"id": "2", "text": "Memeriksa", "actor": "a", "kind": "decision", "time": "5 menit",
+             "yes": "3", "no": "4"},
+            {"id": "3", "text": "Selesai", "actor": "a", "kind": "end"},
+            {"id": "4", "text": "Menunggu", "actor": "a", "next": "5"},
+            {"id": "5", "text": "Menunggu lagi", "actor": "a", "kind": "process", "next": "4"}
+        ]
+    });
+    let procedure = Procedure::from_sop(&parse_sop(&doc.to_string()).unwrap()).unwrap();
+    let through = procedure.service_time_through();
+    assert_eq!(through[0].map(|t| t.min), Some(minutes(10.0)));
+    assert_eq!(through[3], None);
+    assert_eq!(through[4], None);
+}

@@ -5,8 +5,10 @@
 use crate::geom::Size;
 use serde::{Deserialize, Serialize};
 
+mod reader_words;
 mod words;
 
+pub use reader_words::ReaderWords;
 pub use words::{IdentityWords, Words};
 
 /// Everything that shapes the document.

@@ -1,5 +1,6 @@
 //! Every word the document prints, Indonesian by default, English provided.
 
+use super::ReaderWords;
 use serde::{Deserialize, Serialize};
 
 /// Every word the document prints. Indonesian by default; see
@@ -32,6 +33,8 @@ pub struct Words {
     pub page_of: String,
     /// Identity sheet labels.
     pub identity: IdentityWords,
+    /// Words of the interactive HTML page around the drawing.
+    pub reader: ReaderWords,
     /// Month names for printing ISO dates.
     pub months: [String; 12],
     /// BCP 47 language tag of these words, written into the PDF.
@@ -132,6 +135,7 @@ impl Words {
                 "November",
                 "Desember",
             ],
+            ReaderWords::indonesian(),
             "id",
         )
     }
@@ -182,6 +186,7 @@ impl Words {
                 "November",
                 "December",
             ],
+            ReaderWords::english(),
             "en",
         )
     }
@@ -191,6 +196,7 @@ impl Words {
         table: [&str; 11],
         identity: [&str; 14],
         months: [&str; 12],
+        reader: ReaderWords,
         language: &str,
     ) -> Self {
         let [
@@ -250,6 +256,7 @@ impl Words {
                 records,
                 continued,
             },
+            reader,
             months: months.map(str::to_owned),
             language: language.to_owned(),
         }

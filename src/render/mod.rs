@@ -78,6 +78,14 @@ pub fn png_pages(
     png_pages_with(layout, theme, images, Extras::default(), dpi)
 }
 
+/// One SVG page (from [`svg_pages`]; `page` is its 1-based number, for
+/// errors) as a PNG image at `dpi` dots per inch: the bytes
+/// [`png_pages`] gives for that page.
+#[cfg(feature = "png")]
+pub fn png_page(svg: &str, page: usize, dpi: f32) -> Result<Vec<u8>, Error> {
+    png::svg_to_png(svg, page, dpi)
+}
+
 /// [`png_pages`] with `extras`.
 #[cfg(feature = "png")]
 pub fn png_pages_with(
@@ -151,19 +159,34 @@ pub fn grid_png_pages(
         .collect()
 }
 
-/// The whole document as one self-contained HTML file: every page as the
-/// same inline SVG as [`svg_pages_with`], the bundled font embedded, no
-/// request of any kind (a Content-Security-Policy forbids them), one
-/// printed sheet per page.
+/// The whole document as one self-contained, interactive HTML file: every
+/// page as the same inline SVG as [`svg_pages_with`], the bundled font
+/// embedded, no request of any kind (a Content-Security-Policy forbids
+/// them), one printed sheet per page; a step list and panel, the path
+/// view, the performer filter and search, worded in `config.words`.
 #[cfg(feature = "html")]
-pub fn html_document(
+pub fn html(
+    procedure: &crate::Procedure,
     layout: &Layout,
-    theme: &Theme,
+    config: &crate::config::Config,
     images: &ImagePolicy,
     extras: Extras<'_>,
 ) -> Result<String, Error> {
-    let pages = svg_pages_with(layout, theme, images, extras)?;
-    Ok(html::document(&pages, &layout.title, &layout.language))
+    let pages = svg_pages_with(layout, &config.theme, images, extras)?;
+    Ok(html::document(
+        &pages,
+        procedure,
+        &layout.title,
+        &config.words,
+    ))
+}
+
+/// The Content-Security-Policy the HTML document carries (for a server
+/// to send as a header too): nothing but its own inline style and script
+/// and `data:` fonts and images.
+#[cfg(feature = "html")]
+pub fn html_content_security_policy() -> String {
+    html::content_security_policy()
 }
 
 /// What rendering would refuse about the identity sheet's images (logo,

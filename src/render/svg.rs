@@ -1,8 +1,9 @@
 //! SVG output: one standalone document per page, following the SVG
 //! contract of design.md section 4 (semantic classes and `data-`
 //! attributes, absolute M/L/H/V paths, real text, everything escaped).
-//! Font family and ink colour are set once on the root element and
-//! inherited by every `<text>`.
+//! Font family, body font size and ink colour are set once on the root
+//! element and inherited by every `<text>` (a text of another size says
+//! its own).
 
 use super::xml::Writer;
 use crate::config::Theme;
@@ -57,8 +58,10 @@ pub(crate) fn open(
         .raw(&number.to_string())
         .raw("\"");
     w.attr_text("font-family", fonts::FAMILY_LIST)
+        .attr("font-size", theme.font_size)
         .attr_text("fill", &theme.ink)
         .raw(">");
+    w.font_size = Some(theme.font_size);
     w.raw(r##"<rect class="sop-paper" x="0" y="0""##)
         .attr("width", width)
         .attr("height", height)
@@ -77,8 +80,10 @@ pub(crate) fn text_lines(w: &mut Writer, lines: &[TextLine], font: Font, class: 
             .raw(class)
             .raw("\"")
             .attr("x", line.x)
-            .attr("y", line.y)
-            .attr("font-size", font.size);
+            .attr("y", line.y);
+        if w.font_size != Some(font.size) {
+            w.attr("font-size", font.size);
+        }
         if font.bold {
             w.raw(r#" font-weight="bold""#);
         }

@@ -8,6 +8,9 @@ use std::fmt::Write as _;
 pub struct Writer {
     /// The text written so far.
     pub out: String,
+    /// The font size the open SVG root sets: texts of that size inherit it
+    /// instead of repeating it.
+    pub font_size: Option<f32>,
 }
 
 impl Writer {
@@ -15,6 +18,7 @@ impl Writer {
     pub fn with_capacity(capacity: usize) -> Self {
         Self {
             out: String::with_capacity(capacity),
+            font_size: None,
         }
     }
 

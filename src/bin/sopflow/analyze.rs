@@ -17,7 +17,7 @@ pub fn run(path: &Path, json: bool, from: Option<From>, lang: Lang) -> ExitCode 
             for e in d.errors() {
                 eprintln!("  {}", e.display_in(lang));
             }
-            return ExitCode::from(if input::unreadable(&d) { 2 } else { 1 });
+            return ExitCode::from(if d.is_unreadable() { 2 } else { 1 });
         }
     };
     let analysis = review::analyze(&procedure);

@@ -23,7 +23,7 @@ pub fn run(files: &[PathBuf], json: bool, from: Option<From>, lang: Lang) -> Exi
                 }
             }
             Err(d) => {
-                let status = if input::unreadable(&d) { 2 } else { 1 };
+                let status = if d.is_unreadable() { 2 } else { 1 };
                 (d, None, status)
             }
         };

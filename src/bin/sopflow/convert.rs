@@ -45,7 +45,7 @@ pub fn run(
         Ok(imported) => imported,
         Err(d) => {
             eprintln!("sopflow: {}", input::summary(file, &d, lang));
-            return Ok(ExitCode::from(if input::unreadable(&d) { 2 } else { 1 }));
+            return Ok(ExitCode::from(if d.is_unreadable() { 2 } else { 1 }));
         }
     };
     let sop = imported.sop.clone();

@@ -79,7 +79,7 @@ fn draw(
             .map(String::into_bytes)
             .collect(),
         "html" | "htm" => vec![
-            sopflow::render::html_document(&layout, theme, &images, extras)
+            sopflow::render::html(after, &layout, config, &images, extras)
                 .map_err(|e| e.to_string())?
                 .into_bytes(),
         ],

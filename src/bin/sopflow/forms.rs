@@ -51,7 +51,7 @@ pub fn run(files: &[PathBuf], form: Form, options: &FormsOptions) -> Result<Exit
             Err(d) => {
                 let d = d.in_lang(lang);
                 eprintln!("{}", input::summary(file, &d, lang));
-                return Ok(ExitCode::from(if input::unreadable(&d) { 2 } else { 1 }));
+                return Ok(ExitCode::from(if d.is_unreadable() { 2 } else { 1 }));
             }
         }
     }

@@ -117,22 +117,6 @@ pub fn summary(path: &Path, d: &Diagnostics, lang: Lang) -> String {
     format!("{}: {first}{more}", path.display())
 }
 
-/// True when the document could not be read at all (not a workbook, not
-/// JSON), as opposed to read and refused.
-pub fn unreadable(d: &Diagnostics) -> bool {
-    d.errors().any(|e| match e.code {
-        Code::JsonSyntax
-        | Code::UnreadableFile
-        | Code::UnreadableWorkbook
-        | Code::NoProcedureSheet
-        | Code::XmlSyntax
-        | Code::NotBpmn => true,
-        // The file's kind, not the `format` field of a JSON document.
-        Code::UnsupportedFormat => e.path.is_empty(),
-        _ => false,
-    })
-}
-
 /// Where the identity sheet's images of the document at `path` are read
 /// from: its folder (the working folder for standard input).
 pub fn image_policy(path: &Path) -> sopflow::render::ImagePolicy {

@@ -26,7 +26,7 @@ pub fn run(args: &LintArgs<'_>) -> ExitCode {
         let imported = match input::read(path, args.from, args.lang) {
             Ok(imported) => imported,
             Err(d) => {
-                worst = worst.max(if input::unreadable(&d) { 2 } else { 1 });
+                worst = worst.max(if d.is_unreadable() { 2 } else { 1 });
                 report_refused(path, &d, args, &mut reports);
                 continue;
             }

@@ -467,7 +467,7 @@ fn layout(
         Ok(loaded) => loaded,
         Err(d) => {
             eprintln!("sopflow: {}", input::summary(file, &d, lang));
-            return Ok(ExitCode::from(if input::unreadable(&d) { 2 } else { 1 }));
+            return Ok(ExitCode::from(if d.is_unreadable() { 2 } else { 1 }));
         }
     };
     let layout = sopflow::layout::layout_on_threads(&procedure, &config, threads_for(&procedure))

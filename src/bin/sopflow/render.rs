@@ -83,7 +83,7 @@ pub fn run(files: &[PathBuf], options: &RenderOptions) -> Result<ExitCode, Strin
             Err(d) => {
                 let d = d.in_lang(lang);
                 eprintln!("{}", input::summary(file, &d, lang));
-                return Ok(ExitCode::from(if input::unreadable(&d) { 2 } else { 1 }));
+                return Ok(ExitCode::from(if d.is_unreadable() { 2 } else { 1 }));
             }
         };
         for w in &warnings.0 {
@@ -304,7 +304,7 @@ fn write(
         Format::Png => sopflow::render::png_pages_with(&layout, theme, images, extras, job.dpi)
             .map_err(failed)?,
         Format::Html => vec![
-            sopflow::render::html_document(&layout, theme, images, extras)
+            sopflow::render::html(procedure, &layout, config, images, extras)
                 .map_err(failed)?
                 .into_bytes(),
         ],

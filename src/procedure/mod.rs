@@ -1,13 +1,13 @@
 //! The validated procedure: every id resolved to an index, kinds and
 //! successors filled in, times parsed. This is what layout consumes.
 
+mod service_time;
+
 use crate::error::Diagnostics;
 use crate::model::{Identity, Kind};
 use crate::time::{Duration, ParsedTime, TimeSpan};
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde::Serialize;
-use std::cmp::Ordering;
-use std::collections::BinaryHeap;
 use std::sync::Arc;
 
 /// A checked SOP, ready for layout. Made by [`Procedure::from_sop`].
@@ -251,121 +251,6 @@ impl Procedure {
         (0..self.steps.len())
             .filter(|&i| self.steps[i].kind == Kind::End)
             .collect()
-    }
-
-    /// Minimum and maximum total time from a start to an end, or `None`
-    /// when no end is reachable. Steps without a readable time count zero.
-    /// The fastest path takes no loop; the slowest passes every activity of
-    /// a rework loop it meets, then goes round the loop once more (a loop's
-    /// activities count twice, never more).
-    pub fn service_time(&self) -> Option<ServiceTime> {
-        let min = self.fastest_path()?;
-        let max = self.slowest_path()?;
-        Some(ServiceTime { min, max })
-    }
-
-    fn span(&self, step: usize) -> TimeSpan {
-        match self.steps[step].duration {
-            ParsedTime::Span(span) => span,
-            _ => TimeSpan::default(),
-        }
-    }
-
-    /// Dijkstra over node weights, from every start at once.
-    fn fastest_path(&self) -> Option<Duration> {
-        #[derive(PartialEq)]
-        struct Entry(f64, usize);
-        impl Eq for Entry {}
-        impl PartialOrd for Entry {
-            fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-                Some(self.cmp(other))
-            }
-        }
-        impl Ord for Entry {
-            fn cmp(&self, other: &Self) -> Ordering {
-                other.0.total_cmp(&self.0).then(other.1.cmp(&self.1))
-            }
-        }
-        let successors = self.successors();
-        let mut best: Vec<Option<Duration>> = vec![None; self.steps.len()];
-        let mut heap = BinaryHeap::new();
-        for start in self.starts() {
-            let d = self.span(start).min;
-            best[start] = Some(d);
-            heap.push(Entry(d.to_minutes(), start));
-        }
-        let mut done = vec![false; self.steps.len()];
-        while let Some(Entry(_, node)) = heap.pop() {
-            if std::mem::replace(&mut done[node], true) {
-                continue;
-            }
-            let here = best[node]?;
-            if self.steps[node].kind == Kind::End {
-                return Some(here);
-            }
-            for &next in &successors[node] {
-                let candidate = here.plus(self.span(next).min);
-                if best[next].is_none_or(|b| candidate.to_minutes() < b.to_minutes()) {
-                    best[next] = Some(candidate);
-                    heap.push(Entry(candidate.to_minutes(), next));
-                }
-            }
-        }
-        None
-    }
-
-    /// Longest path over the loop-condensed graph.
-    fn slowest_path(&self) -> Option<Duration> {
-        let graph = self.graph();
-        let components = petgraph::algo::tarjan_scc(&graph);
-        let mut component_of = vec![0; self.steps.len()];
-        for (c, members) in components.iter().enumerate() {
-            for node in members {
-                component_of[node.index()] = c;
-            }
-        }
-        let weight: Vec<Duration> = components
-            .iter()
-            .map(|members| {
-                let once = members.iter().fold(Duration::default(), |acc, n| {
-                    acc.plus(self.span(n.index()).max)
-                });
-                if members.len() > 1 {
-                    once.plus(once)
-                } else {
-                    once
-                }
-            })
-            .collect();
-        let mut best: Vec<Option<Duration>> = vec![None; components.len()];
-        for start in self.starts() {
-            best[component_of[start]] = Some(weight[component_of[start]]);
-        }
-        let successors = self.successors();
-        let mut result: Option<Duration> = None;
-        // tarjan_scc yields components in reverse topological order.
-        for c in (0..components.len()).rev() {
-            let Some(here) = best[c] else { continue };
-            for node in &components[c] {
-                let node = node.index();
-                if self.steps[node].kind == Kind::End
-                    && result.is_none_or(|r| here.to_minutes() > r.to_minutes())
-                {
-                    result = Some(here);
-                }
-                for &next in &successors[node] {
-                    let target = component_of[next];
-                    if target == c {
-                        continue;
-                    }
-                    let candidate = here.plus(weight[target]);
-                    if best[target].is_none_or(|b| candidate.to_minutes() > b.to_minutes()) {
-                        best[target] = Some(candidate);
-                    }
-                }
-            }
-        }
-        result
     }
 
     /// Successor lists by step index.
