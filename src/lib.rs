@@ -63,6 +63,8 @@ pub mod render;
 pub mod review;
 #[cfg(feature = "schema")]
 pub mod schema;
+#[cfg(feature = "server")]
+pub mod server;
 mod text;
 mod time;
 mod validate;

@@ -266,6 +266,22 @@ impl Browser {
         );
     }
 
+    /// Chooses `path` (absolute, without `..`: Chromium reads nothing
+    /// else) in the file input matching `selector`, as a person picking a
+    /// file does: `input` and `change` fire.
+    pub fn choose_file(&mut self, selector: &str, path: &Path) {
+        let document = self.call("DOM.getDocument", json!({}));
+        let root = document["root"]["nodeId"].clone();
+        let node = self.call(
+            "DOM.querySelector",
+            json!({"nodeId": root, "selector": selector}),
+        );
+        self.call(
+            "DOM.setFileInputFiles",
+            json!({"files": [path.to_str().unwrap()], "nodeId": node["nodeId"]}),
+        );
+    }
+
     /// Types `text` into the focused element.
     pub fn type_text(&mut self, text: &str) {
         self.call("Input.insertText", json!({"text": text}));

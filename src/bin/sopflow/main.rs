@@ -15,6 +15,8 @@ mod lint;
 mod output;
 mod progress;
 mod render;
+#[cfg(feature = "server")]
+mod serve;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use input::From;
@@ -183,6 +185,10 @@ enum Command {
     /// Render the bundled example SOP (Pelayanan Penerbitan KTP-el) into
     /// ./sopflow-out/ as PDF, SVG and PNG.
     Demo,
+    /// The HTTP service for e-SOP portals, with a drafting page at /
+    /// (until Ctrl-C or SIGTERM).
+    #[cfg(feature = "server")]
+    Serve(serve::ServeArgs),
     /// The configuration `--config` reads: the defaults, or its schema.
     Config {
         /// Print the full default configuration as JSON.
@@ -306,6 +312,8 @@ fn main() -> ExitCode {
         }
         Some(Command::Demo) => render::bundled_example(),
         Some(Command::Config { defaults, schema }) => config_command(defaults, schema),
+        #[cfg(feature = "server")]
+        Some(Command::Serve(args)) => return serve::run(&args),
         Some(Command::Check {
             files,
             json,
