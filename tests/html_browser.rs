@@ -545,3 +545,55 @@ fn matched(a: &[bool], b: &[bool], width: u32) -> f64 {
         found as f64 / total as f64
     }
 }
+
+/// Printing the page prints the PDF's pages: one sheet per page, the
+/// paper's size, the panel left out.
+#[test]
+fn printing_gives_the_pdfs_pages() {
+    let Some(mut browser) = Browser::launch(1400, 900) else {
+        return;
+    };
+    let procedure = shared("bps-distribusi-persediaan.json");
+    let config = Config::default();
+    let (url, _) = write_html(&procedure, &config, "print");
+    open(&mut browser, &url);
+    let printed = browser.call(
+        "Page.printToPDF",
+        json!({"preferCSSPageSize": true, "printBackground": true}),
+    );
+    use base64::Engine;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(printed["data"].as_str().unwrap())
+        .unwrap();
+    let pdf = lopdf::Document::load_mem(&bytes).unwrap();
+    let laid_out = layout(&procedure, &config).unwrap();
+    let pages = pdf.get_pages();
+    assert_eq!(pages.len(), laid_out.identity.len() + laid_out.pages.len());
+    let paper = config.page.size();
+    for (_, id) in pages {
+        let media = pdf
+            .get_dictionary(id)
+            .unwrap()
+            .get(b"MediaBox")
+            .unwrap()
+            .as_array()
+            .unwrap();
+        let number = |o: &lopdf::Object| {
+            o.as_float()
+                .map(f64::from)
+                .or_else(|_| o.as_i64().map(|i| i as f64))
+                .unwrap()
+        };
+        let (w, h) = (
+            number(&media[2]) - number(&media[0]),
+            number(&media[3]) - number(&media[1]),
+        );
+        assert!(
+            (w - f64::from(paper.width)).abs() < 1.5 && (h - f64::from(paper.height)).abs() < 1.5,
+            "{w} x {h}"
+        );
+    }
+    let text = pdf.extract_text(&[2]).unwrap();
+    assert!(text.contains("Kegiatan"), "{text}");
+    assert!(!text.contains("Daftar kegiatan"), "the panel was printed");
+}

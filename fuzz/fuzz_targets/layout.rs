@@ -1,4 +1,5 @@
-//! An arbitrary (structure-aware) SOP → layout → verify → SVG.
+//! An arbitrary (structure-aware) SOP → layout → verify → SVG → the
+//! interactive HTML (its JSON island, the times through each step).
 #![no_main]
 
 use arbitrary::Arbitrary;
@@ -103,4 +104,21 @@ fuzz_target!(|doc: Doc| {
     assert!(violations.is_empty(), "{violations:#?}");
     let pages = render::svg_pages(&laid_out, &config.theme, &render::ImagePolicy::default()).expect("no images to load");
     assert_eq!(pages.len(), laid_out.pages.len());
+    // The time through a step lies between the fastest and the slowest
+    // service time, its fastest no slower than its slowest.
+    let total = procedure.service_time();
+    for through in procedure.service_time_through().into_iter().flatten() {
+        let total = total.expect("a step on a path, so an end is reachable");
+        let (min, max) = (through.min.to_minutes(), through.max.to_minutes());
+        assert!(min <= max + 1e-6, "{through:?}");
+        assert!(min + 1e-6 >= total.min.to_minutes(), "{through:?} {total:?}");
+        assert!(max <= total.max.to_minutes() + 1e-6, "{through:?} {total:?}");
+    }
+    // The page runs its own script only: the island holds no markup.
+    let html = render::html(&procedure, &laid_out, &config, &render::ImagePolicy::default(), render::Extras::default()).expect("no images to load");
+    assert_eq!(html.matches("<script").count(), 2);
+    let start = html.find("id=\"sop-data\">").unwrap() + 14;
+    let island = &html[start..start + html[start..].find("</script>").unwrap()];
+    assert!(!island.contains('<') && !island.contains('>'));
+    serde_json::from_str::<serde_json::Value>(island).expect("the island is JSON");
 });
