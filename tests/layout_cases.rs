@@ -263,3 +263,56 @@ fn two_outcomes_to_one_target_are_two_labelled_flows_with_their_own_exits() {
         "each leaves by its own exit"
     );
 }
+
+#[test]
+fn a_side_exit_label_in_a_narrow_lane_stays_inside_its_lane_and_row() {
+    // Twelve performers on A4: lanes at their narrowest, long outcome
+    // labels leaving by the diamond's side.
+    let mut builder = actors(12);
+    builder = builder
+        .activity("mulai", "l0", |a| a.id("A").kind(Kind::Start))
+        .activity("periksa", "l5", |a| a.id("B"))
+        .activity("lengkap?", "l5", |a| {
+            a.id("D")
+                .kind(Kind::Decision)
+                .branch("C", "Lengkap dan sah")
+                .branch("B", "Belum lengkap")
+        })
+        .activity("proses", "l6", |a| a.id("C").kind(Kind::End));
+    let procedure = Procedure::from_sop(&builder.build()).unwrap();
+    let mut config = Config::default();
+    config.page.paper = sopflow::config::Paper::A4;
+    let l = layout(&procedure, &config).unwrap();
+    assert_eq!(verify(&l), vec![]);
+    let page = &l.pages[0];
+    let edges: Vec<f32> = l
+        .columns
+        .iter()
+        .filter(|c| matches!(c.kind, ColumnKind::Lane(_)))
+        .flat_map(|c| [c.x, c.x + c.width])
+        .collect();
+    let rows: Vec<f32> = page
+        .rows
+        .iter()
+        .flat_map(|r| [r.y, r.y + r.height])
+        .collect();
+    let mut seen = 0;
+    for f in page.flows.iter().filter(|f| &*f.from == "D") {
+        let label = f.label.as_ref().expect("both outcomes are labelled");
+        let r = label.rect;
+        seen += 1;
+        for x in &edges {
+            assert!(
+                !(r.x - 1.0 < *x && *x < r.right() + 1.0),
+                "{r:?} crosses the lane line at {x}"
+            );
+        }
+        for y in &rows {
+            assert!(
+                !(r.y - 1.0 < *y && *y < r.bottom() + 1.0),
+                "{r:?} crosses the row line at {y}"
+            );
+        }
+    }
+    assert_eq!(seen, 2);
+}

@@ -14,6 +14,7 @@ use serde_json::Value;
 use server::Server;
 use std::io::{Read, Write};
 use std::net::TcpStream;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 const EXAMPLES: [&str; 3] = [
@@ -57,134 +58,140 @@ fn generated(n: usize) -> Vec<u8> {
     serde_json::to_vec(&sop).unwrap()
 }
 
+/// Runs `sopflow ARGS` in `dir`, posts `json` to `path`, and checks that
+/// the answer is `200` with the bytes the command wrote to `written` (`-`:
+/// its standard output); returns the answer's headers.
+fn same_as_cli(
+    server: &Server,
+    dir: &Path,
+    args: &[&str],
+    path: &str,
+    json: &[u8],
+    written: &str,
+) -> reqwest::header::HeaderMap {
+    let out = sopflow(args, dir);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let expected = if written == "-" {
+        out.stdout
+    } else {
+        std::fs::read(dir.join(written)).unwrap()
+    };
+    let answer = post(server, path, "application/json", json.to_vec());
+    assert_eq!(answer.status(), 200, "{path}");
+    let headers = answer.headers().clone();
+    assert!(
+        answer.bytes().unwrap().as_ref() == expected.as_slice(),
+        "{path}: not the bytes of sopflow {args:?}"
+    );
+    headers
+}
+
 #[test]
 fn every_endpoint_gives_the_command_lines_bytes() {
     let server = Server::start(&[]);
     let dir = temp("serve-bytes");
     for name in EXAMPLES {
         let file = example(name);
+        let file = file.as_str();
         let json = read(name);
         // check: the JSON of `sopflow check --json`, less the file name.
-        let out = sopflow(&["check", "--json", &file], &dir);
+        let out = sopflow(&["check", "--json", file], &dir);
         let mut expected: Value = serde_json::from_slice(&out.stdout).unwrap();
         expected.as_object_mut().unwrap().remove("file");
         let answer = post(&server, "/v1/check", "application/json", json.clone());
         assert_eq!(answer.status(), 200);
         assert_eq!(answer.json::<Value>().unwrap(), expected, "{name}");
-        // render: PDF, every SVG page, PNG page 1, HTML.
-        assert!(
-            sopflow(&["render", &file, "-o", "doc.pdf"], &dir)
-                .status
-                .success()
-        );
-        let pdf = post(
+        // render: PDF, every SVG page, a PNG page, HTML.
+        let pdf = same_as_cli(
             &server,
+            &dir,
+            &["render", file, "-o", "doc.pdf"],
             "/v1/render?format=pdf",
-            "application/json",
-            json.clone(),
+            &json,
+            "doc.pdf",
         );
-        assert_eq!(pdf.headers()["content-type"], "application/pdf");
-        assert_eq!(
-            pdf.bytes().unwrap().as_ref(),
-            std::fs::read(dir.join("doc.pdf")).unwrap(),
-            "{name}"
+        assert_eq!(pdf["content-type"], "application/pdf");
+        let svg = same_as_cli(
+            &server,
+            &dir,
+            &["render", file, "--format", "svg", "--page", "1", "-o", "-"],
+            "/v1/render?format=svg",
+            &json,
+            "-",
         );
-        assert!(
-            sopflow(&["render", &file, "-o", "doc.svg"], &dir)
-                .status
-                .success()
-        );
-        let pages = (1..)
-            .take_while(|i| dir.join(format!("doc-{i}.svg")).exists())
-            .count();
-        for page in 1..=pages {
-            let svg = post(
+        assert_eq!(svg["content-type"], "image/svg+xml");
+        let pages: usize = svg["x-sopflow-pages"].to_str().unwrap().parse().unwrap();
+        for page in 2..=pages {
+            let n = page.to_string();
+            same_as_cli(
                 &server,
-                &format!("/v1/render?format=svg&page={page}"),
-                "application/json",
-                json.clone(),
+                &dir,
+                &["render", file, "--format", "svg", "--page", &n, "-o", "-"],
+                &format!("/v1/render?format=svg&page={n}"),
+                &json,
+                "-",
             );
-            assert_eq!(svg.headers()["x-sopflow-pages"], pages.to_string().as_str());
-            assert_eq!(svg.headers()["content-type"], "image/svg+xml");
-            assert_eq!(
-                svg.bytes().unwrap().as_ref(),
-                std::fs::read(dir.join(format!("doc-{page}.svg"))).unwrap(),
-                "{name} page {page}"
-            );
-            std::fs::remove_file(dir.join(format!("doc-{page}.svg"))).unwrap();
         }
         assert!(
             sopflow(
                 &[
-                    "render", &file, "-o", "doc.png", "--page", "2", "--dpi", "72"
+                    "render",
+                    file,
+                    "--format",
+                    "svg",
+                    "--page",
+                    &(pages + 1).to_string(),
+                    "-o",
+                    "-"
                 ],
                 &dir
             )
             .status
-            .success()
+            .code()
+                == Some(2),
+            "{name} has {pages} pages"
         );
-        let png = post(
+        let png = same_as_cli(
             &server,
+            &dir,
+            &[
+                "render", file, "-o", "doc.png", "--page", "2", "--dpi", "72",
+            ],
             "/v1/render?format=png&page=2&dpi=72",
-            "application/json",
-            json.clone(),
+            &json,
+            "doc.png",
         );
-        assert_eq!(png.headers()["content-type"], "image/png");
-        assert_eq!(
-            png.bytes().unwrap().as_ref(),
-            std::fs::read(dir.join("doc.png")).unwrap(),
-            "{name}"
-        );
-        assert!(
-            sopflow(
-                &[
-                    "render", &file, "-o", "doc.html", "--lang", "en", "--paper", "a4"
-                ],
-                &dir
-            )
-            .status
-            .success()
-        );
-        let html = post(
+        assert_eq!(png["content-type"], "image/png");
+        let html = same_as_cli(
             &server,
+            &dir,
+            &[
+                "render", file, "-o", "doc.html", "--lang", "en", "--paper", "a4",
+            ],
             "/v1/render?format=html&lang=en&paper=a4",
-            "application/json",
-            json.clone(),
+            &json,
+            "doc.html",
         );
         assert!(
-            html.headers()["content-security-policy"]
+            html["content-security-policy"]
                 .to_str()
                 .unwrap()
                 .starts_with("default-src 'none'")
         );
-        assert_eq!(
-            html.bytes().unwrap().as_ref(),
-            std::fs::read(dir.join("doc.html")).unwrap(),
-            "{name}"
-        );
-        // layout: the geometry JSON of `sopflow layout`.
-        let out = sopflow(&["layout", &file], &dir);
-        let layout = post(&server, "/v1/layout", "application/json", json.clone());
-        assert_eq!(
-            layout.bytes().unwrap().as_ref(),
-            out.stdout.as_slice(),
-            "{name}"
-        );
-        // convert: JSON as `sopflow convert` writes it; XLSX read back.
-        assert!(
-            sopflow(&["convert", &file, "-o", "doc.json"], &dir)
-                .status
-                .success()
-        );
-        let converted = post(
+        // layout: the geometry JSON of `sopflow layout`; convert as
+        // `sopflow convert` writes it, and XLSX read back.
+        same_as_cli(&server, &dir, &["layout", file], "/v1/layout", &json, "-");
+        same_as_cli(
             &server,
+            &dir,
+            &["convert", file, "-o", "doc.json"],
             "/v1/convert?to=json",
-            "application/json",
-            json.clone(),
-        );
-        assert_eq!(
-            converted.bytes().unwrap().as_ref(),
-            std::fs::read(dir.join("doc.json")).unwrap()
+            &json,
+            "doc.json",
         );
         let xlsx = post(
             &server,
@@ -353,16 +360,7 @@ fn every_refusal_has_its_status() {
 fn hostile_bodies_get_their_4xx_and_the_service_lives_on() {
     let mut server = Server::start(&[]);
     // A zip bomb posted as XLSX: refused before it is unpacked.
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let deflated = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    zip.start_file("xl/worksheets/sheet1.xml", deflated)
-        .unwrap();
-    let zeros = vec![b' '; 1 << 20];
-    for _ in 0..256 {
-        zip.write_all(&zeros).unwrap();
-    }
-    let bomb = zip.finish().unwrap().into_inner();
+    let bomb = common::zip_bomb(256);
     let answer = post(
         &server,
         "/v1/render",
@@ -447,6 +445,18 @@ fn a_slow_client_and_a_cut_body_are_answered_and_others_are_served() {
         "a slow client held up another"
     );
     assert_eq!(slow.join().unwrap(), Some(408));
+    // Headers that never end: the connection is closed (within the
+    // time limit), not held open.
+    let mut stream = TcpStream::connect(&server.addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    stream
+        .write_all(b"POST /v1/check HTTP/1.1\r\nHost: x\r\n")
+        .unwrap();
+    let mut rest = Vec::new();
+    let read = stream.read_to_end(&mut rest);
+    assert!(read.is_ok(), "the connection was held open: {read:?}");
     // A body cut off mid-way: the client closes its side after 100 of
     // 5000 bytes.
     let addr = server.addr.clone();

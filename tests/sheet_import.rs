@@ -4,6 +4,8 @@
 //! sheet, and each refusal with its cell.
 #![cfg(feature = "sheet")]
 
+mod common;
+
 use rust_xlsxwriter::{ExcelDateTime, Format as CellFormat, Workbook, Worksheet};
 use sopflow::import::{self, Format, ImportOptions, Imported, Lang};
 use sopflow::model::{Branch, Kind, Next, Sop};
@@ -588,17 +590,7 @@ fn files_that_are_not_workbooks_are_refused_with_a_reason() {
 
 #[test]
 fn a_zip_bomb_is_refused_before_it_is_unpacked() {
-    use std::io::Write;
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let deflated = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    zip.start_file("xl/worksheets/sheet1.xml", deflated)
-        .unwrap();
-    let zeros = vec![b' '; 1 << 20];
-    for _ in 0..64 {
-        zip.write_all(&zeros).unwrap();
-    }
-    let bytes = zip.finish().unwrap().into_inner();
+    let bytes = common::zip_bomb(64);
     assert!(bytes.len() < 1 << 20);
     let d = refused(bytes, Format::Xlsx);
     let (code, _, message) = the_error(&d);

@@ -1,6 +1,7 @@
 //! Phase 7d, labels: branch labels ("Ya", "Tidak", "Lengkap"). Each sits
 //! beside the first segment of its arrow, at the first of a few candidate
-//! places where it touches no symbol, arrow, joint line or other label.
+//! places where it touches no symbol, arrow, joint line, other label or
+//! table line (it stays inside its lane and its row).
 //!
 //! In: the [`Table`] (with each flow's [`BranchLabel`]), the page with
 //! its arrows (phase 7c) and its [`PagePlan`]. Out: the labels set on the
@@ -12,6 +13,7 @@ use super::dims::{LABEL_GAP as GAP, label_zone_width};
 use super::index::SegmentIndex;
 use super::plan::{PagePlan, RowKind};
 use super::table::Table;
+use super::table_lines::TableLines;
 use super::text_cells::{TextStyle, position};
 use super::types::{FlowLabelBox, Page};
 use crate::geom::{Point, Rect};
@@ -39,6 +41,10 @@ pub(crate) fn place_labels(table: &Table<'_>, page: &mut Page, plan: &PagePlan) 
     }
     let index = SegmentIndex::of_page(page, true);
     let symbols = super::index::symbol_boxes(page);
+    let lines = TableLines::of_page(
+        table.columns.lanes.iter().flat_map(|&(x, w)| [x, x + w]),
+        page,
+    );
     let mut placed: Vec<Rect> = Vec::new();
     let mut failed = Vec::new();
     let base = table.scale.label;
@@ -57,6 +63,7 @@ pub(crate) fn place_labels(table: &Table<'_>, page: &mut Page, plan: &PagePlan) 
         let clear = |rect: &Rect, placed: &[Rect]| {
             rect.x >= lanes.0
                 && rect.right() <= lanes.1
+                && !lines.touched_by(rect)
                 && !symbols
                     .iter()
                     .any(|&(r, diamond)| symbol_overlaps(&r, diamond, &rect.inflate(0.5)))

@@ -49,6 +49,7 @@ mod plan;
 mod quality;
 mod route;
 mod table;
+mod table_lines;
 mod table_pages;
 mod text_cells;
 mod type_scale;

@@ -2,7 +2,8 @@
 //! a layout, with the ids involved. Tests, the CLI and embedders run it.
 
 use super::index::SegmentIndex;
-use super::types::{CellRole, ConnectorEnd, Layout, Page, TextCell};
+use super::table_lines::TableLines;
+use super::types::{CellRole, ColumnKind, ConnectorEnd, Layout, Page, TextCell};
 use crate::geom::{Point, Rect};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -32,6 +33,14 @@ pub fn verify(layout: &Layout) -> Vec<Violation> {
             page,
             out: &mut out,
             lanes: layout.lanes_span,
+            table_lines: TableLines::of_page(
+                layout
+                    .columns
+                    .iter()
+                    .filter(|c| matches!(c.kind, ColumnKind::Lane(_)))
+                    .flat_map(|c| [c.x, c.x + c.width]),
+                page,
+            ),
         };
         check.flows();
         check.header(layout);
@@ -47,6 +56,7 @@ struct Checker<'a> {
     page: &'a Page,
     out: &'a mut Vec<Violation>,
     lanes: (f32, f32),
+    table_lines: TableLines,
 }
 
 impl Checker<'_> {
@@ -267,6 +277,13 @@ impl Checker<'_> {
             }
             if rect.x < self.lanes.0 - EPS || rect.right() > self.lanes.1 + EPS {
                 self.report(7, ids.clone(), "label leaves the Pelaksana columns".into());
+            }
+            if self.table_lines.touched_by(&rect.inflate(-EPS)) {
+                self.report(
+                    7,
+                    ids.clone(),
+                    format!("label at {rect:?} crosses or touches a lane or row line"),
+                );
             }
             let hits_symbol = symbols
                 .iter()

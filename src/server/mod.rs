@@ -67,6 +67,10 @@ impl Default for ServeOptions {
     }
 }
 
+/// How long a client may take to send a request's headers before its
+/// connection is closed (a client that never finishes them holds nothing).
+const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// Serves on `options.addr` until `shutdown` completes, then lets the
 /// requests in flight finish and refuses new ones. `ready` is told the
 /// address bound (port 0 picks a free one).
@@ -75,10 +79,40 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ready: impl FnOnce(SocketAddr),
 ) -> std::io::Result<()> {
+    use hyper_util::rt::{TokioIo, TokioTimer};
     let listener = tokio::net::TcpListener::bind(options.addr).await?;
     ready(listener.local_addr()?);
+    let header_timeout = HEADER_TIMEOUT.min(options.timeout);
     let router = App::new(options).router();
-    axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown)
-        .await
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(header_timeout);
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    tokio::pin!(shutdown);
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let stream = match accepted {
+                    Ok((stream, _)) => stream,
+                    Err(e) => {
+                        // Out of file descriptors, say: wait, then go on.
+                        tracing::warn!(error = %e, "accept failed");
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        continue;
+                    }
+                };
+                let service = hyper_util::service::TowerToHyperService::new(router.clone());
+                let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+                tokio::spawn(async move {
+                    if let Err(e) = connection.await {
+                        tracing::debug!(error = %e, "connection ended");
+                    }
+                });
+            }
+            () = &mut shutdown => break,
+        }
+    }
+    drop(listener);
+    graceful.shutdown().await;
+    Ok(())
 }

@@ -2,6 +2,7 @@
 
 pub mod fonts;
 mod measure;
+mod syllables;
 pub(crate) mod wrap;
 
 pub use measure::FontMeasurer;

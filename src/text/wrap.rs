@@ -1,5 +1,6 @@
 //! Greedy line wrapping with measured widths.
 
+use super::syllables::hyphenation_points;
 use super::{Font, TextMeasurer};
 use serde::{Deserialize, Serialize};
 
@@ -125,26 +126,17 @@ pub(crate) fn wrap_paragraph(
             continue;
         }
         // A word longer than a line: break after '/', '-' or '.' where a
-        // piece fits, else between characters.
+        // piece fits, else inside the word with a hyphen, between its
+        // syllables where one fits.
         let mut rest = word;
         while !rest.is_empty() && measurer.width(rest, font) > available(first_line) {
             let room = available(first_line);
-            let fits = |end: usize| measurer.width(&rest[..end], font) <= room;
-            let at_punctuation = rest
-                .char_indices()
-                .filter(|&(i, c)| {
-                    matches!(c, '/' | '-' | '.' | '_') && i + c.len_utf8() < rest.len()
-                })
-                .map(|(i, c)| i + c.len_utf8())
-                .take_while(|&end| fits(end))
-                .last();
-            let end = at_punctuation.unwrap_or_else(|| {
-                let mut ends = rest.char_indices().map(|(i, c)| i + c.len_utf8());
-                let first = ends.next().unwrap_or(rest.len());
-                ends.take_while(|&end| fits(end)).last().unwrap_or(first)
-            });
+            let (end, hyphen) = break_point(rest, room, font, measurer);
             current.clear();
             current.push_str(&rest[..end]);
+            if hyphen {
+                current.push('-');
+            }
             width = measurer.width(&current, font);
             flush(&mut current, &mut width, &mut first_line, lines);
             rest = &rest[end..];
@@ -154,6 +146,42 @@ pub(crate) fn wrap_paragraph(
         width = measurer.width(rest, font);
     }
     flush(&mut current, &mut width, &mut first_line, lines);
+}
+
+/// Where a word too long for `room` breaks: after the last '/', '-', '.'
+/// or '_' where the piece fits; else after the last syllable (see
+/// [`hyphenation_points`]) where the piece and a hyphen fit; else after
+/// the most characters that fit with a hyphen; else after one character.
+/// Returns the byte offset and whether a hyphen is added.
+fn break_point(rest: &str, room: f32, font: Font, measurer: &dyn TextMeasurer) -> (usize, bool) {
+    let fits = |end: usize| measurer.width(&rest[..end], font) <= room;
+    let fits_hyphenated = |end: usize| measurer.width(&format!("{}-", &rest[..end]), font) <= room;
+    let at_punctuation = rest
+        .char_indices()
+        .filter(|&(i, c)| matches!(c, '/' | '-' | '.' | '_') && i + c.len_utf8() < rest.len())
+        .map(|(i, c)| i + c.len_utf8())
+        .take_while(|&end| fits(end))
+        .last();
+    if let Some(end) = at_punctuation {
+        return (end, false);
+    }
+    if let Some(end) = hyphenation_points(rest)
+        .into_iter()
+        .take_while(|&end| fits_hyphenated(end))
+        .last()
+    {
+        return (end, true);
+    }
+    let mut ends = rest.char_indices().map(|(i, c)| i + c.len_utf8());
+    let first = ends.next().unwrap_or(rest.len());
+    match ends
+        .filter(|&end| end < rest.len())
+        .take_while(|&end| fits_hyphenated(end))
+        .last()
+    {
+        Some(end) => (end, true),
+        None => (first, false),
+    }
 }
 
 /// How a list item prints: numbered, or as an unnumbered lead-in line.
@@ -309,8 +337,61 @@ mod tests {
         assert_eq!(lines.last().map(|l| l.text.as_str()), Some("akhir"));
         let rejoined: String = lines[..lines.len() - 1]
             .iter()
-            .map(|l| l.text.as_str())
+            .map(|l| l.text.strip_suffix('-').unwrap_or(&l.text))
             .collect();
         assert_eq!(rejoined, "https://romantik.web.bps.go.id/rekomendasi");
+        // Broken after '/' or '.', or inside a word with a hyphen (the
+        // URL's last piece and "akhir" end their paragraphs).
+        for line in &lines[..lines.len() - 2] {
+            assert!(
+                line.text.ends_with(['/', '.', '-']),
+                "{:?} ends inside a word",
+                line.text
+            );
+        }
+    }
+
+    #[test]
+    fn a_word_broken_inside_gets_a_hyphen_between_syllables() {
+        let m = FontMeasurer::new();
+        let font = Font::bold(9.0);
+        for (text, width) in [
+            ("Kelengkapan", 45.0),
+            ("Seksi Pemrosesan", 45.0),
+            ("Persediaan", 30.0),
+        ] {
+            let lines = wrap(text, width, font, &m);
+            assert!(lines.len() > 1, "{text}");
+            let mut rebuilt = String::new();
+            for (i, line) in lines.iter().enumerate() {
+                assert!(line.width <= width, "{line:?}");
+                let inside =
+                    i + 1 < lines.len() && !line.text.contains(' ') && line.text.ends_with('-');
+                rebuilt.push_str(
+                    line.text
+                        .strip_suffix('-')
+                        .filter(|_| inside)
+                        .unwrap_or(&line.text),
+                );
+                if !inside && i + 1 < lines.len() {
+                    rebuilt.push(' ');
+                }
+            }
+            assert_eq!(rebuilt, text);
+            // Each break inside a word is at a syllable boundary.
+            for line in lines.iter().filter(|l| l.text.ends_with('-')) {
+                let piece = line.text.trim_end_matches('-');
+                let word = piece.rsplit(' ').next().unwrap();
+                assert!(
+                    [
+                        "Ke", "Keleng", "Kelengka", "Pem", "Pemro", "Pemrose", "Per", "Perse",
+                        "Persedi", "di", "dia", "se", "sedi", "sedia", "ro", "rose", "leng",
+                        "lengka"
+                    ]
+                    .contains(&word),
+                    "{text}: broken after {word:?}"
+                );
+            }
+        }
     }
 }

@@ -48,3 +48,20 @@ pub fn temp(name: &str) -> PathBuf {
 pub fn example(name: &str) -> String {
     format!("{}/../shared/examples/{name}", env!("CARGO_MANIFEST_DIR"))
 }
+
+#[cfg(feature = "sheet")]
+/// A small XLSX-looking zip whose one part unpacks to `megabytes` MiB of
+/// spaces.
+pub fn zip_bomb(megabytes: usize) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("xl/worksheets/sheet1.xml", deflated)
+        .unwrap();
+    let spaces = vec![b' '; 1 << 20];
+    for _ in 0..megabytes {
+        zip.write_all(&spaces).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}

@@ -1,0 +1,48 @@
+//! The table's lines around the drawing: the lane edges and the row
+//! edges of a page. A branch label never crosses or touches one (it stays
+//! inside its lane and its row); label placement and `verify` both ask
+//! here.
+
+use super::types::Page;
+use crate::geom::Rect;
+
+/// The least room between a label and a table line, in points.
+pub(crate) const LINE_CLEARANCE: f32 = 1.0;
+
+/// The vertical and horizontal table lines of one page.
+pub(crate) struct TableLines {
+    verticals: Vec<f32>,
+    horizontals: Vec<f32>,
+}
+
+impl TableLines {
+    /// The lines of `page`, with the lanes' left and right edges.
+    pub(crate) fn of_page(lane_edges: impl IntoIterator<Item = f32>, page: &Page) -> Self {
+        let mut verticals: Vec<f32> = lane_edges.into_iter().collect();
+        let mut horizontals: Vec<f32> = page
+            .rows
+            .iter()
+            .flat_map(|r| [r.y, r.y + r.height])
+            .chain(page.bands.iter().flat_map(|b| [b.y, b.bottom()]))
+            .collect();
+        for lines in [&mut verticals, &mut horizontals] {
+            lines.sort_by(f32::total_cmp);
+            lines.dedup();
+        }
+        Self {
+            verticals,
+            horizontals,
+        }
+    }
+
+    /// True when `rect` crosses a line or comes nearer to one than
+    /// [`LINE_CLEARANCE`].
+    pub(crate) fn touched_by(&self, rect: &Rect) -> bool {
+        let near = |lines: &[f32], from: f32, to: f32| {
+            let start = lines.partition_point(|&l| l <= from - LINE_CLEARANCE);
+            lines.get(start).is_some_and(|&l| l < to + LINE_CLEARANCE)
+        };
+        near(&self.verticals, rect.x, rect.right())
+            || near(&self.horizontals, rect.y, rect.bottom())
+    }
+}
