@@ -19,19 +19,11 @@ impl TableLines {
     /// The lines of `page`, with the lanes' left and right edges.
     pub(crate) fn of_page(lane_edges: impl IntoIterator<Item = f32>, page: &Page) -> Self {
         let mut verticals: Vec<f32> = lane_edges.into_iter().collect();
-        let mut horizontals: Vec<f32> = page
-            .rows
-            .iter()
-            .flat_map(|r| [r.y, r.y + r.height])
-            .chain(page.bands.iter().flat_map(|b| [b.y, b.bottom()]))
-            .collect();
-        for lines in [&mut verticals, &mut horizontals] {
-            lines.sort_by(f32::total_cmp);
-            lines.dedup();
-        }
+        verticals.sort_by(f32::total_cmp);
+        verticals.dedup();
         Self {
             verticals,
-            horizontals,
+            horizontals: page.row_lines(),
         }
     }
 

@@ -103,6 +103,22 @@ pub struct Page {
     pub footer: Vec<TextCell>,
 }
 
+impl Page {
+    /// The y of every horizontal line of the body (row and connector
+    /// band edges), ascending, each once.
+    pub fn row_lines(&self) -> Vec<f32> {
+        let mut ys: Vec<f32> = self
+            .rows
+            .iter()
+            .flat_map(|r| [r.y, r.y + r.height])
+            .chain(self.bands.iter().flat_map(|b| [b.y, b.bottom()]))
+            .collect();
+        ys.sort_by(f32::total_cmp);
+        ys.dedup();
+        ys
+    }
+}
+
 /// An activity row band.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Row {

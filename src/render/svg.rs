@@ -249,12 +249,7 @@ fn grid(w: &mut Writer, layout: &Layout, page: &Page, theme: &Theme) {
     for x in layout.columns.iter().map(|c| c.x).chain([right]) {
         w.raw("M").point(x, top).raw("V").num(bottom);
     }
-    let mut ys: Vec<f32> = page
-        .rows
-        .iter()
-        .flat_map(|r| [r.y, r.y + r.height])
-        .chain(page.bands.iter().flat_map(|b| [b.y, b.bottom()]))
-        .collect();
+    let mut ys = page.row_lines();
     ys.push(top);
     ys.sort_by(f32::total_cmp);
     ys.dedup();

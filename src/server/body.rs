@@ -49,9 +49,14 @@ pub(super) fn format(headers: &HeaderMap, from: Option<&str>) -> Result<Format, 
     }
 }
 
-/// The body's bytes: `413` past `max` (at once when the announced length
-/// is already larger), `400` when it ends early, `408` when it is not
-/// all there by `deadline`.
+/// The most of an oversized body read and thrown away before answering
+/// `413`, so that a client still sending it gets the answer instead of a
+/// reset connection.
+const DRAIN_LIMIT: u64 = 64 << 20;
+
+/// The body's bytes: `413` past `max` (decided at once when the announced
+/// length is already larger), `400` when it ends early, `408` when it is
+/// not all there by `deadline`.
 pub(super) async fn read(
     body: Body,
     headers: &HeaderMap,
@@ -62,10 +67,11 @@ pub(super) async fn read(
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
+    let mut body = body;
     if announced.is_some_and(|n| n > max as u64) {
+        drain(&mut body, deadline).await;
         return Err(ApiError::TooLarge { max });
     }
-    let mut body = body;
     let mut bytes = Vec::with_capacity(announced.map_or(0, |n| n as usize));
     loop {
         let frame = match tokio::time::timeout_at(deadline, body.frame()).await {
@@ -76,9 +82,24 @@ pub(super) async fn read(
         };
         if let Ok(data) = frame.into_data() {
             if bytes.len() + data.len() > max {
+                drain(&mut body, deadline).await;
                 return Err(ApiError::TooLarge { max });
             }
             bytes.extend_from_slice(&data);
+        }
+    }
+}
+
+/// Reads and drops what is left of `body`, up to [`DRAIN_LIMIT`] bytes
+/// and `deadline`.
+async fn drain(body: &mut Body, deadline: Instant) {
+    let mut seen = 0u64;
+    while seen < DRAIN_LIMIT {
+        match tokio::time::timeout_at(deadline, body.frame()).await {
+            Ok(Some(Ok(frame))) => {
+                seen += frame.data_ref().map_or(0, |d| d.len() as u64);
+            }
+            _ => return,
         }
     }
 }

@@ -86,11 +86,7 @@ fn endpoint(matched: Option<&MatchedPath>) -> &'static str {
 
 /// A panic outside the pool (the pool catches its own): `500`, logged.
 pub(super) fn panicked(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
-    let message = panic
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_default();
+    let message = super::panic_message(&*panic);
     tracing::error!(panic = %message, "a handler panicked");
     ApiError::Internal.into_response()
 }

@@ -67,6 +67,15 @@ impl Default for ServeOptions {
     }
 }
 
+/// The message of a caught panic, for the log.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without a message".to_owned())
+}
+
 /// How long a client may take to send a request's headers before its
 /// connection is closed (a client that never finishes them holds nothing).
 const HEADER_TIMEOUT: Duration = Duration::from_secs(10);

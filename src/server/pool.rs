@@ -72,13 +72,7 @@ impl Pool {
             let _held = (place, worker);
             let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
             busy.fetch_sub(1, Ordering::Relaxed);
-            result.map_err(|panic| {
-                panic
-                    .downcast_ref::<&str>()
-                    .map(|s| (*s).to_owned())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "a panic without a message".to_owned())
-            })
+            result.map_err(|panic| super::panic_message(&*panic))
         });
         match tokio::time::timeout_at(deadline, task).await {
             Err(_) => Err(PoolError::TimedOut),

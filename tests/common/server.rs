@@ -2,8 +2,10 @@
 //! 127.0.0.1, and stops it when dropped.
 #![allow(dead_code)]
 
+use reqwest::blocking::{Client, Response};
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
+use std::time::Duration;
 
 /// One running service.
 pub struct Server {
@@ -38,11 +40,6 @@ impl Server {
         Server { child, url, addr }
     }
 
-    /// The process id (to send it a signal).
-    pub fn pid(&self) -> u32 {
-        self.child.id()
-    }
-
     /// Sends SIGTERM and waits for the exit status.
     pub fn terminate(&mut self) -> std::process::ExitStatus {
         Command::new("kill")
@@ -63,4 +60,50 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// The shared examples.
+pub const EXAMPLES: [&str; 3] = [
+    "bps-distribusi-persediaan.json",
+    "bps-layanan-perpustakaan.json",
+    "bps-rekomendasi-statistik.json",
+];
+
+/// A blocking client with a generous timeout.
+pub fn client() -> Client {
+    Client::builder()
+        .timeout(Duration::from_secs(120))
+        .build()
+        .unwrap()
+}
+
+/// Posts `body` as `kind` to `path`.
+pub fn post(server: &Server, path: &str, kind: &str, body: Vec<u8>) -> Response {
+    client()
+        .post(format!("{}{path}", server.url))
+        .header("Content-Type", kind)
+        .body(body)
+        .send()
+        .unwrap()
+}
+
+/// The bytes of a shared example.
+pub fn read(name: &str) -> Vec<u8> {
+    std::fs::read(super::common::example(name)).unwrap()
+}
+
+/// The `error.code` of a JSON error answer.
+pub fn error_code(response: Response) -> String {
+    let body: serde_json::Value = response.json().unwrap();
+    body["error"]["code"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// A generated SOP of `n` steps as JSON bytes (heavy enough to keep a
+/// worker busy).
+pub fn generated(n: usize) -> Vec<u8> {
+    let sop = sopflow::generate::generate(sopflow::generate::GenerateOptions::new(n, 8, 3));
+    serde_json::to_vec(&sop).unwrap()
 }
