@@ -23,6 +23,7 @@ mod metrics;
 mod page;
 mod pool;
 mod reply;
+mod routes;
 
 use std::net::SocketAddr;
 use std::time::Duration;
