@@ -358,15 +358,7 @@ fn hostile_bodies_get_their_4xx_and_the_service_lives_on() {
             answer.status()
         );
     }
-    assert!(server.alive());
-    assert_eq!(
-        client()
-            .get(format!("{}/healthz", server.url))
-            .send()
-            .unwrap()
-            .status(),
-        200
-    );
+    server.assert_healthy();
 }
 
 /// Sends `head` and `body` over a raw connection and returns the status
@@ -387,7 +379,7 @@ fn raw(addr: &str, head: &str, body: &[u8], then: impl FnOnce(&mut TcpStream)) -
 
 #[test]
 fn a_slow_client_and_a_cut_body_are_answered_and_others_are_served() {
-    let server = Server::start(&["--timeout", "2"]);
+    let mut server = Server::start(&["--timeout", "2"]);
     let addr = server.addr.clone();
     let slow = std::thread::spawn(move || {
         let head = format!(
@@ -428,14 +420,7 @@ fn a_slow_client_and_a_cut_body_are_answered_and_others_are_served() {
         s.shutdown(std::net::Shutdown::Write).unwrap()
     });
     assert!(status.is_none_or(|s| s == 400), "{status:?}");
-    assert_eq!(
-        client()
-            .get(format!("{}/healthz", server.url))
-            .send()
-            .unwrap()
-            .status(),
-        200
-    );
+    server.assert_healthy();
 }
 
 #[test]
@@ -443,7 +428,7 @@ fn a_token_guards_every_v1_call() {
     let dir = temp("serve-token");
     std::fs::write(dir.join("token"), "s3cret-token\n").unwrap();
     let token_file = dir.join("token");
-    let server = Server::start(&["--token-file", token_file.to_str().unwrap()]);
+    let mut server = Server::start(&["--token-file", token_file.to_str().unwrap()]);
     let json = read(EXAMPLES[1]);
     for path in ["/v1/check", "/v1/render", "/v1/layout", "/v1/convert"] {
         let answer = post(&server, path, "application/json", json.clone());
@@ -467,14 +452,7 @@ fn a_token_guards_every_v1_call() {
         assert_eq!(right.status(), 200, "{path}");
     }
     // The page and the operators' endpoints stay open.
-    assert_eq!(
-        client()
-            .get(format!("{}/healthz", server.url))
-            .send()
-            .unwrap()
-            .status(),
-        200
-    );
+    server.assert_healthy();
     let page = client().get(&server.url).send().unwrap();
     assert_eq!(page.status(), 200);
     assert!(

@@ -210,13 +210,5 @@ fn a_bounded_load_test() {
         at(0.99).as_secs_f64() * 1000.0
     );
     assert_eq!(latencies.len(), 2000);
-    assert!(server.alive());
-    assert_eq!(
-        client()
-            .get(format!("{}/healthz", server.url))
-            .send()
-            .unwrap()
-            .status(),
-        200
-    );
+    server.assert_healthy();
 }

@@ -49,9 +49,15 @@ impl Server {
         self.child.wait().unwrap()
     }
 
-    /// Still running?
-    pub fn alive(&mut self) -> bool {
-        self.child.try_wait().unwrap().is_none()
+    /// Checks that the process still runs and answers `/healthz` with 200.
+    pub fn assert_healthy(&mut self) {
+        assert!(self.child.try_wait().unwrap().is_none(), "the service died");
+        let status = client()
+            .get(format!("{}/healthz", self.url))
+            .send()
+            .unwrap()
+            .status();
+        assert_eq!(status, 200);
     }
 }
 
