@@ -180,12 +180,7 @@ fn every_endpoint_gives_the_command_lines_bytes() {
         .json()
         .unwrap();
     assert_eq!(health["status"], "ok");
-    let metrics = client()
-        .get(format!("{}/metrics", server.url))
-        .send()
-        .unwrap()
-        .text()
-        .unwrap();
+    let metrics = server.metrics();
     assert!(metrics.contains("sopflow_requests_total{endpoint=\"/v1/render\",status=\"200\"}"));
     assert!(
         metrics.contains(

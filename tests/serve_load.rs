@@ -126,12 +126,7 @@ fn shutdown_lets_requests_in_flight_finish_and_refuses_new_ones() {
     // Wait until the render is under way.
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
-        let metrics = client()
-            .get(format!("{}/metrics", server.url))
-            .send()
-            .unwrap()
-            .text()
-            .unwrap();
+        let metrics = server.metrics();
         if metrics.contains("sopflow_documents_in_progress 1") {
             break;
         }

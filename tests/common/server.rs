@@ -49,6 +49,16 @@ impl Server {
         self.child.wait().unwrap()
     }
 
+    /// The `/metrics` text.
+    pub fn metrics(&self) -> String {
+        client()
+            .get(format!("{}/metrics", self.url))
+            .send()
+            .unwrap()
+            .text()
+            .unwrap()
+    }
+
     /// Checks that the process still runs and answers `/healthz` with 200.
     pub fn assert_healthy(&mut self) {
         assert!(self.child.try_wait().unwrap().is_none(), "the service died");
