@@ -81,7 +81,7 @@ fn cross_lane_step_is_an_l_from_the_side() {
 }
 
 #[test]
-fn decision_main_outcome_goes_down_and_the_loop_climbs_a_side_channel() {
+fn decision_main_outcome_goes_down_and_the_loop_climbs_the_far_side_channel_uncrossed() {
     let l = lay(actors(2)
         .activity("a", "l0", |a| a.id("A"))
         .activity("d", "l1", |a| {
@@ -96,6 +96,13 @@ fn decision_main_outcome_goes_down_and_the_loop_climbs_a_side_channel() {
             .as_ref()
             .is_some_and(|t| &*t.lines[0].text == "Ya" && t.rect.y >= d.bottom())
     );
+    // A's arrow to D leaves A's right side; the loop back climbs lane 0's
+    // left channel and enters A's left side, so the two never cross (in
+    // lane 0's right channel the loop would cross A's arrow).
+    assert_eq!(
+        flow(&l, "A", "D").points,
+        vec![right(a), Point::new(d.centre().x, a.centre().y), top(d)]
+    );
     let no = flow(&l, "D", "A");
     let track = no.points[1].x;
     assert_eq!(
@@ -104,13 +111,14 @@ fn decision_main_outcome_goes_down_and_the_loop_climbs_a_side_channel() {
             left(d),
             Point::new(track, d.centre().y),
             Point::new(track, a.centre().y),
-            right(a)
+            left(a)
         ]
     );
     assert!(
-        a.right() < track && track < lane(&l, 0).1,
-        "the loop climbs in lane 0's right channel"
+        lane(&l, 0).0 < track && track < a.x,
+        "the loop climbs in lane 0's left channel"
     );
+    assert_eq!(l.metrics.crossings, 0);
     assert!(
         no.label
             .as_ref()

@@ -17,6 +17,8 @@
 //!    a. place                rows, cells, symbols, connectors
 //!    b. route::route         arrow topology and channel tracks
 //!    c. flows                arrows as points
+//!       untangle             b and c again with other route variants for
+//!                            arrows that cross, while crossings drop
 //!    d. labels               branch labels; arrows whose side label found
 //!                            no place go back to b through the bottom, once
 //!    then the continuation pages of cut rows
@@ -54,6 +56,7 @@ mod table_pages;
 mod text_cells;
 mod type_scale;
 mod types;
+mod untangle;
 mod verify;
 
 pub use crate::geom::{Point, Rect, Size};
@@ -421,7 +424,7 @@ fn lay_out_pages(
     let pairs = &plan.pairs;
     let mut pages: Vec<Page> = Vec::with_capacity(range.len());
     for p in range {
-        let page_plan = plan.page(table.procedure, p);
+        let mut page_plan = plan.page(table.procedure, p);
         let (mut page, boxes) = place::place_page(
             table,
             (&mut *measured, first_row),
@@ -429,8 +432,7 @@ fn lay_out_pages(
             pairs,
             (numbers.numbers[p], numbers.total),
         );
-        let routes = route::route(&page_plan.rows, &page_plan.flows, lane_count);
-        page.flows = flows::place_flows(table, &page_plan, &routes, &boxes, pairs);
+        page.flows = untangle::untangled_flows(table, &mut page_plan, &boxes, pairs);
         let failed = labels::place_labels(table, &mut page, &page_plan);
         if !failed.is_empty() {
             let mut bottom_only = page_plan.flows.clone();

@@ -14,144 +14,16 @@
 //! track. Tracks are assigned like a channel router, shortest intervals
 //! innermost so that nested loops do not cross. Geometry comes later
 //! ([`super::place`]): routing decides topology only, which is why widths
-//! and heights can follow from the tracks it needs.
+//! and heights can follow from the tracks it needs. Each arrow carries a
+//! [`Variant`]: the default route, or one with another channel side, its
+//! long vertical run in the source's lane, or no side exit; the untangle
+//! phase picks variants where arrows cross.
 
 use crate::hash::FastMap;
 use std::collections::BTreeMap;
 
-/// Left or right side of a symbol or lane.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum Side {
-    Left = 0,
-    Right = 1,
-}
-
-impl Side {
-    fn other(self) -> Side {
-        match self {
-            Side::Left => Side::Right,
-            Side::Right => Side::Left,
-        }
-    }
-}
-
-/// Where an off-page connector stands in its lane when a band row holds
-/// several in one lane: on the axis, or beside it (reached from its outer
-/// side through that side's channel).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) enum Slot {
-    #[default]
-    Centre,
-    Left,
-    Right,
-}
-
-impl Slot {
-    /// The outer side of a connector beside the axis.
-    pub fn side(self) -> Option<Side> {
-        match self {
-            Slot::Centre => None,
-            Slot::Left => Some(Side::Left),
-            Slot::Right => Some(Side::Right),
-        }
-    }
-}
-
-/// A row as the router sees it.
-#[derive(Debug, Clone)]
-pub(crate) struct RouteRow {
-    /// Lanes holding a symbol of this row, ascending.
-    pub lanes: Vec<usize>,
-    /// A decision: its main outcome leaves the bottom, the others a side.
-    pub decision: bool,
-    /// A band of off-page connectors (one arrow each): arrows enter them
-    /// from the top or the side and leave from the bottom tip or the side,
-    /// never through a gap bus, which they could not share.
-    pub connector: bool,
-    /// Slot of each symbol of a connector band (empty: all on the axis).
-    pub slots: Vec<Slot>,
-}
-
-impl RouteRow {
-    /// The slot of the row's `k`-th symbol.
-    pub fn slot(&self, k: usize) -> Slot {
-        self.slots.get(k).copied().unwrap_or_default()
-    }
-}
-
-/// An arrow between two rows of the page.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct RouteFlow {
-    pub from: usize,
-    pub to: usize,
-    /// The source's main outcome.
-    pub main: bool,
-    /// Leave from the bottom only (its label needs the zone there).
-    pub bottom_only: bool,
-    /// The connector's lane, when an end is an off-page connector (a band
-    /// row holds several).
-    pub from_lane: Option<usize>,
-    pub to_lane: Option<usize>,
-    /// The connector's slot at each end.
-    pub from_slot: Slot,
-    pub to_slot: Slot,
-}
-
-impl RouteFlow {
-    /// An arrow between two activity rows.
-    pub fn between(from: usize, to: usize, main: bool) -> Self {
-        Self {
-            from,
-            to,
-            main,
-            bottom_only: false,
-            from_lane: None,
-            to_lane: None,
-            from_slot: Slot::Centre,
-            to_slot: Slot::Centre,
-        }
-    }
-}
-
-/// Horizontal position of a waypoint.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum X {
-    /// The lane's centre line.
-    Axis(usize),
-    /// The side edge of the row's symbol in that lane and slot.
-    Edge(usize, Slot, Side),
-    /// Track `track` of a lane's channel.
-    Track(usize, Side, usize),
-}
-
-/// Vertical position of a waypoint within its row.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum Y {
-    Mid,
-    SymbolTop,
-    SymbolBottom,
-    /// The row's bus in its bottom gap (its outgoing arrows).
-    BusBelow,
-    /// The row's bus in its top gap (its incoming arrows).
-    BusAbove,
-}
-
-/// One corner of a route.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct Waypoint {
-    pub x: X,
-    pub row: usize,
-    pub y: Y,
-}
-
-/// The routes of one page.
-#[derive(Debug, Clone)]
-pub(crate) struct Routes {
-    /// One path per flow, in flow order.
-    pub paths: Vec<Vec<Waypoint>>,
-    /// Tracks used per channel: index `lane * 2 + side`.
-    pub tracks: Vec<usize>,
-}
+mod model;
+pub(crate) use model::{RouteFlow, RouteRow, Routes, Side, Slot, Variant, Waypoint, X, Y};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum PortUse {
@@ -347,8 +219,34 @@ impl<'a> Router<'a> {
         self.quieter_side(lane, flow.from, flow.to)
     }
 
+    /// The channel side a flow prefers: a connector's outer side, the side
+    /// facing the other lane, or the quieter side of its own lane; the other
+    /// one in a variant that flips it.
+    fn preferred_side(&self, flow: &RouteFlow, ls: usize, lt: usize) -> Side {
+        let beside = flow.from_slot.side().or(flow.to_slot.side());
+        let side = beside
+            .or(toward(ls, lt))
+            .unwrap_or_else(|| self.same_lane_side(flow, ls));
+        if beside.is_none() && ls == lt && flow.variant.has(Variant::FLIP_SIDE) {
+            side.other()
+        } else {
+            side
+        }
+    }
+
+    /// The side of its target that a channel route enters: the one facing
+    /// the source's lane (the far one in the flipped variant), or within
+    /// one lane the side of its channel.
+    fn cross_entry_side(&self, flow: &RouteFlow, ls: usize, lt: usize) -> Side {
+        match toward(lt, ls) {
+            Some(near) if flow.variant.has(Variant::FLIP_SIDE) => near.other(),
+            Some(near) => near,
+            None => self.preferred_side(flow, ls, lt),
+        }
+    }
+
     fn reserve_loop_entry(&mut self, flow: &RouteFlow, ls: usize, lt: usize) {
-        let side = toward(lt, ls).unwrap_or_else(|| self.same_lane_side(flow, lt));
+        let side = self.cross_entry_side(flow, ls, lt);
         for side in [side, side.other()] {
             if self.usable(flow.to, (lt, flow.to_slot), side, PortUse::Entry) {
                 self.take(flow.to, (lt, flow.to_slot), side, PortUse::Entry);
@@ -405,60 +303,22 @@ impl<'a> Router<'a> {
 
     fn route_flow(&mut self, flow: &RouteFlow, ls: usize, lt: usize) -> Vec<Waypoint> {
         let (s, t) = (flow.from, flow.to);
-        let (source, target) = ((ls, flow.from_slot), (lt, flow.to_slot));
         let row = &self.rows[s];
         let down = t > s;
-        let facing = toward(ls, lt);
         let wp = |x, row, y| Waypoint { x, row, y };
         // A connector beside the axis is reached only through its outer side.
         let beside = flow.from_slot.side().or(flow.to_slot.side());
-
-        // Downward arrows: straight drop, L from the side, or Z through the bus.
-        if down && beside.is_none() {
-            let side_first = row.decision && !flow.main && !flow.bottom_only;
-            if !side_first && ls == lt && self.axis_free(ls, slot(s, BOTTOM), slot(t, TOP), s, t) {
-                self.occupy_axis(ls, slot(s, BOTTOM), slot(t, TOP), s, t);
-                return vec![
-                    wp(X::Axis(ls), s, Y::SymbolBottom),
-                    wp(X::Axis(lt), t, Y::SymbolTop),
-                ];
-            }
-            if let Some(side) = facing {
-                let l_shape = (side_first || !row.decision)
-                    && !flow.bottom_only
-                    && self.usable(s, source, side, PortUse::Exit)
-                    && self.axis_free(lt, slot(s, MID), slot(t, TOP), s, t);
-                if l_shape {
-                    self.take(s, source, side, PortUse::Exit);
-                    self.occupy_axis(lt, slot(s, MID), slot(t, TOP), s, t);
-                    let path = vec![
-                        wp(X::Edge(ls, flow.from_slot, side), s, Y::Mid),
-                        wp(X::Axis(lt), s, Y::Mid),
-                        wp(X::Axis(lt), t, Y::SymbolTop),
-                    ];
-                    return path;
-                }
-                if !side_first
-                    && !row.connector
-                    && self.axis_free(lt, slot(s, BOTTOM), slot(t, TOP), s, t)
-                {
-                    self.occupy_axis(ls, slot(s, BOTTOM), slot(s, BOTTOM), s, t);
-                    self.occupy_axis(lt, slot(s, BOTTOM), slot(t, TOP), s, t);
-                    let path = vec![
-                        wp(X::Axis(ls), s, Y::SymbolBottom),
-                        wp(X::Axis(ls), s, Y::BusBelow),
-                        wp(X::Axis(lt), s, Y::BusBelow),
-                        wp(X::Axis(lt), t, Y::SymbolTop),
-                    ];
-                    return path;
-                }
-            }
+        if down
+            && beside.is_none()
+            && let Some(path) = self.route_down(flow, ls, lt)
+        {
+            return path;
         }
 
-        // Everything else runs in a channel of the target's lane.
-        let preferred = beside
-            .or(facing)
-            .unwrap_or_else(|| self.same_lane_side(flow, ls));
+        // Everything else runs in a channel, of the target's lane unless
+        // the variant takes the source's.
+        let source = (ls, flow.from_slot);
+        let preferred = self.preferred_side(flow, ls, lt);
         let wants_side =
             !flow.bottom_only && (!down || (row.decision && !flow.main) || row.connector);
         let choices = if beside.is_some() || ls != lt { 1 } else { 2 };
@@ -466,13 +326,19 @@ impl<'a> Router<'a> {
             .into_iter()
             .take(choices)
             .find(|&side| wants_side && self.usable(s, source, side, PortUse::Exit));
+        let cross_lane = beside.is_none() && ls != lt;
+        let in_source_lane = cross_lane && flow.variant.has(Variant::SOURCE_LANE);
         let mut path = Vec::with_capacity(6);
         let (channel_side, start) = match exit_side {
             Some(side) => {
                 self.take(s, source, side, PortUse::Exit);
                 path.push(wp(X::Edge(ls, flow.from_slot, side), s, Y::Mid));
                 (
-                    if ls == lt { side } else { preferred.other() },
+                    if ls == lt || in_source_lane {
+                        side
+                    } else {
+                        self.cross_entry_side(flow, ls, lt)
+                    },
                     slot(s, MID),
                 )
             }
@@ -485,10 +351,12 @@ impl<'a> Router<'a> {
                 } else if ls == lt {
                     [preferred, preferred.other()]
                         .into_iter()
-                        .find(|&x| self.usable(t, target, x, PortUse::Entry))
+                        .find(|&x| self.usable(t, (lt, flow.to_slot), x, PortUse::Entry))
                         .unwrap_or(preferred)
+                } else if in_source_lane {
+                    preferred
                 } else {
-                    preferred.other()
+                    self.cross_entry_side(flow, ls, lt)
                 };
                 (side, slot(s, BOTTOM))
             }
@@ -498,27 +366,114 @@ impl<'a> Router<'a> {
         } else {
             Y::BusBelow
         };
-        if self.usable(t, target, channel_side, PortUse::Entry) {
-            self.take(t, target, channel_side, PortUse::Entry);
-            let x = self.channel(
-                lt,
-                channel_side,
-                start,
-                slot(t, MID),
-                (t, channel_side as usize),
-            );
+        let (channel_lane, entry_side) = if in_source_lane {
+            (ls, preferred.other())
+        } else {
+            (lt, channel_side)
+        };
+        self.enter_from_channel(
+            flow,
+            (channel_lane, channel_side),
+            entry_side,
+            start,
+            start_y,
+            &mut path,
+        );
+        path
+    }
+
+    /// The downward templates that need no channel: a straight drop, an L
+    /// from the side, a Z through the bus below the source, or (variant) a
+    /// Z down the source's axis and across the target's top gap.
+    fn route_down(&mut self, flow: &RouteFlow, ls: usize, lt: usize) -> Option<Vec<Waypoint>> {
+        let (s, t) = (flow.from, flow.to);
+        let row = &self.rows[s];
+        let wp = |x, row, y| Waypoint { x, row, y };
+        let source = (ls, flow.from_slot);
+        let variant = flow.variant;
+        let side_first = row.decision && !flow.main && !flow.bottom_only;
+        if !side_first && ls == lt && self.axis_free(ls, slot(s, BOTTOM), slot(t, TOP), s, t) {
+            self.occupy_axis(ls, slot(s, BOTTOM), slot(t, TOP), s, t);
+            return Some(vec![
+                wp(X::Axis(ls), s, Y::SymbolBottom),
+                wp(X::Axis(lt), t, Y::SymbolTop),
+            ]);
+        }
+        let side = toward(ls, lt)?;
+        let l_shape = !variant.has(Variant::NO_SIDE_EXIT)
+            && (side_first || !row.decision)
+            && !flow.bottom_only
+            && self.usable(s, source, side, PortUse::Exit)
+            && self.axis_free(lt, slot(s, MID), slot(t, TOP), s, t);
+        if l_shape {
+            self.take(s, source, side, PortUse::Exit);
+            self.occupy_axis(lt, slot(s, MID), slot(t, TOP), s, t);
+            return Some(vec![
+                wp(X::Edge(ls, flow.from_slot, side), s, Y::Mid),
+                wp(X::Axis(lt), s, Y::Mid),
+                wp(X::Axis(lt), t, Y::SymbolTop),
+            ]);
+        }
+        if side_first || row.connector {
+            return None;
+        }
+        let late = variant.has(Variant::SOURCE_LANE)
+            && !self.rows[t].connector
+            && self.axis_free(ls, slot(s, BOTTOM), slot(t, TOP), s, t)
+            && self.axis_free(lt, slot(t, TOP), slot(t, TOP), s, t);
+        if late {
+            self.occupy_axis(ls, slot(s, BOTTOM), slot(t, TOP), s, t);
+            self.occupy_axis(lt, slot(t, TOP), slot(t, TOP), s, t);
+            return Some(vec![
+                wp(X::Axis(ls), s, Y::SymbolBottom),
+                wp(X::Axis(ls), t, Y::BusAbove),
+                wp(X::Axis(lt), t, Y::BusAbove),
+                wp(X::Axis(lt), t, Y::SymbolTop),
+            ]);
+        }
+        if self.axis_free(lt, slot(s, BOTTOM), slot(t, TOP), s, t) {
+            self.occupy_axis(ls, slot(s, BOTTOM), slot(s, BOTTOM), s, t);
+            self.occupy_axis(lt, slot(s, BOTTOM), slot(t, TOP), s, t);
+            return Some(vec![
+                wp(X::Axis(ls), s, Y::SymbolBottom),
+                wp(X::Axis(ls), s, Y::BusBelow),
+                wp(X::Axis(lt), s, Y::BusBelow),
+                wp(X::Axis(lt), t, Y::SymbolTop),
+            ]);
+        }
+        None
+    }
+
+    /// The rest of a channel route: along the channel `(lane, side)` from
+    /// slot `start` to the target's row, then into its side `entry`, or
+    /// across its top gap into its top when that side is taken.
+    fn enter_from_channel(
+        &mut self,
+        flow: &RouteFlow,
+        (lane, side): (usize, Side),
+        entry: Side,
+        start: usize,
+        start_y: Y,
+        path: &mut Vec<Waypoint>,
+    ) {
+        let (s, t) = (flow.from, flow.to);
+        let lt = self.lanes_of(flow).1;
+        let target = (lt, flow.to_slot);
+        let wp = |x, row, y| Waypoint { x, row, y };
+        if self.usable(t, target, entry, PortUse::Entry) {
+            self.take(t, target, entry, PortUse::Entry);
+            let x = self.channel(lane, side, start, slot(t, MID), (t, entry as usize));
             path.push(wp(x, s, start_y));
             path.push(wp(x, t, Y::Mid));
-            path.push(wp(X::Edge(lt, flow.to_slot, channel_side), t, Y::Mid));
+            path.push(wp(X::Edge(lt, flow.to_slot, entry), t, Y::Mid));
         } else {
-            let x = self.channel(lt, channel_side, start, slot(t, TOP), (t, 2));
+            let x = self.channel(lane, side, start, slot(t, TOP), (t, 2));
             self.occupy_axis(lt, slot(t, TOP), slot(t, TOP), s, t);
             path.push(wp(x, s, start_y));
             path.push(wp(x, t, Y::BusAbove));
             path.push(wp(X::Axis(lt), t, Y::BusAbove));
             path.push(wp(X::Axis(lt), t, Y::SymbolTop));
         }
-        path
     }
 
     /// Gives every net a track: shortest nets innermost, each on the

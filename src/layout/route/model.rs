@@ -1,0 +1,171 @@
+//! The router's vocabulary: rows and arrows as it sees them, the
+//! variants of a route, and waypoints in abstract coordinates (a lane's
+//! axis, a symbol's edge or a channel track; a row's part).
+
+/// Left or right side of a symbol or lane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Side {
+    Left = 0,
+    Right = 1,
+}
+
+impl Side {
+    pub(super) fn other(self) -> Side {
+        match self {
+            Side::Left => Side::Right,
+            Side::Right => Side::Left,
+        }
+    }
+}
+
+/// Where an off-page connector stands in its lane when a band row holds
+/// several in one lane: on the axis, or beside it (reached from its outer
+/// side through that side's channel).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Slot {
+    #[default]
+    Centre,
+    Left,
+    Right,
+}
+
+impl Slot {
+    /// The outer side of a connector beside the axis.
+    pub fn side(self) -> Option<Side> {
+        match self {
+            Slot::Centre => None,
+            Slot::Left => Some(Side::Left),
+            Slot::Right => Some(Side::Right),
+        }
+    }
+}
+
+/// A row as the router sees it.
+#[derive(Debug, Clone)]
+pub(crate) struct RouteRow {
+    /// Lanes holding a symbol of this row, ascending.
+    pub lanes: Vec<usize>,
+    /// A decision: its main outcome leaves the bottom, the others a side.
+    pub decision: bool,
+    /// A band of off-page connectors (one arrow each): arrows enter them
+    /// from the top or the side and leave from the bottom tip or the side,
+    /// never through a gap bus, which they could not share.
+    pub connector: bool,
+    /// Slot of each symbol of a connector band (empty: all on the axis).
+    pub slots: Vec<Slot>,
+}
+
+impl RouteRow {
+    /// The slot of the row's `k`-th symbol.
+    pub fn slot(&self, k: usize) -> Slot {
+        self.slots.get(k).copied().unwrap_or_default()
+    }
+}
+
+/// An arrow between two rows of the page.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RouteFlow {
+    pub from: usize,
+    pub to: usize,
+    /// The source's main outcome.
+    pub main: bool,
+    /// Leave from the bottom only (its label needs the zone there).
+    pub bottom_only: bool,
+    /// The connector's lane, when an end is an off-page connector (a band
+    /// row holds several).
+    pub from_lane: Option<usize>,
+    pub to_lane: Option<usize>,
+    /// The connector's slot at each end.
+    pub from_slot: Slot,
+    pub to_slot: Slot,
+    /// Which of the route's alternatives to take (see [`Variant`]).
+    pub variant: Variant,
+}
+
+/// The alternatives of a route, tried where arrows of a page cross:
+/// each bit turns one choice of the default route the other way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Variant(u8);
+
+impl Variant {
+    /// The other channel side (a loop's, or a cross-lane arrow's in its
+    /// target lane: the far side instead of the near one).
+    pub(super) const FLIP_SIDE: u8 = 1;
+    /// The long vertical run in the source's lane: down its axis to the
+    /// target's top gap, or up its channel to the target's row.
+    pub(super) const SOURCE_LANE: u8 = 2;
+    /// No side exit for a downward arrow (bottom, then the bus below).
+    pub(super) const NO_SIDE_EXIT: u8 = 4;
+    /// Every variant, the default first.
+    pub const ALL: [Variant; 8] = [
+        Variant(0),
+        Variant(1),
+        Variant(2),
+        Variant(3),
+        Variant(4),
+        Variant(5),
+        Variant(6),
+        Variant(7),
+    ];
+
+    pub(super) fn has(self, bit: u8) -> bool {
+        self.0 & bit != 0
+    }
+}
+
+impl RouteFlow {
+    /// An arrow between two activity rows.
+    pub fn between(from: usize, to: usize, main: bool) -> Self {
+        Self {
+            from,
+            to,
+            main,
+            bottom_only: false,
+            from_lane: None,
+            to_lane: None,
+            from_slot: Slot::Centre,
+            to_slot: Slot::Centre,
+            variant: Variant::default(),
+        }
+    }
+}
+
+/// Horizontal position of a waypoint.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum X {
+    /// The lane's centre line.
+    Axis(usize),
+    /// The side edge of the row's symbol in that lane and slot.
+    Edge(usize, Slot, Side),
+    /// Track `track` of a lane's channel.
+    Track(usize, Side, usize),
+}
+
+/// Vertical position of a waypoint within its row.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Y {
+    Mid,
+    SymbolTop,
+    SymbolBottom,
+    /// The row's bus in its bottom gap (its outgoing arrows).
+    BusBelow,
+    /// The row's bus in its top gap (its incoming arrows).
+    BusAbove,
+}
+
+/// One corner of a route.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Waypoint {
+    pub x: X,
+    pub row: usize,
+    pub y: Y,
+}
+
+/// The routes of one page.
+#[derive(Debug, Clone)]
+pub(crate) struct Routes {
+    /// One path per flow, in flow order.
+    pub paths: Vec<Vec<Waypoint>>,
+    /// Tracks used per channel: index `lane * 2 + side`.
+    pub tracks: Vec<usize>,
+}
