@@ -51,6 +51,10 @@ pub(crate) fn place_flows(
                 }
             }
             X::Track(lane, side, track) => track_x(lane, side, track),
+            X::Lower(lane, side) => match side {
+                Side::Left => table.axis(lane) - b.size.0 / 4.0,
+                Side::Right => table.axis(lane) + b.size.0 / 4.0,
+            },
         };
         let y = match w.y {
             Y::Mid => b.mid(),
@@ -58,6 +62,7 @@ pub(crate) fn place_flows(
             Y::SymbolBottom => b.bottom(),
             Y::BusBelow => b.bottom() + b.bus_below,
             Y::BusAbove => b.y + (b.top() - b.y) / 2.0,
+            Y::LowerEdge => b.mid() + b.size.1 / 4.0,
         };
         Point::new(x, y)
     };

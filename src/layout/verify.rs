@@ -3,7 +3,7 @@
 
 use super::index::SegmentIndex;
 use super::table_lines::TableLines;
-use super::types::{CellRole, ColumnKind, ConnectorEnd, Layout, Page, TextCell};
+use super::types::{CellRole, ColumnKind, ConnectorEnd, Layout, Page, Shape, Symbol, TextCell};
 use crate::geom::{Point, Rect};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -14,7 +14,8 @@ const EPS: f32 = 0.01;
 /// One broken invariant.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Violation {
-    /// Invariant number in design.md section 3 (1-10).
+    /// Invariant number in design.md section 3 (1-10), or 11: each
+    /// outcome of a decision leaves by its own exit.
     pub invariant: u8,
     /// Page (1-based).
     pub page: usize,
@@ -43,6 +44,7 @@ pub fn verify(layout: &Layout) -> Vec<Violation> {
             ),
         };
         check.flows();
+        check.exits();
         check.header(layout);
         check.text();
         check.labels();
@@ -69,28 +71,23 @@ impl Checker<'_> {
         });
     }
 
-    /// Ends of flow `f` may touch these rectangles.
-    fn ends(&self, f: usize) -> (Vec<Rect>, Vec<Rect>) {
+    /// Ends of flow `f` may touch these outlines.
+    fn ends(&self, f: usize) -> (Vec<Outline>, Vec<Outline>) {
         let flow = &self.page.flows[f];
-        let mut sources: Vec<Rect> = self
-            .page
-            .symbols
-            .iter()
-            .filter(|s| s.id == flow.from)
-            .map(|s| s.rect)
-            .collect();
-        let mut targets: Vec<Rect> = self
-            .page
-            .symbols
-            .iter()
-            .filter(|s| s.id == flow.to)
-            .map(|s| s.rect)
-            .collect();
+        let of = |id: &str| -> Vec<Outline> {
+            self.page
+                .symbols
+                .iter()
+                .filter(|s| &*s.id == id)
+                .map(Outline::of)
+                .collect()
+        };
+        let (mut sources, mut targets) = (of(&flow.from), of(&flow.to));
         for c in &self.page.connectors {
             if c.from == flow.from && c.to == flow.to && Some(&c.label) == flow.connector.as_ref() {
                 match c.end {
-                    ConnectorEnd::In => sources.push(c.rect),
-                    ConnectorEnd::Out => targets.push(c.rect),
+                    ConnectorEnd::In => sources.push(Outline::Box(c.rect)),
+                    ConnectorEnd::Out => targets.push(Outline::Box(c.rect)),
                 }
             }
         }
@@ -104,11 +101,15 @@ impl Checker<'_> {
             let (x, y) = (&page.flows[a], &page.flows[b]);
             a == b || x.from == y.from || x.to == y.to
         };
-        let obstacles: Vec<(Rect, &str)> = page
+        let obstacles: Vec<(Outline, &str)> = page
             .symbols
             .iter()
-            .map(|s| (s.rect, &*s.id))
-            .chain(page.connectors.iter().map(|c| (c.rect, c.label.as_str())))
+            .map(|s| (Outline::of(s), &*s.id))
+            .chain(
+                page.connectors
+                    .iter()
+                    .map(|c| (Outline::Box(c.rect), c.label.as_str())),
+            )
             .collect();
         for (f, flow) in page.flows.iter().enumerate() {
             let ids = vec![flow.from.to_string(), flow.to.to_string()];
@@ -129,7 +130,7 @@ impl Checker<'_> {
             let first = points[0];
             let last = points[points.len() - 1];
             let before_last = points[points.len() - 2];
-            if !sources.iter().any(|r| on_port(r, first)) {
+            if !sources.iter().any(|o| o.exit_port(first)) {
                 self.report(
                     2,
                     ids.clone(),
@@ -138,7 +139,7 @@ impl Checker<'_> {
             }
             if !targets
                 .iter()
-                .any(|r| on_port(r, last) && enters(r, before_last, last))
+                .any(|o| on_port(o.rect(), last) && enters(o.rect(), before_last, last))
             {
                 self.report(
                     2,
@@ -155,8 +156,8 @@ impl Checker<'_> {
                         format!("segment {segment:?} leaves the Pelaksana columns"),
                     );
                 }
-                for (rect, id) in &obstacles {
-                    if crosses_interior(rect, &segment) {
+                for (outline, id) in &obstacles {
+                    if outline.crossed_by(&segment) {
                         self.report(
                             3,
                             vec![flow.from.to_string(), flow.to.to_string(), id.to_string()],
@@ -199,6 +200,35 @@ impl Checker<'_> {
                         ],
                         format!("flow bends at {bend:?}, on another flow"),
                     );
+                }
+            }
+        }
+    }
+
+    /// Invariant 11: two arrows leaving one decision never start at the
+    /// same point nor share their first segment.
+    fn exits(&mut self) {
+        let page = self.page;
+        for symbol in page.symbols.iter().filter(|s| s.shape == Shape::Decision) {
+            let outline = Outline::of(symbol);
+            let leaving: Vec<&[Point]> = page
+                .flows
+                .iter()
+                .filter(|f| f.from == symbol.id && outline.exit_port(f.points[0]))
+                .map(|f| &f.points[..])
+                .collect();
+            for (k, a) in leaving.iter().enumerate() {
+                for b in &leaving[k + 1..] {
+                    if a[0] == b[0] || overlaps_collinear(&b[..2], a[0], a[1]) {
+                        self.report(
+                            11,
+                            vec![symbol.id.to_string()],
+                            format!(
+                                "two outcomes of decision {} leave by one exit at {:?}",
+                                symbol.id, a[0]
+                            ),
+                        );
+                    }
                 }
             }
         }
@@ -390,6 +420,66 @@ fn bounds(a: Point, b: Point) -> Rect {
         (a.x - b.x).abs(),
         (a.y - b.y).abs(),
     )
+}
+
+/// A symbol's outline: its box, or a decision's diamond inside it.
+#[derive(Debug, Clone, Copy)]
+enum Outline {
+    Box(Rect),
+    Diamond(Rect),
+}
+
+impl Outline {
+    fn of(symbol: &Symbol) -> Self {
+        if symbol.shape == Shape::Decision {
+            Outline::Diamond(symbol.rect)
+        } else {
+            Outline::Box(symbol.rect)
+        }
+    }
+
+    fn rect(&self) -> &Rect {
+        match self {
+            Outline::Box(r) | Outline::Diamond(r) => r,
+        }
+    }
+
+    /// True when an arrow may leave from `p`: the middle of a side, or of
+    /// a diamond's lower edges (a decision's fourth and fifth outcomes).
+    fn exit_port(&self, p: Point) -> bool {
+        let r = self.rect();
+        let c = r.centre();
+        let near = |a: f32, b: f32| (a - b).abs() <= EPS;
+        on_port(r, p)
+            || matches!(self, Outline::Diamond(_))
+                && near(p.y, c.y + r.height / 4.0)
+                && (near(p.x, c.x - r.width / 4.0) || near(p.x, c.x + r.width / 4.0))
+    }
+
+    /// True when the axis-parallel segment box enters the open interior.
+    fn crossed_by(&self, segment: &Rect) -> bool {
+        match *self {
+            Outline::Box(r) => crosses_interior(&r, segment),
+            Outline::Diamond(r) => {
+                if !crosses_interior(&r, segment) {
+                    return false;
+                }
+                let c = r.centre();
+                let (hw, hh) = (r.width / 2.0, r.height / 2.0);
+                if segment.height <= EPS {
+                    // The diamond's half width at the segment's height.
+                    let half = hw * (1.0 - (segment.y - c.y).abs() / hh);
+                    half > EPS && segment.x < c.x + half - EPS && segment.right() > c.x - half + EPS
+                } else {
+                    let x = segment.x;
+                    let half = hh * (1.0 - (x - c.x).abs() / hw);
+                    half > EPS
+                        && segment.y < c.y + half - EPS
+                        && segment.bottom() > c.y - half + EPS
+                }
+            }
+        }
+    }
 }
 
 /// True when `p` is the middle of one of the rectangle's sides.

@@ -22,7 +22,9 @@
 use crate::hash::FastMap;
 use std::collections::BTreeMap;
 
+mod exits;
 mod model;
+use exits::OutcomeExit;
 pub(crate) use model::{RouteFlow, RouteRow, Routes, Side, Slot, Variant, Waypoint, X, Y};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +33,8 @@ enum PortUse {
     Exit,
     Entry,
     Blocked,
+    /// Held for one outcome of a decision: no other arrow may use it.
+    Outcome,
 }
 
 /// Rows scanned when choosing a loop's channel side (keeps routing linear).
@@ -56,14 +60,16 @@ pub(crate) fn route(rows: &[RouteRow], flows: &[RouteFlow], lane_count: usize) -
             router.spans[flow.from].push((ls.min(lt), ls.max(lt)));
         }
     }
+    router.assign_outcome_exits(flows, &ends);
     for (flow, &(ls, lt)) in flows.iter().zip(&ends) {
         if flow.to < flow.from {
             router.reserve_loop_entry(flow, ls, lt);
         }
     }
     let mut paths = Vec::with_capacity(flows.len());
-    for (flow, &(ls, lt)) in flows.iter().zip(&ends) {
-        paths.push(router.route_flow(flow, ls, lt));
+    for (i, (flow, &(ls, lt))) in flows.iter().zip(&ends).enumerate() {
+        let exit = router.exits.get(i).copied().flatten();
+        paths.push(router.route_flow(flow, exit, ls, lt));
     }
     router.assign_tracks(&mut paths);
     Routes {
@@ -117,6 +123,9 @@ struct Router<'a> {
     symbol_rows: Vec<Vec<usize>>,
     /// Lane span (low, high) of each cross-lane arrow, by source row.
     spans: Vec<Vec<(usize, usize)>>,
+    /// The exit held for each arrow that is an outcome of a decision
+    /// (none: the bottom vertex, or the arrow is no such outcome).
+    exits: Vec<Option<OutcomeExit>>,
 }
 
 impl<'a> Router<'a> {
@@ -157,6 +166,7 @@ impl<'a> Router<'a> {
             track_counts: vec![0; lane_count * 2],
             symbol_rows,
             spans: vec![Vec::new(); rows.len()],
+            exits: Vec::new(),
         }
     }
 
@@ -301,7 +311,13 @@ impl<'a> Router<'a> {
         X::Track(lane, side, net)
     }
 
-    fn route_flow(&mut self, flow: &RouteFlow, ls: usize, lt: usize) -> Vec<Waypoint> {
+    fn route_flow(
+        &mut self,
+        flow: &RouteFlow,
+        exit: Option<OutcomeExit>,
+        ls: usize,
+        lt: usize,
+    ) -> Vec<Waypoint> {
         let (s, t) = (flow.from, flow.to);
         let row = &self.rows[s];
         let down = t > s;
@@ -310,7 +326,7 @@ impl<'a> Router<'a> {
         let beside = flow.from_slot.side().or(flow.to_slot.side());
         if down
             && beside.is_none()
-            && let Some(path) = self.route_down(flow, ls, lt)
+            && let Some(path) = self.route_down(flow, exit, ls, lt)
         {
             return path;
         }
@@ -322,16 +338,34 @@ impl<'a> Router<'a> {
         let wants_side =
             !flow.bottom_only && (!down || (row.decision && !flow.main) || row.connector);
         let choices = if beside.is_some() || ls != lt { 1 } else { 2 };
-        let exit_side = [preferred, preferred.other()]
-            .into_iter()
-            .take(choices)
-            .find(|&side| wants_side && self.usable(s, source, side, PortUse::Exit));
+        let exit_side = match exit {
+            Some(OutcomeExit::Side(side)) => Some(side),
+            Some(OutcomeExit::Lower(_)) => None,
+            None => [preferred, preferred.other()]
+                .into_iter()
+                .take(choices)
+                .find(|&side| wants_side && self.usable(s, source, side, PortUse::Exit)),
+        };
+        let lower = match exit {
+            Some(OutcomeExit::Lower(side)) => Some(side),
+            _ => None,
+        };
         let cross_lane = beside.is_none() && ls != lt;
-        let in_source_lane = cross_lane && flow.variant.has(Variant::SOURCE_LANE);
+        // An outcome leaving away from its target's lane, or by a lower
+        // edge, climbs or drops in its own lane's channel on that side.
+        let away = exit_side.is_some_and(|side| Some(side) != toward(ls, lt));
+        let in_source_lane =
+            cross_lane && (flow.variant.has(Variant::SOURCE_LANE) || away || lower.is_some());
         let mut path = Vec::with_capacity(6);
-        let (channel_side, start) = match exit_side {
-            Some(side) => {
-                self.take(s, source, side, PortUse::Exit);
+        let (channel_side, start) = match (lower, exit_side) {
+            (Some(side), _) => {
+                path.push(wp(X::Lower(ls, side), s, Y::LowerEdge));
+                (side, slot(s, MID))
+            }
+            (None, Some(side)) => {
+                if exit.is_none() {
+                    self.take(s, source, side, PortUse::Exit);
+                }
                 path.push(wp(X::Edge(ls, flow.from_slot, side), s, Y::Mid));
                 (
                     if ls == lt || in_source_lane {
@@ -342,7 +376,7 @@ impl<'a> Router<'a> {
                     slot(s, MID),
                 )
             }
-            None => {
+            (None, None) => {
                 self.occupy_axis(ls, slot(s, BOTTOM), slot(s, BOTTOM), s, t);
                 path.push(wp(X::Axis(ls), s, Y::SymbolBottom));
                 path.push(wp(X::Axis(ls), s, Y::BusBelow));
@@ -361,10 +395,10 @@ impl<'a> Router<'a> {
                 (side, slot(s, BOTTOM))
             }
         };
-        let start_y = if exit_side.is_some() {
-            Y::Mid
-        } else {
-            Y::BusBelow
+        let start_y = match (lower, exit_side) {
+            (Some(_), _) => Y::LowerEdge,
+            (None, Some(_)) => Y::Mid,
+            (None, None) => Y::BusBelow,
         };
         let (channel_lane, entry_side) = if in_source_lane {
             (ls, preferred.other())
@@ -385,13 +419,19 @@ impl<'a> Router<'a> {
     /// The downward templates that need no channel: a straight drop, an L
     /// from the side, a Z through the bus below the source, or (variant) a
     /// Z down the source's axis and across the target's top gap.
-    fn route_down(&mut self, flow: &RouteFlow, ls: usize, lt: usize) -> Option<Vec<Waypoint>> {
+    fn route_down(
+        &mut self,
+        flow: &RouteFlow,
+        exit: Option<OutcomeExit>,
+        ls: usize,
+        lt: usize,
+    ) -> Option<Vec<Waypoint>> {
         let (s, t) = (flow.from, flow.to);
         let row = &self.rows[s];
         let wp = |x, row, y| Waypoint { x, row, y };
         let source = (ls, flow.from_slot);
         let variant = flow.variant;
-        let side_first = row.decision && !flow.main && !flow.bottom_only;
+        let side_first = row.decision && !flow.main && !flow.bottom_only || exit.is_some();
         if !side_first && ls == lt && self.axis_free(ls, slot(s, BOTTOM), slot(t, TOP), s, t) {
             self.occupy_axis(ls, slot(s, BOTTOM), slot(t, TOP), s, t);
             return Some(vec![
@@ -400,13 +440,19 @@ impl<'a> Router<'a> {
             ]);
         }
         let side = toward(ls, lt)?;
+        let exit_free = match exit {
+            Some(held) => held == OutcomeExit::Side(side),
+            None => self.usable(s, source, side, PortUse::Exit),
+        };
         let l_shape = !variant.has(Variant::NO_SIDE_EXIT)
             && (side_first || !row.decision)
             && !flow.bottom_only
-            && self.usable(s, source, side, PortUse::Exit)
+            && exit_free
             && self.axis_free(lt, slot(s, MID), slot(t, TOP), s, t);
         if l_shape {
-            self.take(s, source, side, PortUse::Exit);
+            if exit.is_none() {
+                self.take(s, source, side, PortUse::Exit);
+            }
             self.occupy_axis(lt, slot(s, MID), slot(t, TOP), s, t);
             return Some(vec![
                 wp(X::Edge(ls, flow.from_slot, side), s, Y::Mid),

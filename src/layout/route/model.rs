@@ -139,6 +139,8 @@ pub(crate) enum X {
     Edge(usize, Slot, Side),
     /// Track `track` of a lane's channel.
     Track(usize, Side, usize),
+    /// The middle of a lower edge of the decision in that lane.
+    Lower(usize, Side),
 }
 
 /// Vertical position of a waypoint within its row.
@@ -151,6 +153,8 @@ pub(crate) enum Y {
     BusBelow,
     /// The row's bus in its top gap (its incoming arrows).
     BusAbove,
+    /// The middle of the symbol's lower edges (a diamond's).
+    LowerEdge,
 }
 
 /// One corner of a route.

@@ -1,0 +1,73 @@
+//! Drawing quality on the peer-comparison graphs (issue "fewer crossings
+//! than ELK"): crossings, bends per arrow, connector pairs and pages of the
+//! whole document, every page, for `../shared/bench/gen_sop.py --n N
+//! --seed 1`. Not timed; run with
+//!
+//! ```sh
+//! cargo bench --bench quality
+//! ```
+//!
+//! It needs `python3` and the shared folder next to the repository.
+
+use sopflow::config::Config;
+use sopflow::layout::{Layout, layout, verify};
+use sopflow::{Procedure, parse_sop};
+use std::path::PathBuf;
+use std::process::Command;
+
+/// The figures the peers were measured on (shared/bench/README.md).
+const ELK: [(usize, usize, f32); 2] = [(1_000, 2, 1.9), (10_000, 25, 1.9)];
+
+fn generated(n: usize) -> String {
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_sop.py");
+    let out = Command::new("python3")
+        .arg(&script)
+        .args(["--n", &n.to_string(), "--seed", "1"])
+        .output()
+        .unwrap_or_else(|e| panic!("python3 {}: {e}", script.display()));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("the generator writes UTF-8")
+}
+
+fn lay_out(json: &str) -> Layout {
+    let sop = parse_sop(json).expect("generated documents parse");
+    let procedure = Procedure::from_sop(&sop).expect("generated documents are valid");
+    layout(&procedure, &Config::default()).expect("generated documents fit F4")
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; a filter, if any, names the sizes.
+    let filter: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    println!(
+        "| activities | crossings | ELK crossings | bends per arrow | ELK bends | arrows | connector pairs | pages | invariants |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|");
+    for (n, elk_crossings, elk_bends) in ELK {
+        if !filter.is_empty() && !filter.iter().any(|f| n.to_string().contains(f.as_str())) {
+            continue;
+        }
+        let l = lay_out(&generated(n));
+        let m = &l.metrics;
+        let broken = verify(&l).len();
+        println!(
+            "| {n} | {} | {elk_crossings} | {:.2} | {elk_bends} | {} | {} | {} | {} |",
+            m.crossings,
+            m.bends_per_flow(),
+            m.flows,
+            m.connector_pairs,
+            m.pages,
+            if broken == 0 {
+                "kept".to_owned()
+            } else {
+                format!("{broken} broken")
+            }
+        );
+    }
+}
