@@ -71,6 +71,12 @@ fn check_json_reports_errors_warnings_and_summary() {
         ),
         (Some(8), Some(4), Some(2))
     );
+    // The layout figures on the default paper: one flowchart page, so no
+    // off-page connector pair.
+    let figures = &report["layout"];
+    assert_eq!(figures["pages"].as_u64(), Some(1));
+    assert_eq!(figures["connector_pairs"].as_u64(), Some(0));
+    assert_eq!(figures["flows"].as_u64(), Some(9));
     // 5 + 10 + 5 + 15 + 30 + 60 + 1440 + 5 minutes straight through; one more
     // round of each rework loop (5 + 10 and 15 + 30) at worst.
     assert_eq!(summary["service_time"]["min"].as_f64(), Some(1570.0));

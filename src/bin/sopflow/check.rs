@@ -2,29 +2,45 @@
 
 use crate::input::{self, From};
 use sopflow::Lang;
+use sopflow::config::Config;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Checks each file; exit 0 when none has errors, 1 when one is refused,
-/// 2 when one cannot be read at all.
+/// Checks each file; exit 0 when none has errors, 1 when one is refused
+/// (a flowchart too wide for the default paper included), 2 when one
+/// cannot be read at all. The JSON carries the layout figures on the
+/// default paper (pages, connector pairs, crossings, bends).
 pub fn run(files: &[PathBuf], json: bool, from: Option<From>, lang: Lang) -> ExitCode {
     let mut worst = 0u8;
     for path in files {
-        let (diagnostics, summary, status) = match input::load(path, from, lang) {
+        let (diagnostics, summary, figures, status) = match input::load(path, from, lang) {
             Ok((procedure, mut warnings)) => {
-                // What `render` will need: the identity sheet's images.
+                // What `render` will need: the identity sheet's images, and a
+                // flowchart that fits the default paper.
                 let policy = input::image_policy(path);
                 let images = sopflow::render::check_images(procedure.identity(), &policy);
                 if images.has_errors() {
                     warnings.0.extend(images.0);
-                    (warnings, None, 1)
+                    (warnings, None, None, 1)
                 } else {
-                    (warnings, Some(procedure.summary()), 0)
+                    match sopflow::layout::layout(&procedure, &Config::default()) {
+                        Ok(layout) => {
+                            (warnings, Some(procedure.summary()), Some(layout.metrics), 0)
+                        }
+                        Err(sopflow::Error::Invalid(refused)) => {
+                            warnings.0.extend(refused.0);
+                            (warnings, None, None, 1)
+                        }
+                        Err(other) => {
+                            eprintln!("{}: {other}", path.display());
+                            (warnings, None, None, 1)
+                        }
+                    }
                 }
             }
             Err(d) => {
                 let status = if d.is_unreadable() { 2 } else { 1 };
-                (d, None, status)
+                (d, None, None, status)
             }
         };
         worst = worst.max(status);
@@ -35,6 +51,7 @@ pub fn run(files: &[PathBuf], json: bool, from: Option<From>, lang: Lang) -> Exi
                 "errors": diagnostics.errors().collect::<Vec<_>>(),
                 "warnings": diagnostics.warnings().collect::<Vec<_>>(),
                 "summary": summary,
+                "layout": figures,
             });
             println!("{object}");
             continue;
