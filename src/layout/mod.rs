@@ -420,7 +420,6 @@ fn lay_out_pages(
     (measured, first_row): (&mut [measure::MeasuredRow], usize),
     range: std::ops::Range<usize>,
 ) -> Vec<Page> {
-    let lane_count = table.procedure.lanes.len();
     let pairs = &plan.pairs;
     let mut pages: Vec<Page> = Vec::with_capacity(range.len());
     for p in range {
@@ -435,12 +434,10 @@ fn lay_out_pages(
         page.flows = untangle::untangled_flows(table, &mut page_plan, &boxes, pairs);
         let failed = labels::place_labels(table, &mut page, &page_plan);
         if !failed.is_empty() {
-            let mut bottom_only = page_plan.flows.clone();
             for f in failed {
-                bottom_only[f].bottom_only = true;
+                page_plan.flows[f].bottom_only = true;
             }
-            let routes = route::route(&page_plan.rows, &bottom_only, lane_count);
-            page.flows = flows::place_flows(table, &page_plan, &routes, &boxes, pairs);
+            page.flows = untangle::untangled_flows(table, &mut page_plan, &boxes, pairs);
             labels::place_labels(table, &mut page, &page_plan);
         }
         page.cells.shrink_to_fit();
