@@ -96,13 +96,15 @@ fn decision_main_outcome_goes_down_and_the_loop_climbs_the_far_side_channel_uncr
             .as_ref()
             .is_some_and(|t| &*t.lines[0].text == "Ya" && t.rect.y >= d.bottom())
     );
-    // A's arrow to D leaves A's right side; the loop back climbs lane 0's
-    // left channel and enters A's left side, so the two never cross (in
-    // lane 0's right channel the loop would cross A's arrow).
-    assert_eq!(
-        flow(&l, "A", "D").points,
-        vec![right(a), Point::new(d.centre().x, a.centre().y), top(d)]
-    );
+    // The loop back climbs lane 0's left channel and enters A's left side;
+    // A's arrow to D leaves A's bottom and crosses to D in the gap below A.
+    // In lane 0's right channel the loop would cross A's arrow, and with
+    // A's arrow leaving A's right side the two would read as one line
+    // passing through A.
+    let to_d = &flow(&l, "A", "D").points;
+    assert_eq!(to_d.len(), 4);
+    assert_eq!((to_d[0], to_d[3]), (bottom(a), top(d)));
+    assert!(a.bottom() < to_d[1].y && to_d[1].y < d.y);
     let no = flow(&l, "D", "A");
     let track = no.points[1].x;
     assert_eq!(
@@ -118,7 +120,7 @@ fn decision_main_outcome_goes_down_and_the_loop_climbs_the_far_side_channel_uncr
         lane(&l, 0).0 < track && track < a.x,
         "the loop climbs in lane 0's left channel"
     );
-    assert_eq!(l.metrics.crossings, 0);
+    assert_eq!((l.metrics.crossings, l.metrics.pass_throughs), (0, 0));
     assert!(
         no.label
             .as_ref()
@@ -472,4 +474,28 @@ fn verify_reports_two_outcomes_leaving_by_one_exit() {
         .collect();
     assert_eq!(broken.len(), 1, "{broken:?}");
     assert_eq!(broken[0].ids, vec!["D".to_owned()]);
+}
+
+#[test]
+fn verify_reports_an_arrow_running_close_along_a_row_line() {
+    let mut l = lay(actors(2)
+        .activity("a", "l0", |a| a.id("A"))
+        .activity("b", "l1", |a| a.id("B")));
+    assert!(verify(&l).is_empty());
+    // Send A's arrow along the row line under A, 2 pt above it.
+    let line = l.pages[0].rows[0].y + l.pages[0].rows[0].height;
+    let (a, b) = (symbol(&l, "A", 0), symbol(&l, "B", 1));
+    let page = &mut l.pages[0];
+    let f = page.flows.iter().position(|f| &*f.from == "A").unwrap();
+    page.flows[f].points = vec![
+        bottom(a),
+        Point::new(a.centre().x, line - 2.0),
+        Point::new(b.centre().x, line - 2.0),
+        top(b),
+    ];
+    let broken: Vec<_> = verify(&l)
+        .into_iter()
+        .filter(|v| v.invariant == 12)
+        .collect();
+    assert_eq!(broken.len(), 1, "{broken:?}");
 }

@@ -23,8 +23,10 @@ pub(crate) const LANE_INSET: f32 = 2.0;
 pub(crate) const TRACK_SPACING: f32 = 6.0;
 /// Track spacing: narrowest allowed.
 pub(crate) const MIN_TRACK_SPACING: f32 = 3.0;
+/// The least room between an arrow and a table line it runs along.
+pub(crate) const MIN_LINE_CLEARANCE: f32 = 3.0;
 /// Room between a bus and the row edge below it.
-pub(crate) const BUS_CLEARANCE: f32 = 2.5;
+pub(crate) const BUS_CLEARANCE: f32 = 3.0;
 /// Connectors one lane holds side by side in a band row.
 pub(crate) const CONNECTORS_PER_LANE: usize = 3;
 /// Gap between an arrow and its branch label.

@@ -4,6 +4,10 @@
 //! In: the laid-out pages. Out: [`LayoutMetrics`].
 
 use super::types::{FlowPath, LayoutMetrics, Page};
+use crate::geom::Point;
+
+/// The least distance between parallel stretches of two unrelated arrows.
+pub(crate) const PARALLEL_GAP: f32 = 4.0;
 
 /// Counts the figures over all pages.
 pub(crate) fn figures(pages: &[Page], connector_pairs: usize) -> LayoutMetrics {
@@ -22,8 +26,69 @@ pub(crate) fn figures(pages: &[Page], connector_pairs: usize) -> LayoutMetrics {
             }
         }
         m.crossings += crossings(&page.flows).len();
+        m.pass_throughs += pass_throughs(&page.flows).len();
+        m.close_parallels += close_parallels(&page.flows);
     }
     m
+}
+
+/// One straight stretch of an arrow: the arrow's index, the fixed
+/// coordinate and the span along the stretch.
+pub(crate) struct Stretch {
+    pub flow: usize,
+    pub at: f32,
+    pub from: f32,
+    pub to: f32,
+}
+
+/// The stretches of `flows`: horizontal ones, then vertical ones, each
+/// list sorted by its fixed coordinate.
+pub(crate) fn stretches(flows: &[FlowPath]) -> [Vec<Stretch>; 2] {
+    let mut out: [Vec<Stretch>; 2] = [Vec::new(), Vec::new()];
+    for (f, flow) in flows.iter().enumerate() {
+        for w in flow.points.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let (vertical, at, from, to) = if a.x == b.x {
+                (1, a.x, a.y.min(b.y), a.y.max(b.y))
+            } else {
+                (0, a.y, a.x.min(b.x), a.x.max(b.x))
+            };
+            out[vertical].push(Stretch {
+                flow: f,
+                at,
+                from,
+                to,
+            });
+        }
+    }
+    for list in &mut out {
+        list.sort_by(|a, b| a.at.total_cmp(&b.at));
+    }
+    out
+}
+
+/// Pairs of parallel stretches of two unrelated arrows (no shared source,
+/// no shared target) that overlap and lie closer than [`PARALLEL_GAP`].
+pub(crate) fn close_parallels(flows: &[FlowPath]) -> usize {
+    let related = |a: usize, b: usize| {
+        let (x, y) = (&flows[a], &flows[b]);
+        a == b || x.from == y.from || x.to == y.to
+    };
+    let mut count = 0;
+    for list in stretches(flows) {
+        for (i, s) in list.iter().enumerate() {
+            count += list[i + 1..]
+                .iter()
+                .take_while(|t| t.at - s.at < PARALLEL_GAP - 0.01)
+                .filter(|t| {
+                    t.at - s.at > 0.01
+                        && s.to.min(t.to) - s.from.max(t.from) > 0.01
+                        && !related(s.flow, t.flow)
+                })
+                .count();
+        }
+    }
+    count
 }
 
 /// Corners in all of `flows`.
@@ -62,4 +127,80 @@ pub(crate) fn crossings(flows: &[FlowPath]) -> Vec<(usize, usize)> {
         );
     }
     found
+}
+
+/// Every pair of arrows (into a symbol, out of it) that reads as one line
+/// passing the box: the first ends with a horizontal stretch into one side,
+/// the second leaves the opposite side at the same height, the same way.
+pub(crate) fn pass_throughs(flows: &[FlowPath]) -> Vec<(usize, usize)> {
+    let horizontal_end = |a: Point, b: Point| (a.y == b.y && a.x != b.x).then_some(b.x > a.x);
+    let mut found = Vec::new();
+    for (i, into) in flows.iter().enumerate() {
+        let n = into.points.len();
+        let Some(rightward) = horizontal_end(into.points[n - 2], into.points[n - 1]) else {
+            continue;
+        };
+        let end = into.points[n - 1];
+        for (j, out) in flows.iter().enumerate() {
+            let start = out.points[0];
+            if out.from == into.to
+                && start.y == end.y
+                && start.x != end.x
+                && horizontal_end(start, out.points[1]) == Some(rightward)
+            {
+                found.push((i, j));
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path(from: &str, to: &str, points: &[(f32, f32)]) -> FlowPath {
+        FlowPath {
+            from: from.into(),
+            to: to.into(),
+            points: points.iter().map(|&(x, y)| Point::new(x, y)).collect(),
+            label: None,
+            connector: None,
+        }
+    }
+
+    #[test]
+    fn an_arrow_in_line_with_one_leaving_the_other_side_is_a_pass_through() {
+        // Into B's left side at y 50, out of B's right side at y 50.
+        let into = path("A", "B", &[(0.0, 10.0), (0.0, 50.0), (40.0, 50.0)]);
+        let out = path("B", "C", &[(80.0, 50.0), (120.0, 50.0), (120.0, 90.0)]);
+        assert_eq!(pass_throughs(&[into.clone(), out]), vec![(0, 1)]);
+        // Leaving B's bottom instead: no line passes the box.
+        let down = path("B", "C", &[(60.0, 60.0), (60.0, 90.0)]);
+        assert!(pass_throughs(&[into.clone(), down]).is_empty());
+        // Leaving the right side lower down: not in line.
+        let lower = path("B", "C", &[(80.0, 55.0), (120.0, 55.0)]);
+        assert!(pass_throughs(&[into, lower]).is_empty());
+    }
+
+    #[test]
+    fn unrelated_parallel_stretches_closer_than_four_points_are_counted() {
+        let a = path("A", "B", &[(10.0, 0.0), (10.0, 100.0)]);
+        let near = path("C", "D", &[(13.0, 50.0), (13.0, 150.0)]);
+        let far = path("C", "D", &[(14.0, 50.0), (14.0, 150.0)]);
+        let fork = path("A", "E", &[(12.0, 50.0), (12.0, 150.0)]);
+        let apart = path("C", "D", &[(12.0, 120.0), (12.0, 150.0)]);
+        assert_eq!(close_parallels(&[a.clone(), near]), 1);
+        assert_eq!(close_parallels(&[a.clone(), far]), 0);
+        assert_eq!(
+            close_parallels(&[a.clone(), fork]),
+            0,
+            "a fork shares its source"
+        );
+        assert_eq!(
+            close_parallels(&[a, apart]),
+            0,
+            "no overlap along the stretch"
+        );
+    }
 }

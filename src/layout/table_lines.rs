@@ -27,6 +27,25 @@ impl TableLines {
         }
     }
 
+    /// The vertical (or horizontal) line nearest to coordinate `at`.
+    pub(crate) fn nearest(&self, vertical: bool, at: f32) -> Option<f32> {
+        let lines = self.lines(vertical);
+        let i = lines.partition_point(|&l| l < at);
+        [i.checked_sub(1), Some(i)]
+            .into_iter()
+            .flatten()
+            .filter_map(|k| lines.get(k).copied())
+            .min_by(|a, b| (a - at).abs().total_cmp(&(b - at).abs()))
+    }
+
+    fn lines(&self, vertical: bool) -> &[f32] {
+        if vertical {
+            &self.verticals
+        } else {
+            &self.horizontals
+        }
+    }
+
     /// True when `rect` crosses a line or comes nearer to one than
     /// [`LINE_CLEARANCE`].
     pub(crate) fn touched_by(&self, rect: &Rect) -> bool {

@@ -334,6 +334,11 @@ pub struct LayoutMetrics {
     pub flow_length: f32,
     /// Off-page connector pairs.
     pub connector_pairs: usize,
+    /// An arrow into one side of a symbol in line with another leaving
+    /// the opposite side (it reads as one line passing the box).
+    pub pass_throughs: usize,
+    /// Parallel stretches of two unrelated arrows closer than 4 pt.
+    pub close_parallels: usize,
     /// Flowchart pages.
     pub pages: usize,
 }

@@ -1,7 +1,8 @@
 //! Phases 7b and 7c together, untangle: route and place a page's arrows,
-//! then, where two of them cross, try the other route variants of each
-//! crossing arrow ([`Variant`]) and keep every change that leaves the page
-//! with fewer crossings, or as many and fewer bends.
+//! then, where two of them cross or read as one line through a box, try
+//! the other route variants of each such arrow ([`Variant`]) and keep
+//! every change that leaves the page with fewer of these faults, or as
+//! many and fewer bends.
 //!
 //! In: the [`Table`], the [`PagePlan`] (its arrows' variants are set
 //! here), the [`RowBox`]es. Out: the page's [`FlowPath`]s, unlabelled.
@@ -32,7 +33,7 @@ pub(crate) fn untangled_flows(
         place_flows(table, plan, &routes, boxes, pairs)
     };
     let mut best = draw(plan);
-    let mut crossings = quality::crossings(&best);
+    let mut crossings = faults(&best);
     let mut score = (crossings.len(), quality::bends(&best));
     for _ in 0..ROUNDS {
         if score.0 == 0 {
@@ -47,7 +48,7 @@ pub(crate) fn untangled_flows(
             for variant in Variant::ALL.into_iter().filter(|&v| v != kept) {
                 plan.flows[f].variant = variant;
                 let flows = draw(plan);
-                let found = quality::crossings(&flows);
+                let found = faults(&flows);
                 let candidate = (found.len(), quality::bends(&flows));
                 if candidate < score {
                     (best, crossings, score, chosen) = (flows, found, candidate, variant);
@@ -60,4 +61,11 @@ pub(crate) fn untangled_flows(
         }
     }
     best
+}
+
+/// The pairs of arrows that cross, or that read as one line passing a box.
+fn faults(flows: &[FlowPath]) -> Vec<(usize, usize)> {
+    let mut found = quality::crossings(flows);
+    found.extend(quality::pass_throughs(flows));
+    found
 }

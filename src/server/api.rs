@@ -22,7 +22,8 @@ pub(super) const PAGES_HEADER: &str = "x-sopflow-pages";
 type Params = Query<BTreeMap<String, String>>;
 
 /// `POST /v1/check?lang=&from=`: the diagnostics JSON of `sopflow check
-/// --json` (`200`; `422` refused, `400` unreadable, same shape).
+/// --json`, layout figures included (`200`; `422` refused, `400`
+/// unreadable, same shape).
 pub(super) async fn check(
     State(app): State<App>,
     Query(params): Params,
@@ -35,8 +36,21 @@ pub(super) async fn check(
     let limits = app.0.options.limits;
     app.process(&headers, request, move |bytes| {
         let (procedure, warnings) = read(bytes, format, lang, limits)?;
-        let summary = procedure.summary();
-        Ok(axum::Json(check_json(&warnings, lang, Some(&summary))).into_response())
+        // As `sopflow check`: the layout figures on the default paper, or
+        // the document refused when its table is too wide for it.
+        let layout = laid_out(&procedure, &Config::default(), lang).map_err(|e| match e {
+            ApiError::Document { diagnostics, lang } => {
+                let mut all = warnings.clone();
+                all.0.extend(diagnostics.0);
+                ApiError::Document {
+                    diagnostics: all,
+                    lang,
+                }
+            }
+            other => other,
+        })?;
+        let accepted = (procedure.summary(), layout.metrics);
+        Ok(axum::Json(check_json(&warnings, lang, Some(&accepted))).into_response())
     })
     .await
 }

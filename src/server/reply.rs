@@ -130,16 +130,18 @@ impl IntoResponse for ApiError {
 }
 
 /// The JSON of `sopflow check --json` (without the file name): errors,
-/// warnings and, for an accepted document, its summary.
+/// warnings and, for an accepted document, its summary and its layout
+/// figures on the default paper.
 pub(super) fn check_json(
     diagnostics: &Diagnostics,
     lang: Lang,
-    summary: Option<&crate::Summary>,
+    accepted: Option<&(crate::Summary, crate::layout::LayoutMetrics)>,
 ) -> serde_json::Value {
     let diagnostics = diagnostics.clone().in_lang(lang);
     serde_json::json!({
         "errors": diagnostics.errors().collect::<Vec<_>>(),
         "warnings": diagnostics.warnings().collect::<Vec<_>>(),
-        "summary": summary,
+        "summary": accepted.map(|a| &a.0),
+        "layout": accepted.map(|a| &a.1),
     })
 }

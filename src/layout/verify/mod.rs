@@ -6,6 +6,8 @@ use super::table_lines::TableLines;
 use super::types::{CellRole, ColumnKind, ConnectorEnd, Layout, Page, Shape, Symbol, TextCell};
 use crate::geom::{Point, Rect};
 use serde::Serialize;
+
+mod spacing;
 use std::collections::HashMap;
 
 /// Rounding allowance in points.
@@ -14,8 +16,9 @@ const EPS: f32 = 0.01;
 /// One broken invariant.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Violation {
-    /// Invariant number in design.md section 3 (1-10), or 11: each
-    /// outcome of a decision leaves by its own exit.
+    /// Invariant number in design.md section 3 (1-10), 11: each outcome
+    /// of a decision leaves by its own exit, or 12: an arrow keeps 3 pt
+    /// from a table line it runs along.
     pub invariant: u8,
     /// Page (1-based).
     pub page: usize,
@@ -45,6 +48,7 @@ pub fn verify(layout: &Layout) -> Vec<Violation> {
         };
         check.flows();
         check.exits();
+        check.spacing();
         check.header(layout);
         check.text();
         check.labels();
