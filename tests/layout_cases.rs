@@ -499,3 +499,19 @@ fn verify_reports_an_arrow_running_close_along_a_row_line() {
         .collect();
     assert_eq!(broken.len(), 1, "{broken:?}");
 }
+
+#[test]
+fn verify_reports_a_degenerate_arrow_without_panicking() {
+    let mut l = lay(actors(2)
+        .activity("a", "l0", |a| a.id("A"))
+        .activity("d", "l0", |a| {
+            a.id("D").kind(Kind::Decision).yes("B").no("A")
+        })
+        .activity("b", "l1", |a| a.id("B")));
+    let page = &mut l.pages[0];
+    for f in page.flows.iter_mut().filter(|f| &*f.from == "D") {
+        f.points.truncate(1);
+    }
+    let broken = verify(&l);
+    assert!(broken.iter().any(|v| v.invariant == 1), "{broken:?}");
+}

@@ -135,13 +135,14 @@ pub(crate) fn crossings(flows: &[FlowPath]) -> Vec<(usize, usize)> {
 pub(crate) fn pass_throughs(flows: &[FlowPath]) -> Vec<(usize, usize)> {
     let horizontal_end = |a: Point, b: Point| (a.y == b.y && a.x != b.x).then_some(b.x > a.x);
     let mut found = Vec::new();
-    for (i, into) in flows.iter().enumerate() {
+    let lines = |f: &FlowPath| f.points.len() >= 2;
+    for (i, into) in flows.iter().enumerate().filter(|(_, f)| lines(f)) {
         let n = into.points.len();
         let Some(rightward) = horizontal_end(into.points[n - 2], into.points[n - 1]) else {
             continue;
         };
         let end = into.points[n - 1];
-        for (j, out) in flows.iter().enumerate() {
+        for (j, out) in flows.iter().enumerate().filter(|(_, f)| lines(f)) {
             let start = out.points[0];
             if out.from == into.to
                 && start.y == end.y

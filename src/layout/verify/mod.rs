@@ -218,6 +218,7 @@ impl Checker<'_> {
             let leaving: Vec<&[Point]> = page
                 .flows
                 .iter()
+                .filter(|f| f.points.len() >= 2)
                 .filter(|f| f.from == symbol.id && outline.exit_port(f.points[0]))
                 .map(|f| &f.points[..])
                 .collect();
@@ -295,6 +296,8 @@ impl Checker<'_> {
             .flows
             .iter()
             .enumerate()
+            // An arrow of fewer than two points is reported as not orthogonal.
+            .filter(|(_, fl)| fl.points.len() >= 2)
             .filter_map(|(f, fl)| fl.label.as_ref().map(|l| (f, l.rect)))
             .collect();
         for (i, &(f, rect)) in boxes.iter().enumerate() {
