@@ -515,3 +515,27 @@ fn verify_reports_a_degenerate_arrow_without_panicking() {
     let broken = verify(&l);
     assert!(broken.iter().any(|v| v.invariant == 1), "{broken:?}");
 }
+
+#[test]
+fn a_joint_decision_whose_long_labels_need_the_bottom_still_gives_each_outcome_an_exit() {
+    // Found by the layout fuzzer: two outcomes whose labels find no room
+    // beside a side both kept the bottom vertex.
+    let l = lay(actors(11)
+        .activity("memutuskan", "l3", |a| {
+            a.id("D")
+                .kind(Kind::Decision)
+                .also("l7")
+                .also("l10")
+                .branch("T", "")
+                .branch("T", &"a".repeat(19))
+                .branch("T", &"a".repeat(12))
+                .branch("T", &"a".repeat(5))
+        })
+        .activity("mencatat", "l1", |a| a.id("T")));
+    let out = leaving(&l, "D");
+    assert_eq!(out.len(), 4);
+    let mut firsts = first_points(&out);
+    firsts.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
+    firsts.dedup_by(|a, b| near(*a, *b));
+    assert_eq!(firsts.len(), 4, "{out:?}");
+}

@@ -485,3 +485,147 @@ fn the_signed_distribusi_persediaan_fits_two_letter_pages_at_seven_points() {
     let nine = layout(&procedure, &config).unwrap();
     assert_eq!(nine.pages.len(), 3, "at the 9 pt default");
 }
+
+/// A start, a fork `S` in lane 0 to `F1` (a chain of `fillers` in lane 1
+/// that fills a page) and to `T1`..`T5` in lane 0 after it; then an end.
+fn fork_over_a_page(fillers: usize) -> sopflow::SopBuilder {
+    let mut b = sopflow::SopBuilder::new()
+        .actor("l0", "Pelaksana Satu")
+        .actor("l1", "Pelaksana Dua")
+        .activity("mulai", "l0", |a| a.id("A").kind(sopflow::Kind::Start))
+        .activity("membagi berkas", "l0", |a| {
+            (1..=5).fold(a.id("S").next("F1"), |a, k| a.next(&format!("T{k}")))
+        });
+    for k in 1..=fillers {
+        let next = if k == fillers {
+            "T1".to_owned()
+        } else {
+            format!("F{}", k + 1)
+        };
+        b = b.activity(
+            &format!("memeriksa bagian {k} dari berkas permohonan"),
+            "l1",
+            |a| a.id(&format!("F{k}")).next(&next),
+        );
+    }
+    for k in 1..=5 {
+        let next = if k == 5 {
+            "E".to_owned()
+        } else {
+            format!("T{}", k + 1)
+        };
+        b = b.activity(&format!("menyelesaikan bagian {k}"), "l0", |a| {
+            a.id(&format!("T{k}")).next(&next)
+        });
+    }
+    b.activity("selesai", "l0", |a| a.id("E").kind(sopflow::Kind::End))
+}
+
+#[test]
+fn five_connectors_in_one_band_stand_in_number_order_four_points_apart() {
+    let procedure = Procedure::from_sop(&fork_over_a_page(14).build()).unwrap();
+    let l = layout(&procedure, &Config::default()).unwrap();
+    assert_eq!(verify(&l), vec![]);
+    let out: Vec<_> = l.pages[0]
+        .connectors
+        .iter()
+        .filter(|c| c.end == ConnectorEnd::Out && &*c.from == "S")
+        .collect();
+    assert_eq!(out.len(), 5, "S's five arrows to the next page are cut");
+    assert!(out.iter().all(|c| c.lane == 0), "in S's lane");
+    // Three side by side in the first band row, two in the next.
+    let mut rows: Vec<f32> = out.iter().map(|c| c.rect.y).collect();
+    rows.sort_by(f32::total_cmp);
+    rows.dedup();
+    assert_eq!(rows.len(), 2);
+    for y in rows {
+        let mut row: Vec<_> = out.iter().filter(|c| c.rect.y == y).collect();
+        row.sort_by(|a, b| a.rect.x.total_cmp(&b.rect.x));
+        let numbers: Vec<u32> = row.iter().map(|c| c.label.parse().unwrap()).collect();
+        assert!(numbers.windows(2).all(|p| p[0] < p[1]), "{numbers:?}");
+        for p in row.windows(2) {
+            assert!(p[1].rect.x - p[0].rect.right() >= 4.0 - 1e-3, "{numbers:?}");
+        }
+    }
+}
+
+#[test]
+fn a_loop_back_to_an_earlier_page_leaves_from_its_lane_and_comes_in_above_its_target() {
+    let mut sop = fork_over_a_page(14).build();
+    // T5 becomes a decision whose "Tidak" goes back to S on the first page.
+    let t5 = sop
+        .activities
+        .iter_mut()
+        .find(|a| a.id.as_deref() == Some("T5"))
+        .unwrap();
+    t5.kind = Some(sopflow::Kind::Decision);
+    t5.next = None;
+    t5.yes = Some("E".into());
+    t5.no = Some("S".into());
+    let procedure = Procedure::from_sop(&sop).unwrap();
+    let l = layout(&procedure, &Config::default()).unwrap();
+    assert_eq!(verify(&l), vec![]);
+    let is_loop = |c: &&sopflow::layout::Connector| &*c.from == "T5" && &*c.to == "S";
+    let (out_page, out) = l
+        .pages
+        .iter()
+        .find_map(|p| {
+            p.connectors
+                .iter()
+                .find(|c| is_loop(c) && c.end == ConnectorEnd::Out)
+                .map(|c| (p, c))
+        })
+        .unwrap();
+    let (in_page, inc) = l
+        .pages
+        .iter()
+        .find_map(|p| {
+            p.connectors
+                .iter()
+                .find(|c| is_loop(c) && c.end == ConnectorEnd::In)
+                .map(|c| (p, c))
+        })
+        .unwrap();
+    assert!(
+        in_page.number < out_page.number,
+        "the target is on an earlier page"
+    );
+    assert_eq!(out.label, inc.label);
+    let source = out_page.symbols.iter().find(|s| &*s.id == "T5").unwrap();
+    let target = in_page.symbols.iter().find(|s| &*s.id == "S").unwrap();
+    assert_eq!(
+        out.lane, source.lane,
+        "the outgoing connector stands in the source's lane"
+    );
+    assert!(out.rect.y > source.rect.bottom(), "below the source");
+    assert_eq!(
+        inc.lane, target.lane,
+        "the incoming connector stands in the target's lane"
+    );
+    assert!(inc.rect.bottom() < target.rect.y, "above its target");
+    // Its arrow comes down to S on its own: it shares no stretch of line
+    // with A's arrow into S (it must not read like a second start).
+    let arrow = |from: &str| {
+        &in_page
+            .flows
+            .iter()
+            .find(|f| &*f.from == from && &*f.to == "S")
+            .unwrap()
+            .points
+    };
+    let (back, first) = (arrow("T5"), arrow("A"));
+    for a in back.windows(2) {
+        for b in first.windows(2) {
+            let collinear_overlap = if a[0].x == a[1].x && b[0].x == b[1].x && a[0].x == b[0].x {
+                a[0].y.max(a[1].y).min(b[0].y.max(b[1].y))
+                    - a[0].y.min(a[1].y).max(b[0].y.min(b[1].y))
+            } else if a[0].y == a[1].y && b[0].y == b[1].y && a[0].y == b[0].y {
+                a[0].x.max(a[1].x).min(b[0].x.max(b[1].x))
+                    - a[0].x.min(a[1].x).max(b[0].x.min(b[1].x))
+            } else {
+                0.0
+            };
+            assert!(collinear_overlap <= 0.01, "{back:?} runs along {first:?}");
+        }
+    }
+}

@@ -27,6 +27,8 @@ pub(crate) const MIN_TRACK_SPACING: f32 = 3.0;
 pub(crate) const MIN_LINE_CLEARANCE: f32 = 3.0;
 /// Room between a bus and the row edge below it.
 pub(crate) const BUS_CLEARANCE: f32 = 3.0;
+/// Clear space between connectors side by side in one lane.
+pub(crate) const CONNECTOR_GAP: f32 = 4.0;
 /// Connectors one lane holds side by side in a band row.
 pub(crate) const CONNECTORS_PER_LANE: usize = 3;
 /// Gap between an arrow and its branch label.
@@ -67,12 +69,12 @@ pub(crate) fn connector_box(symbol_width: f32, group: usize, slot: Slot) -> (f32
     let (offset, width) = match group {
         0 | 1 => (0.0, CONNECTOR_WIDTH),
         2 => {
-            let w = CONNECTOR_WIDTH.min(half - 1.5);
-            (w / 2.0 + 1.5, w)
+            let w = CONNECTOR_WIDTH.min(half - CONNECTOR_GAP / 2.0);
+            (w / 2.0 + CONNECTOR_GAP / 2.0, w)
         }
         _ => {
-            let w = CONNECTOR_WIDTH.min((2.0 * half - 4.0) / 3.0);
-            (w + 2.0, w)
+            let w = CONNECTOR_WIDTH.min((2.0 * half - 2.0 * CONNECTOR_GAP) / 3.0);
+            (w + CONNECTOR_GAP, w)
         }
     };
     let sign = match slot {
@@ -126,7 +128,11 @@ mod tests {
                 assert!(*lo >= -half && *hi <= half, "{group}: {lo}..{hi}");
             }
             for pair in boxes.windows(2) {
-                assert!(pair[0].1 <= pair[1].0, "{group}: {:?}", boxes);
+                assert!(
+                    pair[1].0 - pair[0].1 >= CONNECTOR_GAP - 1e-4,
+                    "{group}: {:?}",
+                    boxes
+                );
             }
         }
     }

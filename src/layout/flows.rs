@@ -51,10 +51,13 @@ pub(crate) fn place_flows(
                 }
             }
             X::Track(lane, side, track) => track_x(lane, side, track),
-            X::Lower(lane, side) => match side {
-                Side::Left => table.axis(lane) - b.size.0 / 4.0,
-                Side::Right => table.axis(lane) + b.size.0 / 4.0,
-            },
+            X::Lower(lane, side, point) => {
+                let off = b.size.0 / 2.0 * (1.0 - point.along());
+                match side {
+                    Side::Left => table.axis(lane) - off,
+                    Side::Right => table.axis(lane) + off,
+                }
+            }
         };
         let y = match w.y {
             Y::Mid => b.mid(),
@@ -62,7 +65,7 @@ pub(crate) fn place_flows(
             Y::SymbolBottom => b.bottom(),
             Y::BusBelow => b.bottom() + b.bus_below,
             Y::BusAbove => b.y + (b.top() - b.y) / 2.0,
-            Y::LowerEdge => b.mid() + b.size.1 / 4.0,
+            Y::LowerEdge(point) => b.mid() + b.size.1 / 2.0 * point.along(),
         };
         Point::new(x, y)
     };

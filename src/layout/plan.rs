@@ -235,7 +235,9 @@ fn bands(connectors: &[usize], lane_of: impl Fn(usize) -> usize) -> Vec<Vec<(usi
         .max()
         .unwrap_or(0);
     let mut bands = vec![Vec::new(); rows];
-    for ks in by_lane.values() {
+    for ks in by_lane.values_mut() {
+        // Left to right by number (pairs are numbered in index order).
+        ks.sort_unstable();
         for (r, group) in ks.chunks(CONNECTORS_PER_LANE).enumerate() {
             let slots: &[Slot] = match group.len() {
                 1 => &[Slot::Centre],

@@ -1,17 +1,17 @@
 //! Exits of a decision's outcomes: each outcome but the one leaving by the
-//! bottom vertex gets a side vertex or the middle of a lower edge of its
+//! bottom vertex gets a side vertex or a point on a lower edge of its
 //! own, held before any other arrow takes a port.
 
-use super::{PortUse, RouteFlow, Router, Side, toward};
-use std::collections::{BTreeMap, BTreeSet};
+use super::{EdgePoint, PortUse, RouteFlow, Router, Side, toward};
+use std::collections::BTreeMap;
 
 /// Where an outcome of a decision leaves it, when it does not leave by
-/// the bottom vertex: a side vertex, or past three outcomes the middle of
-/// a lower edge (then sideways, below the side vertex's line).
+/// the bottom vertex: a side vertex, or past three outcomes a point on a
+/// lower edge (then sideways, below the side vertex's line).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum OutcomeExit {
     Side(Side),
-    Lower(Side),
+    Lower(Side, EdgePoint),
 }
 
 impl Router<'_> {
@@ -19,24 +19,24 @@ impl Router<'_> {
     /// bottom vertex (the main one, or one whose label needs the zone
     /// below) an exit of its own, before any other arrow takes a port:
     /// first the side vertex facing each cross-lane outcome, then a free
-    /// side vertex, then the middle of a lower edge. Outcomes beyond that
-    /// (more than five) keep the bottom vertex.
+    /// side vertex, then points spread along the lower edges.
     pub(super) fn assign_outcome_exits(&mut self, flows: &[RouteFlow], ends: &[(usize, usize)]) {
         self.exits = vec![None; flows.len()];
         // A decision whose outcome needs the bottom (its label found no
-        // room beside a side) sends its main outcome out of a side instead.
-        let bottom_taken: BTreeSet<usize> = flows
-            .iter()
-            .filter(|f| f.bottom_only && !f.main)
-            .map(|f| f.from)
-            .collect();
+        // room beside a side) sends its main outcome, and any other such
+        // outcome, out elsewhere: the first of them keeps the bottom.
+        let mut bottom_owner: BTreeMap<usize, usize> = BTreeMap::new();
+        for (i, f) in flows.iter().enumerate() {
+            if f.bottom_only && !f.main {
+                bottom_owner.entry(f.from).or_insert(i);
+            }
+        }
         let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for (i, flow) in flows.iter().enumerate() {
             let row = &self.rows[flow.from];
-            let bottom = if flow.main {
-                !bottom_taken.contains(&flow.from)
-            } else {
-                flow.bottom_only
+            let bottom = match bottom_owner.get(&flow.from) {
+                Some(&owner) => owner == i,
+                None => flow.main,
             };
             if row.decision && !row.connector && !bottom {
                 by_source.entry(flow.from).or_default().push(i);
@@ -50,8 +50,7 @@ impl Router<'_> {
                     toward(ls, lt).unwrap_or_else(|| self.preferred_side(&flows[i], ls, lt))
                 })
                 .collect();
-            let mut lower_used = [false; 2];
-            for pass in 0..3 {
+            for pass in 0..2 {
                 for (k, &i) in outcomes.iter().enumerate() {
                     if self.exits[i].is_some() {
                         continue;
@@ -67,19 +66,39 @@ impl Router<'_> {
                         (0, None) => Vec::new(),
                         (_, None) => vec![want, want.other()],
                     };
-                    if pass < 2 {
-                        if let Some(side) = sides
-                            .into_iter()
-                            .find(|&x| *self.port(s, source.0, source.1, x) == PortUse::Free)
-                        {
-                            self.take(s, source, side, PortUse::Outcome);
-                            self.exits[i] = Some(OutcomeExit::Side(side));
-                        }
-                    } else if let Some(side) = sides.into_iter().find(|&x| !lower_used[x as usize])
+                    if let Some(side) = sides
+                        .into_iter()
+                        .find(|&x| *self.port(s, source.0, source.1, x) == PortUse::Free)
                     {
-                        lower_used[side as usize] = true;
-                        self.exits[i] = Some(OutcomeExit::Lower(side));
+                        self.take(s, source, side, PortUse::Outcome);
+                        self.exits[i] = Some(OutcomeExit::Side(side));
                     }
+                }
+            }
+            // The rest leave by points spread along the lower edges, each
+            // on its wanted side while that side holds no more than the other.
+            let mut lower: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+            for (k, &i) in outcomes.iter().enumerate() {
+                if self.exits[i].is_some() {
+                    continue;
+                }
+                let side = match flows[i].to_slot.side() {
+                    Some(outer) => outer,
+                    None if lower[wanted[k] as usize].len()
+                        > lower[wanted[k].other() as usize].len() =>
+                    {
+                        wanted[k].other()
+                    }
+                    None => wanted[k],
+                };
+                lower[side as usize].push(i);
+            }
+            for side in [Side::Left, Side::Right] {
+                let on_edge = &lower[side as usize];
+                let of = on_edge.len() as u32;
+                for (k, &i) in on_edge.iter().enumerate() {
+                    let point = EdgePoint { k: k as u32, of };
+                    self.exits[i] = Some(OutcomeExit::Lower(side, point));
                 }
             }
         }

@@ -25,7 +25,9 @@ use std::collections::BTreeMap;
 mod exits;
 mod model;
 use exits::OutcomeExit;
-pub(crate) use model::{RouteFlow, RouteRow, Routes, Side, Slot, Variant, Waypoint, X, Y};
+pub(crate) use model::{
+    EdgePoint, RouteFlow, RouteRow, Routes, Side, Slot, Variant, Waypoint, X, Y,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum PortUse {
@@ -340,14 +342,11 @@ impl<'a> Router<'a> {
         let choices = if beside.is_some() || ls != lt { 1 } else { 2 };
         let exit_side = match exit {
             Some(OutcomeExit::Side(side)) => Some(side),
-            Some(OutcomeExit::Lower(_)) => None,
-            None => [preferred, preferred.other()]
-                .into_iter()
-                .take(choices)
-                .find(|&side| wants_side && self.usable(s, source, side, PortUse::Exit)),
+            Some(OutcomeExit::Lower(..)) => None,
+            None => self.free_exit_side(flow, [preferred, preferred.other()], choices, wants_side),
         };
         let lower = match exit {
-            Some(OutcomeExit::Lower(side)) => Some(side),
+            Some(OutcomeExit::Lower(side, point)) => Some((side, point)),
             _ => None,
         };
         let cross_lane = beside.is_none() && ls != lt;
@@ -358,8 +357,8 @@ impl<'a> Router<'a> {
             cross_lane && (flow.variant.has(Variant::SOURCE_LANE) || away || lower.is_some());
         let mut path = Vec::with_capacity(6);
         let (channel_side, start) = match (lower, exit_side) {
-            (Some(side), _) => {
-                path.push(wp(X::Lower(ls, side), s, Y::LowerEdge));
+            (Some((side, point)), _) => {
+                path.push(wp(X::Lower(ls, side, point), s, Y::LowerEdge(point)));
                 (side, slot(s, MID))
             }
             (None, Some(side)) => {
@@ -396,7 +395,7 @@ impl<'a> Router<'a> {
             }
         };
         let start_y = match (lower, exit_side) {
-            (Some(_), _) => Y::LowerEdge,
+            (Some((_, point)), _) => Y::LowerEdge(point),
             (None, Some(_)) => Y::Mid,
             (None, None) => Y::BusBelow,
         };
@@ -414,6 +413,37 @@ impl<'a> Router<'a> {
             &mut path,
         );
         path
+    }
+
+    /// The first of `sides` (up to `choices`) whose exit is free, one
+    /// whose channel also reaches a free side of the target first (within
+    /// one lane the arrow enters the side it leaves; an arrow that had to
+    /// come in over the target's top would share the line of the arrows
+    /// entering there).
+    fn free_exit_side(
+        &mut self,
+        flow: &RouteFlow,
+        sides: [Side; 2],
+        choices: usize,
+        wants_side: bool,
+    ) -> Option<Side> {
+        if !wants_side {
+            return None;
+        }
+        let (source, target) = (self.lanes_of(flow), flow.to_slot);
+        let mut first_free = None;
+        for &side in &sides[..choices] {
+            if !self.usable(flow.from, (source.0, flow.from_slot), side, PortUse::Exit) {
+                continue;
+            }
+            let enters = source.0 != source.1
+                || self.usable(flow.to, (source.1, target), side, PortUse::Entry);
+            if enters {
+                return Some(side);
+            }
+            first_free.get_or_insert(side);
+        }
+        first_free
     }
 
     /// The downward templates that need no channel: a straight drop, an L

@@ -139,8 +139,8 @@ pub(crate) enum X {
     Edge(usize, Slot, Side),
     /// Track `track` of a lane's channel.
     Track(usize, Side, usize),
-    /// The middle of a lower edge of the decision in that lane.
-    Lower(usize, Side),
+    /// A point on a lower edge of the decision in that lane.
+    Lower(usize, Side, EdgePoint),
 }
 
 /// Vertical position of a waypoint within its row.
@@ -153,8 +153,8 @@ pub(crate) enum Y {
     BusBelow,
     /// The row's bus in its top gap (its incoming arrows).
     BusAbove,
-    /// The middle of the symbol's lower edges (a diamond's).
-    LowerEdge,
+    /// The height of a point on the symbol's lower edges (a diamond's).
+    LowerEdge(EdgePoint),
 }
 
 /// One corner of a route.
@@ -172,4 +172,20 @@ pub(crate) struct Routes {
     pub paths: Vec<Vec<Waypoint>>,
     /// Tracks used per channel: index `lane * 2 + side`.
     pub tracks: Vec<usize>,
+}
+
+/// The `k`-th of `of` points spread evenly along a lower edge of a
+/// diamond, from its side vertex (exclusive) to its bottom vertex
+/// (exclusive): the only one is the edge's middle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct EdgePoint {
+    pub k: u32,
+    pub of: u32,
+}
+
+impl EdgePoint {
+    /// How far along the edge, from the side vertex (0) to the bottom (1).
+    pub fn along(self) -> f32 {
+        (self.k as f32 + 1.0) / (self.of as f32 + 1.0)
+    }
 }

@@ -7,6 +7,7 @@ use super::types::{CellRole, ColumnKind, ConnectorEnd, Layout, Page, Shape, Symb
 use crate::geom::{Point, Rect};
 use serde::Serialize;
 
+mod bands;
 mod spacing;
 use std::collections::HashMap;
 
@@ -17,8 +18,9 @@ const EPS: f32 = 0.01;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Violation {
     /// Invariant number in design.md section 3 (1-10), 11: each outcome
-    /// of a decision leaves by its own exit, or 12: an arrow keeps 3 pt
-    /// from a table line it runs along.
+    /// of a decision leaves by its own exit, 12: an arrow keeps 3 pt
+    /// from a table line it runs along, or 13: connectors in a band stand
+    /// 4 pt apart, those of one lane in number order.
     pub invariant: u8,
     /// Page (1-based).
     pub page: usize,
@@ -49,6 +51,7 @@ pub fn verify(layout: &Layout) -> Vec<Violation> {
         check.flows();
         check.exits();
         check.spacing();
+        check.bands();
         check.header(layout);
         check.text();
         check.labels();
@@ -451,16 +454,19 @@ impl Outline {
         }
     }
 
-    /// True when an arrow may leave from `p`: the middle of a side, or of
-    /// a diamond's lower edges (a decision's fourth and fifth outcomes).
+    /// True when an arrow may leave from `p`: the middle of a side, or a
+    /// point on a diamond's lower edges (a decision's outcomes past three).
     fn exit_port(&self, p: Point) -> bool {
         let r = self.rect();
         let c = r.centre();
-        let near = |a: f32, b: f32| (a - b).abs() <= EPS;
-        on_port(r, p)
-            || matches!(self, Outline::Diamond(_))
-                && near(p.y, c.y + r.height / 4.0)
-                && (near(p.x, c.x - r.width / 4.0) || near(p.x, c.x + r.width / 4.0))
+        let on_lower_edge = || {
+            let (dx, dy) = (
+                (p.x - c.x).abs() / (r.width / 2.0),
+                (p.y - c.y) / (r.height / 2.0),
+            );
+            dy > 0.0 && dy < 1.0 && ((dx + dy - 1.0) * r.height / 2.0).abs() <= 2.0 * EPS
+        };
+        on_port(r, p) || matches!(self, Outline::Diamond(_)) && on_lower_edge()
     }
 
     /// True when the axis-parallel segment box enters the open interior.
