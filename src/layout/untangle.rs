@@ -45,7 +45,7 @@ pub(crate) fn untangled_flows(
         for f in arrows {
             let kept = plan.flows[f].variant;
             let mut chosen = kept;
-            for variant in Variant::ALL.into_iter().filter(|&v| v != kept) {
+            for variant in Variant::TRIED.into_iter().filter(|&v| v != kept) {
                 plan.flows[f].variant = variant;
                 let flows = draw(plan);
                 let found = faults(&flows);

@@ -470,6 +470,23 @@ impl<'a> Router<'a> {
             ]);
         }
         let side = toward(ls, lt)?;
+        // The variant's Z runs down the source's axis first (before any L).
+        let late = variant.has(Variant::SOURCE_LANE)
+            && !side_first
+            && !row.connector
+            && !self.rows[t].connector
+            && self.axis_free(ls, slot(s, BOTTOM), slot(t, TOP), s, t)
+            && self.axis_free(lt, slot(t, TOP), slot(t, TOP), s, t);
+        if late {
+            self.occupy_axis(ls, slot(s, BOTTOM), slot(t, TOP), s, t);
+            self.occupy_axis(lt, slot(t, TOP), slot(t, TOP), s, t);
+            return Some(vec![
+                wp(X::Axis(ls), s, Y::SymbolBottom),
+                wp(X::Axis(ls), t, Y::BusAbove),
+                wp(X::Axis(lt), t, Y::BusAbove),
+                wp(X::Axis(lt), t, Y::SymbolTop),
+            ]);
+        }
         let exit_free = match exit {
             Some(held) => held == OutcomeExit::Side(side),
             None => self.usable(s, source, side, PortUse::Exit),
@@ -492,20 +509,6 @@ impl<'a> Router<'a> {
         }
         if side_first || row.connector {
             return None;
-        }
-        let late = variant.has(Variant::SOURCE_LANE)
-            && !self.rows[t].connector
-            && self.axis_free(ls, slot(s, BOTTOM), slot(t, TOP), s, t)
-            && self.axis_free(lt, slot(t, TOP), slot(t, TOP), s, t);
-        if late {
-            self.occupy_axis(ls, slot(s, BOTTOM), slot(t, TOP), s, t);
-            self.occupy_axis(lt, slot(t, TOP), slot(t, TOP), s, t);
-            return Some(vec![
-                wp(X::Axis(ls), s, Y::SymbolBottom),
-                wp(X::Axis(ls), t, Y::BusAbove),
-                wp(X::Axis(lt), t, Y::BusAbove),
-                wp(X::Axis(lt), t, Y::SymbolTop),
-            ]);
         }
         if self.axis_free(lt, slot(s, BOTTOM), slot(t, TOP), s, t) {
             self.occupy_axis(ls, slot(s, BOTTOM), slot(s, BOTTOM), s, t);
