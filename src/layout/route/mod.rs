@@ -17,7 +17,8 @@
 //! and heights can follow from the tracks it needs. Each arrow carries a
 //! [`Variant`]: the default route, or one with another channel side, its
 //! long vertical run in the source's lane, or no side exit; the untangle
-//! phase picks variants where arrows cross.
+//! phase picks variants where arrows cross or read as one line through a
+//! box. Each outcome of a decision gets its own exit (`exits.rs`).
 
 use crate::hash::FastMap;
 use std::collections::BTreeMap;
