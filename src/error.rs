@@ -83,6 +83,9 @@ pub enum Code {
     /// Layout warning: a symbol's text is longer than a symbol holds; it
     /// is cut with an ellipsis (the whole text belongs in Kegiatan).
     SymbolTextCut,
+    /// Layout warning: more performers than the paper holds with their
+    /// arrows 4 pt apart; some arrows run closer (a wider paper helps).
+    LanesSqueezed,
     /// Layout warning: the bundled font has no glyph for some characters.
     MissingGlyph,
     /// The file cannot be read at all: missing, a folder, not permitted.

@@ -287,7 +287,7 @@ fn a_row_taller_than_a_page_goes_on_on_the_next_pages_and_warns() {
         .flat_map(|p| &p.cells)
         .filter(|c| c.role == sopflow::layout::CellRole::Body(sopflow::layout::ColumnKind::Notes))
         .flat_map(|c| &c.lines)
-        .filter(|line| line.text.contains("Catatan"))
+        .filter(|line| line.text.contains("Catatan") || line.text.contains("panjang"))
         .map(|line| line.text.as_ref())
         .collect::<Vec<_>>()
         .join(" ");

@@ -19,7 +19,7 @@
 //! the paper.
 
 use super::content::{ContentWidths, TEXT_COLUMNS};
-use super::dims::{MIN_SYMBOL_WIDTH, MIN_TRACK_SPACING, lane_width_for};
+use super::dims::{Channel, MIN_SYMBOL_WIDTH, lane_width_for, squeezed_lane_width};
 use super::frame::PrintArea;
 use super::types::{Column, ColumnKind};
 use crate::config::TableConfig;
@@ -43,6 +43,19 @@ impl Columns {
     /// The column of a kind.
     pub fn get(&self, kind: ColumnKind) -> Option<&Column> {
         self.list.iter().find(|c| c.kind == kind)
+    }
+
+    /// Left and right edge of the swimlane block.
+    pub fn lanes_span(&self) -> (f32, f32) {
+        let first = self.lanes.first().map_or(0.0, |l| l.0);
+        let last = self.lanes.last().map_or(0.0, |l| l.0 + l.1);
+        (first, last)
+    }
+
+    /// The channel tracks each side of `lane` holds at least
+    /// 4 pt apart.
+    pub fn track_capacity(&self, lane: usize) -> usize {
+        Channel::of(self.lanes[lane].1, self.symbol_width).capacity()
     }
 }
 
@@ -72,9 +85,6 @@ pub(crate) struct FitInput<'a> {
 /// Kegiatan grows to this share of the table before the other text
 /// columns grow past their minimum.
 const ACTIVITY_MEASURE: f32 = 0.16;
-/// Room a track takes in a lane squeezed by many performers (both sides
-/// of the axis): half the comfortable spacing.
-const SQUEEZED_TRACKS: f32 = MIN_TRACK_SPACING;
 /// The widest a column's longest word makes it, as a share of the paper's
 /// width (Kegiatan, Kelengkapan, Waktu, Output, Keterangan): a longer word
 /// (a web address, a file path) breaks after its slashes and dots.
@@ -105,10 +115,7 @@ pub(crate) fn fit(input: &FitInput<'_>) -> Result<Columns, TooWide> {
             .unwrap_or((content.columns[k].preferred + 2.0 * pad).min(available / 2.0))
             .max(min[k])
     });
-    let lane_min: Vec<f32> = tracks
-        .iter()
-        .map(|&t| lane_width_for(MIN_SYMBOL_WIDTH, 0) + t as f32 * SQUEEZED_TRACKS)
-        .collect();
+    let lane_min: Vec<f32> = tracks.iter().map(|&t| squeezed_lane_width(t)).collect();
     let lanes_total: f32 = lane_min.iter().sum();
     let min = squeeze(min, &fixed, available - number - lanes_total, pad);
     let needed = number + min.iter().sum::<f32>() + lanes_total;

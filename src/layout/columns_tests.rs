@@ -125,7 +125,7 @@ fn many_performers_narrow_the_lanes_and_the_symbols_within_the_paper() {
     assert!(c.symbol_width < config.table.symbol_width);
     assert!(c.symbol_width >= MIN_SYMBOL_WIDTH);
     for &(_, w) in &c.lanes {
-        assert!(w >= lane_width_for(c.symbol_width, 0) - 1e-3);
+        assert!(w >= squeezed_lane_width(0) - 1e-3);
     }
 }
 
@@ -136,5 +136,5 @@ fn a_table_that_cannot_fit_is_refused_with_the_width_it_needs() {
     let wide = fit_with(&procedure(40, 40, "", ""), &config).unwrap_err();
     assert!(wide.needed > wide.available);
     assert!((wide.available - PrintArea::of(&config.page).content.width).abs() < 1e-3);
-    assert!(wide.needed >= 40.0 * lane_width_for(MIN_SYMBOL_WIDTH, 0));
+    assert!(wide.needed >= 40.0 * squeezed_lane_width(0));
 }

@@ -15,15 +15,19 @@ pub(crate) const CONNECTOR_WIDTH: f32 = 20.0;
 pub(crate) const CONNECTOR_HEIGHT: f32 = 17.0;
 /// Height of a connector band row.
 pub(crate) const CONNECTOR_ROW: f32 = CONNECTOR_HEIGHT + 16.0;
-/// Clear space between a symbol and the nearest channel track.
-pub(crate) const CHANNEL_INSET: f32 = 3.0;
-/// Clear space between a lane edge and its outermost track.
-pub(crate) const LANE_INSET: f32 = 2.0;
+/// Clear space between a symbol and its channel, the first track one
+/// spacing further out.
+pub(crate) const CHANNEL_INSET: f32 = 2.0;
 /// Track spacing: widest used.
 pub(crate) const TRACK_SPACING: f32 = 6.0;
-/// Track spacing: narrowest allowed.
-pub(crate) const MIN_TRACK_SPACING: f32 = 3.0;
-/// The least room between an arrow and a table line it runs along.
+/// Track spacing: the narrowest that keeps parallel arrows apart (4 pt),
+/// the spacing every lane is sized for when the paper has the room.
+pub(crate) const MIN_TRACK_SPACING: f32 = 4.0;
+/// Track spacing in a lane squeezed by more performers than the paper
+/// holds at [`MIN_TRACK_SPACING`]: the layout then warns.
+pub(crate) const SQUEEZED_TRACK_SPACING: f32 = 3.0;
+/// The least room between an arrow and a table line it runs along (the
+/// outermost track and its lane's edge, too).
 pub(crate) const MIN_LINE_CLEARANCE: f32 = 3.0;
 /// Room between a bus and the row edge below it.
 pub(crate) const BUS_CLEARANCE: f32 = 3.0;
@@ -56,16 +60,57 @@ pub(crate) fn symbol_size(shape: Shape, width: f32, text_lines: usize, line: f32
     }
 }
 
-/// Lane width needed for `tracks` channel tracks on its busier side.
+/// Lane width that holds `tracks` channel tracks on each side of a
+/// symbol `symbol_width` wide, [`MIN_TRACK_SPACING`] apart.
 pub(crate) fn lane_width_for(symbol_width: f32, tracks: usize) -> f32 {
-    symbol_width + 2.0 * (CHANNEL_INSET + LANE_INSET + (tracks as f32 + 1.0) * MIN_TRACK_SPACING)
+    symbol_width + 2.0 * (CHANNEL_INSET + MIN_LINE_CLEARANCE + tracks as f32 * MIN_TRACK_SPACING)
+}
+
+/// The narrowest lane: the narrowest symbol with `tracks` tracks on its
+/// busier side, both sides sharing the room of a squeezed spacing.
+pub(crate) fn squeezed_lane_width(tracks: usize) -> f32 {
+    MIN_SYMBOL_WIDTH
+        + 2.0 * (CHANNEL_INSET + MIN_LINE_CLEARANCE)
+        + (tracks as f32 + 2.0) * SQUEEZED_TRACK_SPACING
+}
+
+/// The channel tracks of one side of a lane `lane_width` wide around a
+/// symbol `symbol_width` wide: from the symbol's channel out to
+/// [`MIN_LINE_CLEARANCE`] inside the lane's edge.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Channel {
+    /// Distance from the lane's axis to the channel's inner edge.
+    inner: f32,
+    /// Width from the inner edge to the outermost place for a track.
+    room: f32,
+}
+
+impl Channel {
+    /// The channel beside a symbol in a lane.
+    pub fn of(lane_width: f32, symbol_width: f32) -> Self {
+        let inner = symbol_width / 2.0 + CHANNEL_INSET;
+        let room = (lane_width / 2.0 - MIN_LINE_CLEARANCE - inner).max(0.0);
+        Self { inner, room }
+    }
+
+    /// Tracks the channel holds at least [`MIN_TRACK_SPACING`] apart.
+    pub fn capacity(self) -> usize {
+        ((self.room + 1e-3) / MIN_TRACK_SPACING).floor() as usize
+    }
+
+    /// Distance from the lane's axis of track `k` (0 = innermost) of
+    /// `count`: [`TRACK_SPACING`] apart, closer when the room is short.
+    pub fn offset(self, k: usize, count: usize) -> f32 {
+        let spacing = (self.room / count.max(1) as f32).min(TRACK_SPACING);
+        self.inner + (k as f32 + 1.0) * spacing
+    }
 }
 
 /// Offset from the lane axis and width of a connector in `slot` when
 /// `group` connectors share its lane in a band row: side by side, all
 /// within the room beside the axis that no channel track enters.
 pub(crate) fn connector_box(symbol_width: f32, group: usize, slot: Slot) -> (f32, f32) {
-    let half = symbol_width / 2.0 + CHANNEL_INSET - 1.0;
+    let half = symbol_width / 2.0 + CHANNEL_INSET;
     let (offset, width) = match group {
         0 | 1 => (0.0, CONNECTOR_WIDTH),
         2 => {
@@ -97,12 +142,36 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_lane_sized_for_tracks_holds_them_at_the_narrowest_spacing() {
+    fn a_lane_sized_for_tracks_holds_them_4_pt_apart_and_3_pt_inside_its_edges() {
         let symbol = 60.0;
         for tracks in 0..6 {
             let width = lane_width_for(symbol, tracks);
-            let room = width / 2.0 - symbol / 2.0 - CHANNEL_INSET - LANE_INSET;
-            assert!(room / (tracks as f32 + 1.0) >= MIN_TRACK_SPACING - 1e-4);
+            let channel = Channel::of(width, symbol);
+            assert_eq!(channel.capacity(), tracks);
+            for k in 0..tracks {
+                let x = channel.offset(k, tracks);
+                assert!(
+                    x <= width / 2.0 - MIN_LINE_CLEARANCE + 1e-4,
+                    "{tracks}: {x}"
+                );
+                let inner = if k == 0 {
+                    symbol / 2.0 + CHANNEL_INSET
+                } else {
+                    channel.offset(k - 1, tracks)
+                };
+                assert!(x - inner >= MIN_TRACK_SPACING - 1e-4, "{tracks}: {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_squeezed_channel_keeps_its_tracks_off_the_lane_edge() {
+        for tracks in 1..6 {
+            let width = squeezed_lane_width(tracks);
+            let channel = Channel::of(width, MIN_SYMBOL_WIDTH);
+            let outer = channel.offset(tracks - 1, tracks);
+            assert!(outer <= width / 2.0 - MIN_LINE_CLEARANCE + 1e-4);
+            assert!(channel.offset(0, tracks) > MIN_SYMBOL_WIDTH / 2.0 + CHANNEL_INSET);
         }
     }
 

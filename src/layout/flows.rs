@@ -5,7 +5,7 @@
 //! In: the [`Table`], the [`PagePlan`], the [`Routes`] (phase 7b) and the
 //! [`RowBox`]es (phase 7a). Out: the page's [`FlowPath`]s, unlabelled.
 
-use super::dims::{CHANNEL_INSET, LANE_INSET, TRACK_SPACING};
+use super::dims::Channel;
 use super::place::{RowBox, connector_at};
 use super::plan::{PagePlan, Pair};
 use super::route::{Routes, Side, Waypoint, X, Y};
@@ -24,10 +24,7 @@ pub(crate) fn place_flows(
     let track_x = |lane: usize, side: Side, track: usize| {
         let (x, w) = table.columns.lanes[lane];
         let count = routes.tracks[lane * 2 + side as usize];
-        let half = table.columns.symbol_width / 2.0 + CHANNEL_INSET;
-        let room = w / 2.0 - half - LANE_INSET;
-        let spacing = (room / (count as f32 + 1.0)).min(TRACK_SPACING);
-        let offset = half + (track as f32 + 1.0) * spacing;
+        let offset = Channel::of(w, table.columns.symbol_width).offset(track, count);
         match side {
             Side::Left => x + w / 2.0 - offset,
             Side::Right => x + w / 2.0 + offset,

@@ -22,6 +22,12 @@
 //!    d. labels               branch labels; arrows whose side label found
 //!                            no place go back to b through the bottom, once
 //!    then the continuation pages of cut rows
+//!    fit, pages              when the arrows of some page took more tracks
+//!                            in a lane than it holds 4 pt apart, and the
+//!                            paper has the room: 2-6 again for those tracks
+//!                            (and the default routes of the new pages), then
+//!                            7 again, untangling within each channel's room;
+//!                            a table still short warns (lanes squeezed)
 //! 8. quality                 crossings, bends, length
 //! +  identity_sheet          the Identitas SOP pages (before 7: they are
 //!                            counted in the page numbers)
@@ -34,6 +40,7 @@ mod branch_labels;
 mod columns;
 mod content;
 mod dims;
+mod fit;
 mod flows;
 mod footer;
 mod frame;
@@ -45,6 +52,7 @@ mod labels;
 mod marks;
 mod measure;
 mod overflow;
+mod pages;
 mod paginate;
 mod place;
 mod plan;
@@ -73,7 +81,6 @@ use crate::model::Identity;
 use crate::procedure::Procedure;
 use footer::FooterSpec;
 use frame::{PageFrame, PrintArea};
-use measure::MeasureInput;
 use table::Table;
 use type_scale::TypeScale;
 
@@ -129,87 +136,21 @@ fn lay_out(
     let scale = TypeScale::new(config, measurer);
     let area = PrintArea::of(&config.page);
 
-    // 1-2. Lane tracks, what the text columns hold, then column widths.
+    // 1-6. Lane tracks, then columns, rows, frame, page breaks and plan.
     let tracks = route::lane_tracks(procedure, 2 * rows_per_page(&area, &config.table, &scale));
     let content =
         content::content_widths(procedure, &config.words, &config.table, &scale, measurer);
-    let columns = columns::fit(&columns::FitInput {
-        tracks: &tracks,
-        content: &content,
-        table: &config.table,
+    let context = fit::FitContext {
+        procedure,
+        config,
+        measurer,
+        scale: &scale,
         area: &area,
-        body_line: scale.body_line,
-    })
-    .map_err(|wide| too_wide(procedure, config, wide))?;
-    drop(content);
-
-    // 3. Texts and row heights.
-    let labels = branch_labels::branch_labels(
-        procedure,
-        &config.words,
-        columns.symbol_width,
-        scale.label,
-        measurer,
-    );
-    let mut measured = measure::measure_rows(
-        procedure,
-        &MeasureInput {
-            columns: &columns,
-            scale: &scale,
-            symbol_gap: scale.symbol_gap,
-            labels: &labels,
-        },
-        measurer,
-        &mut warnings,
-    );
-
-    // 4. Header and footer fix the page frame.
-    let header = header::header(
-        &procedure.lanes,
-        &config.table,
-        &config.words,
-        &columns,
-        &scale,
-        measurer,
-        area.content.y,
-    );
-    let footer = FooterSpec {
-        shown: config.page.footer,
-        identity: &procedure.identity,
-        words: &config.words,
+        content: &content,
     };
-    let frame = PageFrame {
-        area,
-        header_height: header.height,
-        footer_height: footer::footer_height(&footer, &columns, &scale, measurer),
-    };
-
-    // 4b. A row taller than a page keeps what fits; the rest goes on.
-    let connector_lanes = plan::connector_lanes(procedure);
-    let continuations = overflow::split_tall_rows(
-        procedure,
-        &mut measured,
-        &connector_lanes,
-        &frame,
-        (scale.padding, scale.body_line),
-        &mut warnings,
-    );
-    let mut ends_page = vec![false; procedure.steps.len()];
-    for c in &continuations {
-        ends_page[c.step] = true;
-    }
-
-    // 5-6. Page breaks, then each page's rows, arrows and connectors.
-    let heights: Vec<f32> = measured.iter().map(|m| m.height).collect();
-    let ranges =
-        paginate::paginate_procedure(procedure, &heights, &ends_page, &connector_lanes, &frame);
-    let plan = plan::plan(
-        procedure,
-        ranges,
-        &connector_lanes,
-        config.page.connector_labels,
-    );
-    let numbers = PageNumbers::new(&plan, &continuations);
+    let mut fitted = context
+        .fit(&tracks)
+        .map_err(|wide| too_wide(procedure, config, wide))?;
     // The identity sheet goes first: its pages count in the page numbers.
     let identity = if config.identity_sheet && procedure.identity != Identity::default() {
         identity_sheet::lay_out_identity_sheet(
@@ -227,20 +168,35 @@ fn lay_out(
     } else {
         0
     };
-    // 7. Each page: place, route, flows, labels.
-    let table = Table {
-        procedure,
-        measurer,
+
+    // 7. Each page: place, route, flows, labels; once more with wider
+    // lanes when the arrows of a page crowd a lane's channel.
+    let mut drawn = draw(&context, &mut fitted, (pages_before, false), threads);
+    if let Some(needed) = crowded(&fitted.columns, &drawn.tracks, &tracks) {
+        fitted = match widened(&context, needed) {
+            Some(wider) => wider,
+            None => context
+                .fit(&tracks)
+                .map_err(|wide| too_wide(procedure, config, wide))?,
+        };
+        drawn = draw(&context, &mut fitted, (pages_before, true), threads);
+    }
+    drop(content);
+    if (0..procedure.lanes.len())
+        .any(|lane| drawn.tracks[lane] > fitted.columns.track_capacity(lane))
+    {
+        warnings.push(squeezed(procedure, config));
+    }
+    let fit::Fitted {
+        columns,
+        header,
         frame,
-        columns: &columns,
-        scale,
-        labels: &labels,
-        footer,
-        repeat_header: config.page.repeat_header,
-        pages_before,
-    };
-    let pages = pages_on_threads(&table, &plan, &numbers, &mut measured, threads);
-    let pages = with_continuations(&table, pages, continuations, numbers.total);
+        plan,
+        warnings: fit_warnings,
+        ..
+    } = fitted;
+    warnings.extend(fit_warnings);
+    let pages = drawn.pages;
     warn_grown_pages(procedure, &pages, &frame, &mut warnings);
 
     // 8. Quality figures.
@@ -249,7 +205,7 @@ fn lay_out(
         title: document_title(&procedure.identity),
         language: config.words.language.clone(),
         lane_actors: procedure.lanes.iter().map(|l| l.id.clone()).collect(),
-        lanes_span: table.lanes_span(),
+        lanes_span: columns.lanes_span(),
         columns: columns.list,
         header: header.cells,
         header_height: header.height,
@@ -260,66 +216,86 @@ fn lay_out(
     })
 }
 
-/// The number of each planned page and the count of all, continuation
-/// pages included.
-struct PageNumbers {
-    /// 1-based number of each planned page.
-    numbers: Vec<usize>,
-    /// Every flowchart page.
-    total: usize,
+/// Phase 7 on the fitted table; `lanes_final` when no wider lanes will
+/// follow.
+fn draw(
+    context: &fit::FitContext<'_>,
+    fitted: &mut fit::Fitted,
+    (pages_before, lanes_final): (usize, bool),
+    threads: usize,
+) -> pages::Drawn {
+    let config = context.config;
+    let table = Table {
+        procedure: context.procedure,
+        measurer: context.measurer,
+        frame: fitted.frame,
+        columns: &fitted.columns,
+        scale: *context.scale,
+        labels: &fitted.labels,
+        footer: FooterSpec {
+            shown: config.page.footer,
+            identity: &context.procedure.identity,
+            words: &config.words,
+        },
+        repeat_header: config.page.repeat_header,
+        pages_before,
+        lanes_final,
+    };
+    let continuations = std::mem::take(&mut fitted.continuations);
+    pages::draw_pages(
+        &table,
+        &fitted.plan,
+        continuations,
+        &mut fitted.measured,
+        threads,
+    )
 }
 
-impl PageNumbers {
-    fn new(plan: &plan::Plan, continuations: &[overflow::Continuation]) -> Self {
-        let mut rest = continuations.iter().peekable();
-        let mut next = 1;
-        let numbers = plan
-            .pages
-            .iter()
-            .map(|range| {
-                let number = next;
-                next += 1;
-                if let Some(c) = rest.next_if(|c| range.end == c.step + 1) {
-                    next += c.parts.len();
-                }
-                number
-            })
-            .collect();
-        Self {
-            numbers,
-            total: next - 1,
-        }
-    }
+/// The tracks to fit the columns for when the drawn pages took more
+/// tracks in some lane than it holds 4 pt apart and than it was fitted
+/// for, in a lane the paper gave the room for what it was fitted for (a
+/// squeezed lane has no room to grow).
+fn crowded(columns: &columns::Columns, used: &[usize], fitted: &[usize]) -> Option<Vec<usize>> {
+    let short = (0..used.len()).any(|lane| {
+        let holds = columns.track_capacity(lane);
+        used[lane] > holds && used[lane] > fitted[lane] && holds >= fitted[lane]
+    });
+    short.then(|| used.iter().zip(fitted).map(|(u, f)| *u.max(f)).collect())
 }
 
-/// The flowchart pages with the continuation pages of cut rows after the
-/// page each ends.
-fn with_continuations(
-    table: &Table<'_>,
-    pages: Vec<Page>,
-    continuations: Vec<overflow::Continuation>,
-    total: usize,
-) -> Vec<Page> {
-    if continuations.is_empty() {
-        return pages;
+/// Phases 2 to 6 for `needed` tracks, and again (up to [`REFITS`]
+/// times) while the default routes of the new pages need more in a lane
+/// that has the room; `None` when the table no longer fits.
+fn widened(context: &fit::FitContext<'_>, mut needed: Vec<usize>) -> Option<fit::Fitted> {
+    let mut fitted = context.fit(&needed).ok()?;
+    for _ in 0..REFITS {
+        let planned = fitted.plan.tracks(context.procedure);
+        let Some(more) = crowded(&fitted.columns, &planned, &needed) else {
+            break;
+        };
+        let Ok(wider) = context.fit(&more) else {
+            break;
+        };
+        (needed, fitted) = (more, wider);
     }
-    let mut rest = continuations.into_iter().peekable();
-    let mut all = Vec::with_capacity(total);
-    for page in pages {
-        let (number, last) = (page.number, page.rows.last().map(|r| r.step));
-        all.push(page);
-        if let Some(c) = rest.next_if(|c| Some(c.step) == last) {
-            for (k, texts) in c.parts.into_iter().enumerate() {
-                all.push(overflow::continuation_page(
-                    table,
-                    c.step,
-                    texts,
-                    (number + 1 + k, total),
-                ));
-            }
-        }
-    }
-    all
+    Some(fitted)
+}
+
+/// Times [`widened`] fits the columns again for the default routes.
+const REFITS: usize = 2;
+
+/// The warning that some arrows run closer than 4 pt: the lanes are as
+/// narrow as the paper makes them.
+fn squeezed(procedure: &Procedure, config: &Config) -> Diagnostic {
+    Diagnostic::warning(
+        Code::LanesSqueezed,
+        "/actors",
+        format!(
+            "{} pelaksana tidak muat di kertas {} dengan jarak 4 pt antargaris alir; sebagian garis berjarak lebih rapat: pilih kertas yang lebih lebar atau kurangi pelaksana",
+            procedure.lanes.len(),
+            config.page.describe()
+        ),
+    )
 }
 
 /// Names the tallest row of every page that grew past its paper and whose
@@ -410,82 +386,6 @@ fn too_wide(procedure: &Procedure, config: &Config, wide: columns::TooWide) -> E
             wide.available.floor()
         ),
     )]))
-}
-
-/// Phase 7 for pages `range`: place, route, flows, labels. `measured`
-/// holds the rows from `first_row` on.
-fn lay_out_pages(
-    table: &Table<'_>,
-    (plan, numbers): (&plan::Plan, &PageNumbers),
-    (measured, first_row): (&mut [measure::MeasuredRow], usize),
-    range: std::ops::Range<usize>,
-) -> Vec<Page> {
-    let pairs = &plan.pairs;
-    let mut pages: Vec<Page> = Vec::with_capacity(range.len());
-    for p in range {
-        let mut page_plan = plan.page(table.procedure, p);
-        let (mut page, boxes) = place::place_page(
-            table,
-            (&mut *measured, first_row),
-            &page_plan,
-            pairs,
-            (numbers.numbers[p], numbers.total),
-        );
-        page.flows = untangle::untangled_flows(table, &mut page_plan, &boxes, pairs);
-        let failed = labels::place_labels(table, &mut page, &page_plan);
-        if !failed.is_empty() {
-            for f in failed {
-                page_plan.flows[f].bottom_only = true;
-            }
-            page.flows = untangle::untangled_flows(table, &mut page_plan, &boxes, pairs);
-            labels::place_labels(table, &mut page, &page_plan);
-        }
-        page.cells.shrink_to_fit();
-        page.symbols.shrink_to_fit();
-        page.flows.shrink_to_fit();
-        pages.push(page);
-    }
-    pages
-}
-
-/// Phase 7 split into consecutive runs of pages, one per thread, each
-/// measuring with its own thread's cached measurer; joined in page order.
-fn pages_on_threads(
-    table: &Table<'_>,
-    plan: &plan::Plan,
-    numbers: &PageNumbers,
-    measured: &mut [measure::MeasuredRow],
-    threads: usize,
-) -> Vec<Page> {
-    let count = plan.pages.len();
-    let per_thread = count.div_ceil(threads).max(1);
-    if threads <= 1 || count < 2 {
-        return lay_out_pages(table, (plan, numbers), (measured, 0), 0..count);
-    }
-    std::thread::scope(|scope| {
-        let mut rest = measured;
-        let mut first_row = 0;
-        let mut workers = Vec::new();
-        for start in (0..count).step_by(per_thread) {
-            let end = (start + per_thread).min(count);
-            let rows_end = plan.pages[end - 1].end;
-            let (mine, others) = std::mem::take(&mut rest).split_at_mut(rows_end - first_row);
-            rest = others;
-            let offset = first_row;
-            first_row = rows_end;
-            let shared = *table;
-            workers.push(scope.spawn(move || {
-                FontMeasurer::with_thread_local(|measurer| {
-                    let table = Table { measurer, ..shared };
-                    lay_out_pages(&table, (plan, numbers), (mine, offset), start..end)
-                })
-            }));
-        }
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
 }
 
 /// The title a document is known by: its name, else its number, else "SOP".

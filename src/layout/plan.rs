@@ -10,7 +10,7 @@
 //! and flows as the router takes them), made when the page is laid out.
 
 use super::dims::CONNECTORS_PER_LANE;
-use super::route::{RouteFlow, RouteRow, Slot, nearest_lanes};
+use super::route::{RouteFlow, RouteRow, Slot, nearest_lanes, route};
 use crate::config::ConnectorLabels;
 use crate::model::Kind;
 use crate::procedure::Procedure;
@@ -85,6 +85,23 @@ impl Plan {
             &self.outgoing[p],
             &self.pairs,
         )
+    }
+
+    /// The channel tracks each lane takes on its busier side, the most of
+    /// any page, with every arrow on its default route.
+    pub fn tracks(&self, procedure: &Procedure) -> Vec<usize> {
+        let lane_count = procedure.lanes.len();
+        let mut tracks = vec![0; lane_count];
+        for p in 0..self.pages.len() {
+            let page = self.page(procedure, p);
+            let routes = route(&page.rows, &page.flows, lane_count);
+            for (lane, t) in tracks.iter_mut().enumerate() {
+                *t = (*t)
+                    .max(routes.tracks[lane * 2])
+                    .max(routes.tracks[lane * 2 + 1]);
+            }
+        }
+        tracks
     }
 }
 

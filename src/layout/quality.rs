@@ -70,25 +70,33 @@ pub(crate) fn stretches(flows: &[FlowPath]) -> [Vec<Stretch>; 2] {
 /// Pairs of parallel stretches of two unrelated arrows (no shared source,
 /// no shared target) that overlap and lie closer than [`PARALLEL_GAP`].
 pub(crate) fn close_parallels(flows: &[FlowPath]) -> usize {
+    close_parallel_pairs(flows).len()
+}
+
+/// The arrows (by index) and distance of each pair of parallel stretches
+/// [`close_parallels`] counts.
+pub(crate) fn close_parallel_pairs(flows: &[FlowPath]) -> Vec<(usize, usize, f32)> {
     let related = |a: usize, b: usize| {
         let (x, y) = (&flows[a], &flows[b]);
         a == b || x.from == y.from || x.to == y.to
     };
-    let mut count = 0;
+    let mut found = Vec::new();
     for list in stretches(flows) {
         for (i, s) in list.iter().enumerate() {
-            count += list[i + 1..]
-                .iter()
-                .take_while(|t| t.at - s.at < PARALLEL_GAP - 0.01)
-                .filter(|t| {
-                    t.at - s.at > 0.01
-                        && s.to.min(t.to) - s.from.max(t.from) > 0.01
-                        && !related(s.flow, t.flow)
-                })
-                .count();
+            found.extend(
+                list[i + 1..]
+                    .iter()
+                    .take_while(|t| t.at - s.at < PARALLEL_GAP - 0.01)
+                    .filter(|t| {
+                        t.at - s.at > 0.01
+                            && s.to.min(t.to) - s.from.max(t.from) > 0.01
+                            && !related(s.flow, t.flow)
+                    })
+                    .map(|t| (s.flow, t.flow, t.at - s.at)),
+            );
         }
     }
-    count
+    found
 }
 
 /// Corners in all of `flows`.

@@ -35,6 +35,10 @@ pub(crate) struct Table<'a> {
     /// Pages before the first flowchart page in "Halaman x dari y" (1
     /// when the identity sheet is counted, else 0).
     pub pages_before: usize,
+    /// True when the lanes are as wide as they will get: untangling then
+    /// never crowds a channel past the tracks it holds 4 pt apart (on a
+    /// first drawing it may, and the lanes widen for it).
+    pub lanes_final: bool,
 }
 
 impl Table<'_> {
@@ -59,8 +63,6 @@ impl Table<'_> {
 
     /// Left and right edge of the swimlane block.
     pub fn lanes_span(&self) -> (f32, f32) {
-        let first = self.columns.lanes.first().map_or(0.0, |l| l.0);
-        let last = self.columns.lanes.last().map_or(0.0, |l| l.0 + l.1);
-        (first, last)
+        self.columns.lanes_span()
     }
 }

@@ -2,10 +2,12 @@
 //! then, where two of them cross or read as one line through a box, try
 //! the other route variants of each such arrow ([`Variant`]) and keep
 //! every change that leaves the page with fewer of these faults, or as
-//! many and fewer bends.
+//! many and fewer bends, and never one that crowds a channel with more
+//! tracks than it holds 4 pt apart.
 //!
 //! In: the [`Table`], the [`PagePlan`] (its arrows' variants are set
-//! here), the [`RowBox`]es. Out: the page's [`FlowPath`]s, unlabelled.
+//! here), the [`RowBox`]es. Out: the page's [`FlowPath`]s, unlabelled,
+//! and the tracks they take.
 //! Linear in practice: pages are short, and only pages with crossings,
 //! and on them only crossing arrows, are routed again.
 
@@ -13,12 +15,20 @@ use super::flows::place_flows;
 use super::place::RowBox;
 use super::plan::{PagePlan, Pair};
 use super::quality;
-use super::route::{Variant, route};
+use super::route::{Routes, Variant, route};
 use super::table::Table;
 use super::types::FlowPath;
 
 /// Rounds over the crossing arrows of a page.
 const ROUNDS: usize = 2;
+
+/// A page's arrows and the tracks they take.
+pub(crate) struct Untangled {
+    /// The arrows, unlabelled.
+    pub flows: Vec<FlowPath>,
+    /// Tracks used per channel: index `lane * 2 + side`.
+    pub tracks: Vec<usize>,
+}
 
 /// The arrows of a page with the fewest crossings its variants reach.
 pub(crate) fn untangled_flows(
@@ -26,17 +36,39 @@ pub(crate) fn untangled_flows(
     plan: &mut PagePlan,
     boxes: &[RowBox],
     pairs: &[Pair],
-) -> Vec<FlowPath> {
+) -> Untangled {
     let lane_count = table.procedure.lanes.len();
-    let draw = |plan: &PagePlan| {
-        let routes = route(&plan.rows, &plan.flows, lane_count);
-        place_flows(table, plan, &routes, boxes, pairs)
+    let first = route(&plan.rows, &plan.flows, lane_count);
+    // A channel holds what fits 4 pt apart; a lane squeezed narrower than
+    // its default routes need (the paper has no room) is not held back.
+    let capacity: Vec<usize> = first
+        .tracks
+        .iter()
+        .enumerate()
+        .map(|(channel, &taken)| {
+            let holds = table.columns.track_capacity(channel / 2);
+            if table.lanes_final && holds >= taken {
+                holds
+            } else {
+                usize::MAX
+            }
+        })
+        .collect();
+    let draw = |plan: &PagePlan, routes: Routes| {
+        let crowded: usize = routes
+            .tracks
+            .iter()
+            .zip(&capacity)
+            .map(|(&t, &c)| t.saturating_sub(c))
+            .sum();
+        let flows = place_flows(table, plan, &routes, boxes, pairs);
+        (flows, crowded, routes.tracks)
     };
-    let mut best = draw(plan);
+    let (mut best, crowded, mut tracks) = draw(plan, first);
     let mut crossings = faults(&best);
-    let mut score = (crossings.len(), quality::bends(&best));
+    let mut score = (crowded, crossings.len(), quality::bends(&best));
     for _ in 0..ROUNDS {
-        if score.0 == 0 {
+        if score.1 == 0 {
             break;
         }
         let mut arrows: Vec<usize> = crossings.iter().flat_map(|&(h, v)| [h, v]).collect();
@@ -47,20 +79,24 @@ pub(crate) fn untangled_flows(
             let mut chosen = kept;
             for variant in Variant::TRIED.into_iter().filter(|&v| v != kept) {
                 plan.flows[f].variant = variant;
-                let flows = draw(plan);
+                let (flows, crowded, used) = draw(plan, route(&plan.rows, &plan.flows, lane_count));
                 let found = faults(&flows);
-                let candidate = (found.len(), quality::bends(&flows));
+                let candidate = (crowded, found.len(), quality::bends(&flows));
                 if candidate < score {
                     (best, crossings, score, chosen) = (flows, found, candidate, variant);
+                    tracks = used;
                 }
             }
             plan.flows[f].variant = chosen;
-            if score.0 == 0 {
+            if score.1 == 0 {
                 break;
             }
         }
     }
-    best
+    Untangled {
+        flows: best,
+        tracks,
+    }
 }
 
 /// The pairs of arrows that cross, or that read as one line passing a box.

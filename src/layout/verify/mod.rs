@@ -19,8 +19,9 @@ const EPS: f32 = 0.01;
 pub struct Violation {
     /// Invariant number in design.md section 3 (1-10), 11: each outcome
     /// of a decision leaves by its own exit, 12: an arrow keeps 3 pt
-    /// from a table line it runs along, or 13: connectors in a band stand
-    /// 4 pt apart, those of one lane in number order.
+    /// from a table line it runs along, 13: connectors in a band stand
+    /// 4 pt apart, those of one lane in number order, or 14: unrelated
+    /// arrows side by side stand 4 pt apart.
     pub invariant: u8,
     /// Page (1-based).
     pub page: usize,
@@ -51,6 +52,7 @@ pub fn verify(layout: &Layout) -> Vec<Violation> {
         check.flows();
         check.exits();
         check.spacing();
+        check.parallels(&layout.warnings);
         check.bands();
         check.header(layout);
         check.text();

@@ -1,12 +1,38 @@
 //! Invariant 12, clear of the table: an arrow running along a table line
 //! (a lane edge, a row edge) keeps at least [`LINE_GAP`] from it, so that
-//! it never merges with the grid.
+//! it never merges with the grid. Invariant 14, clear of each other: two
+//! unrelated arrows running side by side stand at least
+//! [`PARALLEL_GAP`] apart, unless the layout warned that its lanes are
+//! squeezed narrower than that ([`Code::LanesSqueezed`]).
 
 use super::{Checker, EPS};
+use crate::error::Code;
 use crate::layout::dims::MIN_LINE_CLEARANCE as LINE_GAP;
-use crate::layout::quality::stretches;
+use crate::layout::quality::{PARALLEL_GAP, close_parallel_pairs, stretches};
 
 impl Checker<'_> {
+    pub(super) fn parallels(&mut self, warnings: &[crate::error::Diagnostic]) {
+        if warnings.iter().any(|w| w.code == Code::LanesSqueezed) {
+            return;
+        }
+        let flows = &self.page.flows;
+        for (a, b, apart) in close_parallel_pairs(flows) {
+            let (a, b) = (&flows[a], &flows[b]);
+            self.report(
+                14,
+                vec![
+                    a.from.to_string(),
+                    a.to.to_string(),
+                    b.from.to_string(),
+                    b.to.to_string(),
+                ],
+                format!(
+                    "two arrows run side by side {apart:.2} pt apart (at least {PARALLEL_GAP} pt)"
+                ),
+            );
+        }
+    }
+
     pub(super) fn spacing(&mut self) {
         let page = self.page;
         for (vertical, list) in stretches(&page.flows).iter().enumerate() {

@@ -1,0 +1,140 @@
+//! Arrows side by side stand 4 pt apart (`verify` invariant 14): the lanes
+//! widen for the tracks the drawn pages take, and only a table squeezed by
+//! more performers than the paper holds runs them closer, with a warning.
+
+mod common;
+
+use sopflow::Code;
+use sopflow::config::Config;
+use sopflow::generate::{GenerateOptions, generate};
+use sopflow::layout::{Layout, Point, layout, verify};
+use sopflow::{Kind, Procedure, SopBuilder};
+
+fn squeezed(l: &Layout) -> bool {
+    l.warnings.iter().any(|w| w.code == Code::LanesSqueezed)
+}
+
+/// Distances between vertical stretches of unrelated arrows that run side
+/// by side on one page.
+fn vertical_gaps(l: &Layout) -> Vec<f32> {
+    let mut gaps = Vec::new();
+    for page in &l.pages {
+        let runs: Vec<(usize, f32, f32, f32)> = page
+            .flows
+            .iter()
+            .enumerate()
+            .flat_map(|(i, f)| {
+                f.points
+                    .windows(2)
+                    .filter(|w| w[0].x == w[1].x)
+                    .map(move |w| (i, w[0].x, w[0].y.min(w[1].y), w[0].y.max(w[1].y)))
+            })
+            .collect();
+        for (k, a) in runs.iter().enumerate() {
+            for b in &runs[k + 1..] {
+                let (fa, fb) = (&page.flows[a.0], &page.flows[b.0]);
+                let related = a.0 == b.0 || fa.from == fb.from || fa.to == fb.to;
+                let overlap = a.3.min(b.3) - a.2.max(b.2);
+                if !related && overlap > 0.01 && (a.1 - b.1).abs() > 0.01 {
+                    gaps.push((a.1 - b.1).abs());
+                }
+            }
+        }
+    }
+    gaps
+}
+
+#[test]
+fn verify_reports_two_unrelated_arrows_side_by_side_closer_than_4_pt() {
+    let procedure = Procedure::from_sop(
+        &SopBuilder::new()
+            .actor("l0", "Lane 0")
+            .actor("l1", "Lane 1")
+            .activity("a", "l0", |a| a.id("A"))
+            .activity("b", "l1", |a| a.id("B"))
+            .build(),
+    )
+    .unwrap();
+    let mut l = layout(&procedure, &Config::default()).unwrap();
+    assert_eq!(verify(&l), vec![]);
+    // A second arrow of other ends, 2 pt to the right of A's.
+    let mut other = l.pages[0].flows[0].clone();
+    other.from = "X".into();
+    other.to = "Y".into();
+    other.label = None;
+    other.points = other
+        .points
+        .iter()
+        .map(|p| Point::new(p.x + 2.0, p.y))
+        .collect();
+    l.pages[0].flows.push(other);
+    let close: Vec<_> = verify(&l)
+        .into_iter()
+        .filter(|v| v.invariant == 14)
+        .collect();
+    assert!(!close.is_empty());
+    assert!(close[0].message.contains("2.00 pt apart"), "{close:?}");
+}
+
+#[test]
+fn a_lane_with_two_arrows_in_one_channel_widens_to_hold_them_4_pt_apart() {
+    // bps-rekomendasi-statistik, page 3: the Walidata decision sends "Belum
+    // valid" down its right channel to a connector while "Belum lengkap"
+    // climbs it back; the routing pre-pass foresaw one track there.
+    let l = layout(
+        &common::load(std::path::Path::new(&common::example(
+            "bps-rekomendasi-statistik.json",
+        ))),
+        &Config::default(),
+    )
+    .unwrap();
+    assert!(!squeezed(&l));
+    assert_eq!(verify(&l), vec![]);
+    let gaps = vertical_gaps(&l);
+    assert!(gaps.iter().all(|&g| g >= 4.0 - 1e-3), "{gaps:?}");
+}
+
+#[test]
+fn every_real_document_keeps_its_arrows_apart_without_squeezing() {
+    for file in common::example_files() {
+        let l = layout(&common::load(&file), &Config::default()).unwrap();
+        assert!(!squeezed(&l), "{}", file.display());
+        assert_eq!(l.metrics.close_parallels, 0, "{}", file.display());
+    }
+}
+
+#[test]
+fn only_a_squeezed_table_runs_arrows_closer_and_it_says_so() {
+    let many = generate(GenerateOptions::new(600, 15, 1));
+    let l = layout(&Procedure::from_sop(&many).unwrap(), &Config::default()).unwrap();
+    assert_eq!(verify(&l), vec![]);
+    assert!(squeezed(&l), "15 performers squeeze F4");
+    assert!(l.metrics.close_parallels > 0);
+    let few = generate(GenerateOptions::new(300, 6, 1));
+    let l = layout(&Procedure::from_sop(&few).unwrap(), &Config::default()).unwrap();
+    assert!(!squeezed(&l));
+    assert_eq!(l.metrics.close_parallels, 0);
+    assert_eq!(verify(&l), vec![]);
+    assert!(vertical_gaps(&l).iter().all(|&g| g >= 4.0 - 1e-3));
+}
+
+#[test]
+fn a_decision_loop_and_a_jump_share_a_channel_4_pt_apart() {
+    let procedure = Procedure::from_sop(
+        &SopBuilder::new()
+            .actor("l0", "Lane 0")
+            .actor("l1", "Lane 1")
+            .activity("a", "l0", |a| a.id("A"))
+            .activity("b", "l0", |a| a.id("B"))
+            .activity("c", "l1", |a| a.id("C"))
+            .activity("d", "l0", |a| {
+                a.id("D").kind(Kind::Decision).yes("E").no("B")
+            })
+            .activity("e", "l1", |a| a.id("E").kind(Kind::End))
+            .build(),
+    )
+    .unwrap();
+    let l = layout(&procedure, &Config::default()).unwrap();
+    assert_eq!(verify(&l), vec![]);
+    assert!(vertical_gaps(&l).iter().all(|&g| g >= 4.0 - 1e-3));
+}
