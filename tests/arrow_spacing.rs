@@ -105,11 +105,14 @@ fn every_real_document_keeps_its_arrows_apart_without_squeezing() {
 
 #[test]
 fn only_a_squeezed_table_runs_arrows_closer_and_it_says_so() {
-    let many = generate(GenerateOptions::new(600, 15, 1));
-    let l = layout(&Procedure::from_sop(&many).unwrap(), &Config::default()).unwrap();
+    let many = generate(GenerateOptions::new(400, 15, 2));
+    let mut l = layout(&Procedure::from_sop(&many).unwrap(), &Config::default()).unwrap();
     assert_eq!(verify(&l), vec![]);
     assert!(squeezed(&l), "15 performers squeeze F4");
     assert!(l.metrics.close_parallels > 0);
+    // Without its warning, the same layout breaks invariant 14.
+    l.warnings.retain(|w| w.code != Code::LanesSqueezed);
+    assert!(verify(&l).iter().any(|v| v.invariant == 14));
     let few = generate(GenerateOptions::new(300, 6, 1));
     let l = layout(&Procedure::from_sop(&few).unwrap(), &Config::default()).unwrap();
     assert!(!squeezed(&l));
@@ -137,4 +140,22 @@ fn a_decision_loop_and_a_jump_share_a_channel_4_pt_apart() {
     let l = layout(&procedure, &Config::default()).unwrap();
     assert_eq!(verify(&l), vec![]);
     assert!(vertical_gaps(&l).iter().all(|&g| g >= 4.0 - 1e-3));
+}
+
+#[test]
+fn a_squeezed_lane_still_enters_connectors_beside_each_other_from_their_sides() {
+    // A fuzzer find (`crash-7efeceb8…`): ten performers on Legal portrait,
+    // two outcomes of one box to one activity on the next page, their
+    // labels so long that the row fills the page. The lane has no room for
+    // tracks, so they run at the channel's inner edge; the two outgoing
+    // connectors side by side reached that edge, and the arrows came down
+    // along their sides instead of into them.
+    let json = "{\"actors\": [{\"id\": \"p0\", \"name\": \"Pelaksana 0\", \"group\": \"Kelompok 0\"}, {\"id\": \"p1\", \"name\": \"Pelaksana 1\", \"group\": \"Kelompok 0\"}, {\"id\": \"p2\", \"name\": \"Pelaksana 2\"}, {\"id\": \"p3\", \"name\": \"Pelaksana 3\", \"group\": \"Kelompok 1\"}, {\"id\": \"p4\", \"name\": \"Pelaksana 4\", \"group\": \"Kelompok 1\"}, {\"id\": \"p5\", \"name\": \"Pelaksana 5\"}, {\"id\": \"p6\", \"name\": \"Pelaksana 6\", \"group\": \"Kelompok 2\"}, {\"id\": \"p7\", \"name\": \"Pelaksana 7\", \"group\": \"Kelompok 2\"}, {\"id\": \"p8\", \"name\": \"Pelaksana 8\"}, {\"id\": \"p9\", \"name\": \"Pelaksana 9\", \"group\": \"Kelompok 3\"}], \"activities\": [{\"text\": \"\\rslh\", \"actor\": \"p0\", \"kind\": \"process\", \"time\": \"\\\"\\\"\\\"\\\"\\\"\\\"\\\"\", \"notes\": \"\\\"\\\"\\\"\\\"@oooo\", \"symbol_text\": \"moo\", \"next\": [{\"to\": \"2\", \"label\": \"lskoiooooooooooooooi\"}, {\"to\": \"2\", \"label\": \"\\u0000oooooooooooimoooooooooooiooeeeeeeeoooimoooooooooooiooeeeeeeeeeee\\u0003eeee\\u0003\\u0000^eeeeeeeeeeeeeeeeee:eeimooo\\nsHHl\\\"o\\u0000\\u0000\\u0000\\u0000\\u0000\"}]}, {\"text\": \"\", \"actor\": \"p0\", \"time\": \"\"}]}";
+    let procedure = Procedure::from_sop(&sopflow::parse_sop(json).unwrap()).unwrap();
+    let mut config = Config::default();
+    config.page.paper = sopflow::config::Paper::Legal;
+    config.page.landscape = false;
+    let l = layout(&procedure, &config).unwrap();
+    assert_eq!(verify(&l), vec![]);
+    assert_eq!(l.metrics.connector_pairs, 2);
 }

@@ -58,6 +58,40 @@ pub(crate) fn branch_labels(
         .collect()
 }
 
+/// Per lane, the width that holds the longest word of every label leaving
+/// a symbol in it beside the symbol's bottom stub, on either side: the
+/// lane the columns give it when the paper has the room, so that a label
+/// wraps rather than shrinks or leaves by another exit.
+pub(crate) fn label_lane_widths(
+    procedure: &Procedure,
+    labels: &Words,
+    font: Font,
+    measurer: &dyn TextMeasurer,
+) -> Vec<f32> {
+    let mut widths = vec![0.0_f32; procedure.lanes.len()];
+    for flow in &procedure.flows {
+        let Some(label) = flow.label.as_ref() else {
+            continue;
+        };
+        let text = words(label, labels);
+        let word = text
+            .split(' ')
+            .map(|w| measurer.width(w, font))
+            .fold(0.0, f32::max);
+        if word <= 0.0 {
+            continue;
+        }
+        let need = 2.0 * (super::dims::LABEL_GAP + word + LABEL_CLEARANCE);
+        for &lane in &procedure.steps[flow.from].lanes {
+            widths[lane] = widths[lane].max(need);
+        }
+    }
+    widths
+}
+
+/// Room a label keeps from its lane's edge when its lane is sized for it.
+const LABEL_CLEARANCE: f32 = 2.0;
+
 impl BranchLabel {
     /// Height the label needs in the zone under its source, gaps included.
     pub fn zone_height(&self, line_height: f32) -> f32 {

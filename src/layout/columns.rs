@@ -1,5 +1,6 @@
 //! Phase 2, columns: the width of every column, the way a browser lays
 //! out an automatic table, within the paper's width and never beyond it.
+//! A lane's comfortable width holds its tracks and its branch labels.
 //!
 //! Every column starts at its minimum: a text column at its longest word
 //! or header word, a lane at the narrowest symbol with the arrow tracks
@@ -72,6 +73,8 @@ pub(crate) struct TooWide {
 pub(crate) struct FitInput<'a> {
     /// Arrow tracks each lane needs on its busier side, one per lane.
     pub tracks: &'a [usize],
+    /// The width each lane's branch labels need beside a bottom stub.
+    pub label_widths: &'a [f32],
     /// What the text columns hold.
     pub content: &'a ContentWidths,
     /// The table configuration.
@@ -98,6 +101,7 @@ const GROWTH_STEPS: f32 = 24.0;
 pub(crate) fn fit(input: &FitInput<'_>) -> Result<Columns, TooWide> {
     let FitInput {
         tracks,
+        label_widths,
         content,
         table,
         area,
@@ -126,14 +130,17 @@ pub(crate) fn fit(input: &FitInput<'_>) -> Result<Columns, TooWide> {
     let mut lanes = lane_min.clone();
     let mut room = available - needed;
 
-    // Tier 1: lanes to their comfortable width, Kegiatan to a readable
-    // measure, by the same fraction.
+    // Tier 1: lanes to their comfortable width (their tracks, and their
+    // labels' longest words beside a stub, up to the widest lane), Kegiatan
+    // to a readable measure, by the same fraction.
     let comfortable: Vec<f32> = tracks
         .iter()
-        .map(|&t| {
+        .zip(label_widths)
+        .map(|(&t, &labels)| {
             table
                 .lane_min_width
                 .max(lane_width_for(table.symbol_width, t))
+                .max(labels.min(table.lane_max_width))
         })
         .collect();
     let measure = preferred[0].min(min[0].max(ACTIVITY_MEASURE * available));
@@ -381,6 +388,7 @@ fn assemble(
 pub(crate) fn fit_empty(tracks: &[usize], config: &crate::config::Config) -> Columns {
     fit(&FitInput {
         tracks,
+        label_widths: &vec![0.0; tracks.len()],
         content: &ContentWidths::default(),
         table: &config.table,
         area: &PrintArea::of(&config.page),

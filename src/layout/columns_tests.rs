@@ -33,6 +33,7 @@ fn fit_with(procedure: &crate::Procedure, config: &Config) -> Result<Columns, To
         let tracks = vec![0; procedure.lanes.len()];
         fit(&FitInput {
             tracks: &tracks,
+            label_widths: &vec![0.0; tracks.len()],
             content: &content,
             table: &config.table,
             area: &PrintArea::of(&config.page),
@@ -105,6 +106,7 @@ fn a_lane_that_needs_tracks_is_wide_enough_for_them() {
         let content = content_widths(&p, &config.words, &config.table, &scale, m);
         fit(&FitInput {
             tracks: &[0, 12, 0],
+            label_widths: &[0.0; 3],
             content: &content,
             table: &config.table,
             area: &PrintArea::of(&config.page),

@@ -110,7 +110,8 @@ impl Channel {
 /// `group` connectors share its lane in a band row: side by side, all
 /// within the room beside the axis that no channel track enters.
 pub(crate) fn connector_box(symbol_width: f32, group: usize, slot: Slot) -> (f32, f32) {
-    let half = symbol_width / 2.0 + CHANNEL_INSET;
+    // Short of the channel's inner edge, where a squeezed lane's track runs.
+    let half = symbol_width / 2.0 + CHANNEL_INSET - 1.0;
     let (offset, width) = match group {
         0 | 1 => (0.0, CONNECTOR_WIDTH),
         2 => {
@@ -178,7 +179,8 @@ mod tests {
     #[test]
     fn connectors_sharing_a_lane_stay_within_the_room_beside_the_axis() {
         let symbol = 60.0;
-        let half = symbol / 2.0 + CHANNEL_INSET;
+        // Clear of the inner edge of the channel, where squeezed tracks run.
+        let half = symbol / 2.0 + CHANNEL_INSET - 1.0;
         for group in 1..=3 {
             let slots: &[Slot] = match group {
                 1 => &[Slot::Centre],

@@ -47,6 +47,8 @@ pub(crate) struct FitContext<'a> {
     pub scale: &'a TypeScale,
     pub area: &'a PrintArea,
     pub content: &'a ContentWidths,
+    /// The width each lane's branch labels need.
+    pub label_widths: Vec<f32>,
 }
 
 impl FitContext<'_> {
@@ -59,11 +61,13 @@ impl FitContext<'_> {
             scale,
             area,
             content,
+            ..
         } = *self;
         let mut warnings = Vec::new();
         // 2. Column widths.
         let columns = columns::fit(&columns::FitInput {
             tracks,
+            label_widths: &self.label_widths,
             content,
             table: &config.table,
             area,

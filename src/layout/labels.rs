@@ -27,8 +27,15 @@ pub(crate) const MAX_DISTANCE: f32 = GAP + MAX_RISE;
 
 /// Places the labels of the arrows on `page`. Returns the page flows whose
 /// label found no clear place beside a side exit: routed again through the
-/// bottom, their label gets the zone reserved there.
-pub(crate) fn place_labels(table: &Table<'_>, page: &mut Page, plan: &PagePlan) -> Vec<usize> {
+/// bottom, their label gets the zone reserved there. Once the page is
+/// `rerouted`, a label that finds no place in whole words at the label
+/// size takes a size smaller.
+pub(crate) fn place_labels(
+    table: &Table<'_>,
+    page: &mut Page,
+    plan: &PagePlan,
+    rerouted: bool,
+) -> Vec<usize> {
     let lanes = table.lanes_span();
     let measurer = table.measurer;
     let zone_width = label_zone_width(table.columns.symbol_width);
@@ -70,21 +77,21 @@ pub(crate) fn place_labels(table: &Table<'_>, page: &mut Page, plan: &PagePlan) 
                 && !placed.iter().any(|o| o.inflate(0.5).overlaps(rect))
                 && index.touching(&rect.inflate(0.5)).next().is_none()
         };
-        let place = |lines: Vec<Line>, font: Font, placed: &[Rect]| {
+        let place = |lines: Vec<Line>, font: Font, placed: &[Rect], side: Side| {
             let w = lines.iter().map(|l| l.width).fold(0.0, f32::max);
             let h = lines.len() as f32 * measurer.line_height(font);
             candidates(&points, w, h)
                 .into_iter()
+                .filter(|&(_, s)| s == side)
+                .map(|(r, _)| r)
                 .find(|r| clear(r, placed))
                 .map(|rect| (rect, lines, font))
         };
-        // Whole words first, in the label size then smaller; a bottom exit
-        // then falls back on its reserved zone, words broken if need be.
-        let small = Font {
-            size: base.size * 0.85,
-            ..base
-        };
-        let whole_words = [base, small].into_iter().find_map(|font| {
+        // Whole words: on one line, else wrapped at spaces, on the side
+        // away from the turn, then on the other side. Past that the exit
+        // moves (the driver routes the arrow again through the bottom); a
+        // bottom exit falls back on its reserved zone, then a size smaller.
+        let whole_words = |font: Font| {
             let full = measurer.width(text, font);
             let longest_word = text
                 .split(' ')
@@ -94,20 +101,39 @@ pub(crate) fn place_labels(table: &Table<'_>, page: &mut Page, plan: &PagePlan) 
             if bottom_exit && zone_width >= longest_word {
                 widths.insert(0, zone_width);
             }
-            widths
-                .into_iter()
-                .find_map(|width| place(wrap_label(text, width, font, measurer), font, &placed))
-        });
-        let zone = || {
-            let lines = label.zone_lines.clone();
-            place(lines.clone(), base, &placed).or_else(|| {
-                // A third label on one bottom stub: keep it beside its arrow (the checker reports it).
-                let h = lines.len() as f32 * table.scale.label_line;
-                let w = lines.iter().map(|l| l.width).fold(0.0, f32::max);
-                candidates(&points, w, h).first().map(|r| (*r, lines, base))
+            [Side::Preferred, Side::Other].into_iter().find_map(|side| {
+                widths.iter().find_map(|&width| {
+                    place(wrap_label(text, width, font, measurer), font, &placed, side)
+                })
             })
         };
-        let chosen = whole_words.or_else(|| if bottom_exit { zone() } else { None });
+        let small = Font {
+            size: base.size * 0.85,
+            ..base
+        };
+        let zone = || {
+            let lines = label.zone_lines.clone();
+            [Side::Preferred, Side::Other]
+                .into_iter()
+                .find_map(|side| place(lines.clone(), base, &placed, side))
+        };
+        let forced = || {
+            // A third label on one bottom stub: keep it beside its arrow (the checker reports it).
+            let lines = label.zone_lines.clone();
+            let h = lines.len() as f32 * table.scale.label_line;
+            let w = lines.iter().map(|l| l.width).fold(0.0, f32::max);
+            candidates(&points, w, h)
+                .first()
+                .map(|&(r, _)| (r, lines, base))
+        };
+        let chosen = whole_words(base)
+            .or_else(|| bottom_exit.then(zone).flatten())
+            .or_else(|| {
+                (bottom_exit || rerouted)
+                    .then(|| whole_words(small))
+                    .flatten()
+            })
+            .or_else(|| bottom_exit.then(forced).flatten());
         let Some((rect, lines, font)) = chosen else {
             failed.push(f);
             continue;
@@ -132,9 +158,18 @@ pub(crate) fn symbol_overlaps(symbol: &Rect, diamond: bool, rect: &Rect) -> bool
     }
 }
 
-/// Places beside the first segment, nearest the source first, on the side
-/// away from where the arrow turns.
-fn candidates(points: &[Point], w: f32, h: f32) -> Vec<Rect> {
+/// Which side of its first segment a label sits on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// Away from where the arrow turns (above a side exit's segment).
+    Preferred,
+    /// The other side.
+    Other,
+}
+
+/// Places beside the first segment, nearest the source first, each with
+/// its side: the side away from where the arrow turns is preferred.
+fn candidates(points: &[Point], w: f32, h: f32) -> Vec<(Rect, Side)> {
     let (Some(&a), Some(&b)) = (points.first(), points.get(1)) else {
         return Vec::new();
     };
@@ -153,9 +188,9 @@ fn candidates(points: &[Point], w: f32, h: f32) -> Vec<Rect> {
             let left = Rect::new(a.x - GAP - w, y, w, h);
             let turns_right = turn.is_some_and(|t| t.x > b.x);
             out.extend(if turns_right {
-                [left, right]
+                [(left, Side::Preferred), (right, Side::Other)]
             } else {
-                [right, left]
+                [(right, Side::Preferred), (left, Side::Other)]
             });
         } else {
             let x = if b.x > a.x {
@@ -167,9 +202,9 @@ fn candidates(points: &[Point], w: f32, h: f32) -> Vec<Rect> {
             let below = Rect::new(x, a.y + GAP, w, h);
             let turns_up = turn.is_some_and(|t| t.y < b.y);
             out.extend(if turns_up {
-                [below, above]
+                [(below, Side::Preferred), (above, Side::Other)]
             } else {
-                [above, below]
+                [(above, Side::Preferred), (below, Side::Other)]
             });
         }
         along += 3.0;
@@ -189,8 +224,14 @@ fn candidates(points: &[Point], w: f32, h: f32) -> Vec<Rect> {
                 } else {
                     x.max(a.x - w + w * back)
                 };
-                out.push(Rect::new(x, a.y - GAP - h - rise, w, h));
-                out.push(Rect::new(x, a.y + GAP + rise, w, h));
+                let turns_up = turn.is_some_and(|t| t.y < b.y);
+                let (above, below) = if turns_up {
+                    (Side::Other, Side::Preferred)
+                } else {
+                    (Side::Preferred, Side::Other)
+                };
+                out.push((Rect::new(x, a.y - GAP - h - rise, w, h), above));
+                out.push((Rect::new(x, a.y + GAP + rise, w, h), below));
             }
         }
     }
@@ -233,7 +274,7 @@ mod tests {
             let (a, b) = (points[0], points[1]);
             let all = candidates(points, 18.0, 8.0);
             assert!(!all.is_empty());
-            for r in &all {
+            for (r, _) in &all {
                 let d = distance_to_segment(r, a, b);
                 assert!(d <= MAX_DISTANCE + 1e-3, "{r:?} is {d} from {a:?}-{b:?}");
                 let seg = Rect::new(
@@ -258,13 +299,15 @@ mod tests {
             Point::new(100.0, 90.0),
             Point::new(150.0, 90.0),
         ];
-        assert!(candidates(&right_turn, 10.0, 8.0)[0].right() <= 100.0);
+        let first = candidates(&right_turn, 10.0, 8.0)[0];
+        assert!(first.0.right() <= 100.0 && first.1 == Side::Preferred);
         // Down, then left: the label goes right of it.
         let left_turn = [
             Point::new(100.0, 50.0),
             Point::new(100.0, 90.0),
             Point::new(50.0, 90.0),
         ];
-        assert!(candidates(&left_turn, 10.0, 8.0)[0].x >= 100.0);
+        let first = candidates(&left_turn, 10.0, 8.0)[0];
+        assert!(first.0.x >= 100.0 && first.1 == Side::Preferred);
     }
 }

@@ -292,6 +292,7 @@ mod tests {
         );
         let columns = super::super::columns::fit(&super::super::columns::FitInput {
             tracks: &vec![0; lanes],
+            label_widths: &vec![0.0; lanes],
             content: &content,
             table: &config.table,
             area: &area,

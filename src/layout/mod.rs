@@ -147,6 +147,12 @@ fn lay_out(
         scale: &scale,
         area: &area,
         content: &content,
+        label_widths: branch_labels::label_lane_widths(
+            procedure,
+            &config.words,
+            scale.label,
+            measurer,
+        ),
     };
     let mut fitted = context
         .fit(&tracks)

@@ -120,14 +120,14 @@ fn lay_out_pages(
         );
         let mut drawn = untangle::untangled_flows(table, &mut page_plan, &boxes, pairs);
         page.flows = drawn.flows;
-        let failed = labels::place_labels(table, &mut page, &page_plan);
+        let failed = labels::place_labels(table, &mut page, &page_plan, false);
         if !failed.is_empty() {
             for f in failed {
                 page_plan.flows[f].bottom_only = true;
             }
             drawn = untangle::untangled_flows(table, &mut page_plan, &boxes, pairs);
             page.flows = drawn.flows;
-            labels::place_labels(table, &mut page, &page_plan);
+            labels::place_labels(table, &mut page, &page_plan, true);
         }
         for (lane, t) in tracks.iter_mut().enumerate() {
             *t = (*t)

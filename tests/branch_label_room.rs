@@ -1,0 +1,86 @@
+//! A branch label wraps at spaces before it moves, and its lane widens for
+//! its longest word when the paper has the room: on real documents every
+//! label prints at the label size, in whole words.
+
+mod common;
+
+use sopflow::config::Config;
+use sopflow::layout::{ColumnKind, layout, verify};
+use sopflow::{Kind, Procedure, SopBuilder};
+
+#[test]
+fn every_label_of_the_real_documents_prints_whole_words_at_the_label_size() {
+    let config = Config::default();
+    for file in common::example_files() {
+        let l = layout(&common::load(&file), &config).unwrap();
+        assert_eq!(verify(&l), vec![], "{}", file.display());
+        for page in &l.pages {
+            for flow in &page.flows {
+                let Some(label) = &flow.label else { continue };
+                assert_eq!(
+                    label.font.size,
+                    config.theme.label_font_size,
+                    "{}: the label of {} → {}",
+                    file.display(),
+                    flow.from,
+                    flow.to
+                );
+                for line in &label.lines {
+                    assert!(!line.text.ends_with('-'), "{}", line.text);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_lane_widens_for_the_longest_word_of_a_label_beside_a_bottom_stub() {
+    // "Diteruskanlah" beside the stub of a decision whose main outcome goes
+    // down: the lane takes the word's width on each side of its axis.
+    // Seven performers: the lanes start narrow.
+    let mut builder = (0..7).fold(SopBuilder::new(), |b, i| {
+        b.actor(&format!("l{i}"), &format!("Pelaksana {i}"))
+    });
+    builder = builder
+        .activity("mulai", "l0", |a| a.id("A").kind(Kind::Start))
+        .activity("periksa", "l1", |a| a.id("B"))
+        .activity("setuju?", "l1", |a| {
+            a.id("D")
+                .kind(Kind::Decision)
+                .branch("E", "Diteruskanlah")
+                .branch("B", "Tidak")
+        });
+    for (i, id) in ["E", "F", "G", "H", "I"].iter().enumerate() {
+        let next = ["F", "G", "H", "I", "J"][i];
+        builder = builder.activity("kerjakan", &format!("l{}", [1, 2, 3, 4, 5][i]), |a| {
+            a.id(id).next(next)
+        });
+    }
+    builder = builder.activity("selesai", "l6", |a| a.id("J").kind(Kind::End));
+    let procedure = Procedure::from_sop(&builder.build()).unwrap();
+    let config = Config::default();
+    let l = layout(&procedure, &config).unwrap();
+    assert_eq!(verify(&l), vec![]);
+    let lane = l
+        .columns
+        .iter()
+        .find(|c| c.kind == ColumnKind::Lane(1))
+        .unwrap();
+    let word = sopflow::layout::FontMeasurer::with_thread_local(|m| {
+        use sopflow::layout::TextMeasurer;
+        m.width(
+            "Diteruskanlah",
+            sopflow::layout::Font::regular(config.theme.label_font_size),
+        )
+    });
+    assert!(lane.width >= 2.0 * word, "{} for {word}", lane.width);
+    let down = l.pages[0]
+        .flows
+        .iter()
+        .find(|f| &*f.from == "D" && &*f.to == "E")
+        .unwrap();
+    let label = down.label.as_ref().unwrap();
+    assert_eq!(label.font.size, config.theme.label_font_size);
+    assert_eq!(label.lines.len(), 1);
+    assert!(label.rect.x >= lane.x && label.rect.right() <= lane.x + lane.width);
+}
