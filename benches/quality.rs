@@ -47,9 +47,9 @@ fn main() {
         .filter(|a| !a.starts_with('-'))
         .collect();
     println!(
-        "| activities | crossings | ELK crossings | bends per arrow | ELK bends | pass-throughs | parallels < 4 pt | arrows | connector pairs | pages | invariants |"
+        "| activities | crossings | ELK crossings | bends per arrow | ELK bends | pass-throughs | parallels < 4 pt | connector merges | arrows | connector pairs | pages | invariants |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (n, elk_crossings, elk_bends) in ELK {
         if !filter.is_empty() && !filter.iter().any(|f| n.to_string().contains(f.as_str())) {
             continue;
@@ -58,11 +58,12 @@ fn main() {
         let m = &l.metrics;
         let broken = verify(&l).len();
         println!(
-            "| {n} | {} | {elk_crossings} | {:.2} | {elk_bends} | {} | {} | {} | {} | {} | {} |",
+            "| {n} | {} | {elk_crossings} | {:.2} | {elk_bends} | {} | {} | {} | {} | {} | {} | {} |",
             m.crossings,
             m.bends_per_flow(),
             m.pass_throughs,
             m.close_parallels,
+            m.connector_merges,
             m.flows,
             m.connector_pairs,
             m.pages,

@@ -159,3 +159,55 @@ fn a_squeezed_lane_still_enters_connectors_beside_each_other_from_their_sides() 
     assert_eq!(verify(&l), vec![]);
     assert_eq!(l.metrics.connector_pairs, 2);
 }
+
+#[test]
+fn verify_reports_an_arrow_in_line_with_one_leaving_the_other_side() {
+    let procedure = Procedure::from_sop(
+        &SopBuilder::new()
+            .actor("l0", "Lane 0")
+            .actor("l1", "Lane 1")
+            .actor("l2", "Lane 2")
+            .activity("a", "l0", |a| a.id("A"))
+            .activity("b", "l1", |a| a.id("B"))
+            .activity("c", "l2", |a| a.id("C"))
+            .build(),
+    )
+    .unwrap();
+    let mut l = layout(&procedure, &Config::default()).unwrap();
+    assert_eq!(verify(&l), vec![]);
+    // A's arrow into B's left side, B's out of its right side, at B's middle.
+    let page = &mut l.pages[0];
+    let b = page.symbols.iter().find(|s| &*s.id == "B").unwrap().rect;
+    let mid = b.y + b.height / 2.0;
+    for f in &mut page.flows {
+        let (first, last) = (f.points[0], *f.points.last().unwrap());
+        f.points = if &*f.from == "A" {
+            vec![Point::new(first.x, mid), Point::new(b.x, mid)]
+        } else {
+            vec![Point::new(b.x + b.width, mid), Point::new(last.x, mid)]
+        };
+    }
+    let through: Vec<_> = verify(&l)
+        .into_iter()
+        .filter(|v| v.invariant == 15)
+        .collect();
+    assert_eq!(through.len(), 1, "{through:?}");
+}
+
+#[test]
+fn no_arrow_runs_in_line_through_the_joined_symbols_of_a_joint_activity() {
+    // A proptest find: an arrow into the right side of a joint decision's
+    // right diamond, in line with the joint line and with an arrow out of
+    // the left diamond's left side, read as one line through both.
+    let mut options = GenerateOptions::new(26, 2, 14000226956584631716);
+    options.decisions = 0.15;
+    options.forks = 0.05;
+    options.joints = 0.03;
+    let l = layout(
+        &Procedure::from_sop(&generate(options)).unwrap(),
+        &Config::default(),
+    )
+    .unwrap();
+    assert_eq!(verify(&l), vec![]);
+    assert_eq!(l.metrics.pass_throughs, 0);
+}

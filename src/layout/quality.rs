@@ -1,9 +1,10 @@
 //! Phase 8, quality: the figures a drawing is judged by, over all pages:
-//! arrows, crossings, bends, length, connector pairs, pages.
+//! arrows, crossings, bends, length, connector pairs, pass-throughs,
+//! close parallels, connector merges, pages.
 //!
 //! In: the laid-out pages. Out: [`LayoutMetrics`].
 
-use super::types::{FlowPath, LayoutMetrics, Page};
+use super::types::{ConnectorEnd, FlowPath, LayoutMetrics, Page};
 use crate::geom::Point;
 
 /// The least distance between parallel stretches of two unrelated arrows.
@@ -28,6 +29,7 @@ pub(crate) fn figures(pages: &[Page], connector_pairs: usize) -> LayoutMetrics {
         m.crossings += crossings(&page.flows).len();
         m.pass_throughs += pass_throughs(&page.flows).len();
         m.close_parallels += close_parallels(&page.flows);
+        m.connector_merges += connector_merges(&page.flows, |f| from_incoming(page, f)).len();
     }
     m
 }
@@ -97,6 +99,51 @@ pub(crate) fn close_parallel_pairs(flows: &[FlowPath]) -> Vec<(usize, usize, f32
         }
     }
     found
+}
+
+/// Pairs of arrows (by index) where the first comes down from an incoming
+/// connector (`from_connector`) and shares a stretch of line with the
+/// second: a connector's line joining another arrow reads like a second
+/// start.
+pub(crate) fn connector_merges(
+    flows: &[FlowPath],
+    from_connector: impl Fn(usize) -> bool,
+) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for (i, a) in flows.iter().enumerate().filter(|&(i, _)| from_connector(i)) {
+        for (j, b) in flows.iter().enumerate().filter(|&(j, _)| j != i) {
+            let shared = a.points.windows(2).any(|p| {
+                b.points
+                    .windows(2)
+                    .any(|q| collinear_overlap((p[0], p[1]), (q[0], q[1])) > 0.01)
+            });
+            if shared {
+                found.push((i, j));
+            }
+        }
+    }
+    found
+}
+
+/// True when arrow `f` of `page` comes down from an incoming connector.
+pub(crate) fn from_incoming(page: &Page, f: usize) -> bool {
+    let flow = &page.flows[f];
+    flow.connector.as_ref().is_some_and(|label| {
+        page.connectors
+            .iter()
+            .any(|c| c.end == ConnectorEnd::In && &c.label == label && c.to == flow.to)
+    })
+}
+
+/// Length two segments share when they lie on one line.
+fn collinear_overlap((a0, a1): (Point, Point), (b0, b1): (Point, Point)) -> f32 {
+    if a0.x == a1.x && b0.x == b1.x && a0.x == b0.x {
+        a0.y.max(a1.y).min(b0.y.max(b1.y)) - a0.y.min(a1.y).max(b0.y.min(b1.y))
+    } else if a0.y == a1.y && b0.y == b1.y && a0.y == b0.y {
+        a0.x.max(a1.x).min(b0.x.max(b1.x)) - a0.x.min(a1.x).max(b0.x.min(b1.x))
+    } else {
+        0.0
+    }
 }
 
 /// Corners in all of `flows`.

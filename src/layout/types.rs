@@ -339,6 +339,9 @@ pub struct LayoutMetrics {
     pub pass_throughs: usize,
     /// Parallel stretches of two unrelated arrows closer than 4 pt.
     pub close_parallels: usize,
+    /// An incoming connector's line sharing a stretch with another arrow
+    /// (it reads like a second start).
+    pub connector_merges: usize,
     /// Flowchart pages.
     pub pages: usize,
 }

@@ -1,5 +1,6 @@
 //! Phases 7b and 7c together, untangle: route and place a page's arrows,
-//! then, where two of them cross or read as one line through a box, try
+//! then, where two of them cross, read as one line through a box, or a
+//! connector's line joins another arrow, try
 //! the other route variants of each such arrow ([`Variant`]) and keep
 //! every change that leaves the page with fewer of these faults, or as
 //! many and fewer bends, and never one that crowds a channel with more
@@ -13,7 +14,7 @@
 
 use super::flows::place_flows;
 use super::place::RowBox;
-use super::plan::{PagePlan, Pair};
+use super::plan::{PagePlan, Pair, RowKind};
 use super::quality;
 use super::route::{Routes, Variant, route};
 use super::table::Table;
@@ -65,7 +66,25 @@ pub(crate) fn untangled_flows(
         (flows, crowded, routes.tracks)
     };
     let (mut best, crowded, mut tracks) = draw(plan, first);
-    let mut crossings = faults(&best);
+    let faults = |flows: &[FlowPath], plan: &PagePlan| {
+        let mut found = quality::crossings(flows);
+        found.extend(quality::pass_throughs(flows));
+        // A connector's line joining another arrow: the target's side
+        // exits may be what keeps it off a side, so they are tried too.
+        for (i, j) in quality::connector_merges(flows, |f| {
+            matches!(plan.kinds[plan.flows[f].from], RowKind::In(_))
+        }) {
+            found.push((i, j));
+            let target = plan.flows[i].to;
+            found.extend(
+                (0..plan.flows.len())
+                    .filter(|&k| plan.flows[k].from == target)
+                    .map(|k| (i, k)),
+            );
+        }
+        found
+    };
+    let mut crossings = faults(&best, plan);
     let mut score = (crowded, crossings.len(), quality::bends(&best));
     for _ in 0..ROUNDS {
         if score.1 == 0 {
@@ -80,7 +99,7 @@ pub(crate) fn untangled_flows(
             for variant in Variant::TRIED.into_iter().filter(|&v| v != kept) {
                 plan.flows[f].variant = variant;
                 let (flows, crowded, used) = draw(plan, route(&plan.rows, &plan.flows, lane_count));
-                let found = faults(&flows);
+                let found = faults(&flows, plan);
                 let candidate = (crowded, found.len(), quality::bends(&flows));
                 if candidate < score {
                     (best, crossings, score, chosen) = (flows, found, candidate, variant);
@@ -97,11 +116,4 @@ pub(crate) fn untangled_flows(
         flows: best,
         tracks,
     }
-}
-
-/// The pairs of arrows that cross, or that read as one line passing a box.
-fn faults(flows: &[FlowPath]) -> Vec<(usize, usize)> {
-    let mut found = quality::crossings(flows);
-    found.extend(quality::pass_throughs(flows));
-    found
 }

@@ -201,6 +201,25 @@ impl<'a> Router<'a> {
         side: Side,
         want: PortUse,
     ) -> bool {
+        // An arrow in at one side in line with one out at the other reads
+        // as one line through the symbol (through all of a joint activity's
+        // symbols, which a line joins at their middles).
+        let far_lane = match (&self.rows[row], side) {
+            (r, _) if r.connector || r.lanes.len() < 2 => lane,
+            (r, Side::Right) => r.lanes[0],
+            (r, Side::Left) => r.lanes[r.lanes.len() - 1],
+        };
+        let opposite = *self.port(row, far_lane, slot, side.other());
+        let through = match want {
+            PortUse::Entry => matches!(opposite, PortUse::Exit | PortUse::Outcome),
+            PortUse::Exit | PortUse::Outcome => opposite == PortUse::Entry,
+            PortUse::Free | PortUse::Blocked => false,
+        };
+        self.open(row, (lane, slot), side, want) && !through
+    }
+
+    /// True when the port is free or already used the way `want` uses it.
+    fn open(&mut self, row: usize, (lane, slot): (usize, Slot), side: Side, want: PortUse) -> bool {
         let state = *self.port(row, lane, slot, side);
         state == PortUse::Free || state == want
     }
@@ -463,7 +482,19 @@ impl<'a> Router<'a> {
         let source = (ls, flow.from_slot);
         let variant = flow.variant;
         let side_first = row.decision && !flow.main && !flow.bottom_only || exit.is_some();
-        if !side_first && ls == lt && self.axis_free(ls, slot(s, BOTTOM), slot(t, TOP), s, t) {
+        // A connector's line comes straight down only to a top no other
+        // arrow enters (routed last, it knows), or when no side is free.
+        let target = (lt, flow.to_slot);
+        let top_shared = row.connector
+            && self.axis.contains_key(&(lt, slot(t, TOP)))
+            && [Side::Left, Side::Right]
+                .into_iter()
+                .any(|side| self.usable(t, target, side, PortUse::Entry));
+        if !side_first
+            && !top_shared
+            && ls == lt
+            && self.axis_free(ls, slot(s, BOTTOM), slot(t, TOP), s, t)
+        {
             self.occupy_axis(ls, slot(s, BOTTOM), slot(t, TOP), s, t);
             return Some(vec![
                 wp(X::Axis(ls), s, Y::SymbolBottom),

@@ -20,8 +20,9 @@ pub struct Violation {
     /// Invariant number in design.md section 3 (1-10), 11: each outcome
     /// of a decision leaves by its own exit, 12: an arrow keeps 3 pt
     /// from a table line it runs along, 13: connectors in a band stand
-    /// 4 pt apart, those of one lane in number order, or 14: unrelated
-    /// arrows side by side stand 4 pt apart.
+    /// 4 pt apart, those of one lane in number order, 14: unrelated
+    /// arrows side by side stand 4 pt apart, or 15: no arrow into one side
+    /// of a symbol in line with one leaving its other side.
     pub invariant: u8,
     /// Page (1-based).
     pub page: usize,
@@ -53,6 +54,7 @@ pub fn verify(layout: &Layout) -> Vec<Violation> {
         check.exits();
         check.spacing();
         check.parallels(&layout.warnings);
+        check.pass_throughs();
         check.bands();
         check.header(layout);
         check.text();

@@ -3,12 +3,14 @@
 //! it never merges with the grid. Invariant 14, clear of each other: two
 //! unrelated arrows running side by side stand at least
 //! [`PARALLEL_GAP`] apart, unless the layout warned that its lanes are
-//! squeezed narrower than that ([`Code::LanesSqueezed`]).
+//! squeezed narrower than that ([`Code::LanesSqueezed`]). Invariant 15,
+//! no line through a symbol: an arrow into one side is never in line with
+//! one leaving the other side.
 
 use super::{Checker, EPS};
 use crate::error::Code;
 use crate::layout::dims::MIN_LINE_CLEARANCE as LINE_GAP;
-use crate::layout::quality::{PARALLEL_GAP, close_parallel_pairs, stretches};
+use crate::layout::quality::{PARALLEL_GAP, close_parallel_pairs, pass_throughs, stretches};
 
 impl Checker<'_> {
     pub(super) fn parallels(&mut self, warnings: &[crate::error::Diagnostic]) {
@@ -29,6 +31,21 @@ impl Checker<'_> {
                 format!(
                     "two arrows run side by side {apart:.2} pt apart (at least {PARALLEL_GAP} pt)"
                 ),
+            );
+        }
+    }
+
+    /// Invariant 15: no arrow into one side of a symbol in line with one
+    /// leaving its other side (it would read as one line through it).
+    pub(super) fn pass_throughs(&mut self) {
+        let flows = &self.page.flows;
+        for (into, out) in pass_throughs(flows) {
+            let (a, b) = (&flows[into], &flows[out]);
+            self.report(
+                15,
+                vec![a.from.to_string(), a.to.to_string(), b.to.to_string()],
+                "an arrow into one side of a symbol is in line with one leaving its other side"
+                    .to_owned(),
             );
         }
     }
