@@ -25,20 +25,12 @@ use std::collections::BTreeMap;
 
 mod exits;
 mod model;
+mod ports;
 use exits::OutcomeExit;
 pub(crate) use model::{
     EdgePoint, RouteFlow, RouteRow, Routes, Side, Slot, Variant, Waypoint, X, Y,
 };
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum PortUse {
-    Free,
-    Exit,
-    Entry,
-    Blocked,
-    /// Held for one outcome of a decision: no other arrow may use it.
-    Outcome,
-}
+use ports::PortUse;
 
 /// Rows scanned when choosing a loop's channel side (keeps routing linear).
 const MAX_SIDE_SCAN: usize = 64;
@@ -184,48 +176,6 @@ impl<'a> Router<'a> {
             .as_ref()
             .map_or(&self.rows[flow.to].lanes[..], std::slice::from_ref);
         nearest_lanes(from, to)
-    }
-
-    fn port(&mut self, row: usize, lane: usize, slot: Slot, side: Side) -> &mut PortUse {
-        let r = &self.rows[row];
-        let k = (0..r.lanes.len())
-            .find(|&k| r.lanes[k] == lane && r.slot(k) == slot)
-            .unwrap_or(0);
-        &mut self.ports[self.first_symbol[row] + k][side as usize]
-    }
-
-    fn usable(
-        &mut self,
-        row: usize,
-        (lane, slot): (usize, Slot),
-        side: Side,
-        want: PortUse,
-    ) -> bool {
-        // An arrow in at one side in line with one out at the other reads
-        // as one line through the symbol (through all of a joint activity's
-        // symbols, which a line joins at their middles).
-        let far_lane = match (&self.rows[row], side) {
-            (r, _) if r.connector || r.lanes.len() < 2 => lane,
-            (r, Side::Right) => r.lanes[0],
-            (r, Side::Left) => r.lanes[r.lanes.len() - 1],
-        };
-        let opposite = *self.port(row, far_lane, slot, side.other());
-        let through = match want {
-            PortUse::Entry => matches!(opposite, PortUse::Exit | PortUse::Outcome),
-            PortUse::Exit | PortUse::Outcome => opposite == PortUse::Entry,
-            PortUse::Free | PortUse::Blocked => false,
-        };
-        self.open(row, (lane, slot), side, want) && !through
-    }
-
-    /// True when the port is free or already used the way `want` uses it.
-    fn open(&mut self, row: usize, (lane, slot): (usize, Slot), side: Side, want: PortUse) -> bool {
-        let state = *self.port(row, lane, slot, side);
-        state == PortUse::Free || state == want
-    }
-
-    fn take(&mut self, row: usize, (lane, slot): (usize, Slot), side: Side, want: PortUse) {
-        *self.port(row, lane, slot, side) = want;
     }
 
     /// The side of `lane` whose channel fewer cross-lane arrows leaving
