@@ -8,7 +8,13 @@ use sopflow::Code;
 use sopflow::config::Config;
 use sopflow::generate::{GenerateOptions, generate};
 use sopflow::layout::{Layout, Point, layout, verify};
-use sopflow::{Kind, Procedure, SopBuilder};
+use sopflow::{Kind, Procedure, Sop, SopBuilder};
+
+/// The layout of `sop` on the default paper.
+fn lay_out(sop: Sop) -> Layout {
+    let procedure = Procedure::from_sop(&sop).unwrap();
+    layout(&procedure, &Config::default()).unwrap()
+}
 
 fn squeezed(l: &Layout) -> bool {
     l.warnings.iter().any(|w| w.code == Code::LanesSqueezed)
@@ -46,16 +52,14 @@ fn vertical_gaps(l: &Layout) -> Vec<f32> {
 
 #[test]
 fn verify_reports_two_unrelated_arrows_side_by_side_closer_than_4_pt() {
-    let procedure = Procedure::from_sop(
-        &SopBuilder::new()
+    let mut l = lay_out(
+        SopBuilder::new()
             .actor("l0", "Lane 0")
             .actor("l1", "Lane 1")
             .activity("a", "l0", |a| a.id("A"))
             .activity("b", "l1", |a| a.id("B"))
             .build(),
-    )
-    .unwrap();
-    let mut l = layout(&procedure, &Config::default()).unwrap();
+    );
     assert_eq!(verify(&l), vec![]);
     // A second arrow of other ends, 2 pt to the right of A's.
     let mut other = l.pages[0].flows[0].clone();
@@ -106,7 +110,7 @@ fn every_real_document_keeps_its_arrows_apart_without_squeezing() {
 #[test]
 fn only_a_squeezed_table_runs_arrows_closer_and_it_says_so() {
     let many = generate(GenerateOptions::new(400, 15, 2));
-    let mut l = layout(&Procedure::from_sop(&many).unwrap(), &Config::default()).unwrap();
+    let mut l = lay_out(many);
     assert_eq!(verify(&l), vec![]);
     assert!(squeezed(&l), "15 performers squeeze F4");
     assert!(l.metrics.close_parallels > 0);
@@ -114,7 +118,7 @@ fn only_a_squeezed_table_runs_arrows_closer_and_it_says_so() {
     l.warnings.retain(|w| w.code != Code::LanesSqueezed);
     assert!(verify(&l).iter().any(|v| v.invariant == 14));
     let few = generate(GenerateOptions::new(300, 6, 1));
-    let l = layout(&Procedure::from_sop(&few).unwrap(), &Config::default()).unwrap();
+    let l = lay_out(few);
     assert!(!squeezed(&l));
     assert_eq!(l.metrics.close_parallels, 0);
     assert_eq!(verify(&l), vec![]);
@@ -123,8 +127,8 @@ fn only_a_squeezed_table_runs_arrows_closer_and_it_says_so() {
 
 #[test]
 fn a_decision_loop_and_a_jump_share_a_channel_4_pt_apart() {
-    let procedure = Procedure::from_sop(
-        &SopBuilder::new()
+    let l = lay_out(
+        SopBuilder::new()
             .actor("l0", "Lane 0")
             .actor("l1", "Lane 1")
             .activity("a", "l0", |a| a.id("A"))
@@ -135,9 +139,7 @@ fn a_decision_loop_and_a_jump_share_a_channel_4_pt_apart() {
             })
             .activity("e", "l1", |a| a.id("E").kind(Kind::End))
             .build(),
-    )
-    .unwrap();
-    let l = layout(&procedure, &Config::default()).unwrap();
+    );
     assert_eq!(verify(&l), vec![]);
     assert!(vertical_gaps(&l).iter().all(|&g| g >= 4.0 - 1e-3));
 }
@@ -162,8 +164,8 @@ fn a_squeezed_lane_still_enters_connectors_beside_each_other_from_their_sides() 
 
 #[test]
 fn verify_reports_an_arrow_in_line_with_one_leaving_the_other_side() {
-    let procedure = Procedure::from_sop(
-        &SopBuilder::new()
+    let mut l = lay_out(
+        SopBuilder::new()
             .actor("l0", "Lane 0")
             .actor("l1", "Lane 1")
             .actor("l2", "Lane 2")
@@ -171,9 +173,7 @@ fn verify_reports_an_arrow_in_line_with_one_leaving_the_other_side() {
             .activity("b", "l1", |a| a.id("B"))
             .activity("c", "l2", |a| a.id("C"))
             .build(),
-    )
-    .unwrap();
-    let mut l = layout(&procedure, &Config::default()).unwrap();
+    );
     assert_eq!(verify(&l), vec![]);
     // A's arrow into B's left side, B's out of its right side, at B's middle.
     let page = &mut l.pages[0];
@@ -203,11 +203,7 @@ fn no_arrow_runs_in_line_through_the_joined_symbols_of_a_joint_activity() {
     options.decisions = 0.15;
     options.forks = 0.05;
     options.joints = 0.03;
-    let l = layout(
-        &Procedure::from_sop(&generate(options)).unwrap(),
-        &Config::default(),
-    )
-    .unwrap();
+    let l = lay_out(generate(options));
     assert_eq!(verify(&l), vec![]);
     assert_eq!(l.metrics.pass_throughs, 0);
 }

@@ -178,13 +178,10 @@ fn lay_out(
     // 7. Each page: place, route, flows, labels; once more with wider
     // lanes when the arrows of a page crowd a lane's channel.
     let mut drawn = draw(&context, &mut fitted, (pages_before, false), threads);
-    if let Some(needed) = crowded(&fitted.columns, &drawn.tracks, &tracks) {
-        fitted = match widened(&context, needed) {
-            Some(wider) => wider,
-            None => context
-                .fit(&tracks)
-                .map_err(|wide| too_wide(procedure, config, wide))?,
-        };
+    if let Some(needed) = crowded(&fitted.columns, &drawn.tracks, &tracks)
+        && let Some(wider) = widened(&context, needed)
+    {
+        fitted = wider;
         drawn = draw(&context, &mut fitted, (pages_before, true), threads);
     }
     drop(content);

@@ -5,6 +5,7 @@
 
 use super::measure::MeasuredRow;
 use super::plan::Plan;
+use super::route::raise_to_busier_side;
 use super::table::Table;
 use super::types::Page;
 use super::{labels, overflow, place, untangle};
@@ -129,11 +130,7 @@ fn lay_out_pages(
             page.flows = drawn.flows;
             labels::place_labels(table, &mut page, &page_plan, true);
         }
-        for (lane, t) in tracks.iter_mut().enumerate() {
-            *t = (*t)
-                .max(drawn.tracks[2 * lane])
-                .max(drawn.tracks[2 * lane + 1]);
-        }
+        raise_to_busier_side(&mut tracks, &drawn.tracks);
         page.cells.shrink_to_fit();
         page.symbols.shrink_to_fit();
         page.flows.shrink_to_fit();

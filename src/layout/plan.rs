@@ -10,7 +10,7 @@
 //! and flows as the router takes them), made when the page is laid out.
 
 use super::dims::CONNECTORS_PER_LANE;
-use super::route::{RouteFlow, RouteRow, Slot, nearest_lanes, route};
+use super::route::{RouteFlow, RouteRow, Slot, nearest_lanes, raise_to_busier_side, route};
 use crate::config::ConnectorLabels;
 use crate::model::Kind;
 use crate::procedure::Procedure;
@@ -95,11 +95,7 @@ impl Plan {
         for p in 0..self.pages.len() {
             let page = self.page(procedure, p);
             let routes = route(&page.rows, &page.flows, lane_count);
-            for (lane, t) in tracks.iter_mut().enumerate() {
-                *t = (*t)
-                    .max(routes.tracks[lane * 2])
-                    .max(routes.tracks[lane * 2 + 1]);
-            }
+            raise_to_busier_side(&mut tracks, &routes.tracks);
         }
         tracks
     }

@@ -29,6 +29,7 @@ mod ports;
 use exits::OutcomeExit;
 pub(crate) use model::{
     EdgePoint, RouteFlow, RouteRow, Routes, Side, Slot, Variant, Waypoint, X, Y,
+    raise_to_busier_side,
 };
 use ports::PortUse;
 

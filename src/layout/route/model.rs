@@ -172,6 +172,14 @@ pub(crate) struct Routes {
     pub tracks: Vec<usize>,
 }
 
+/// Raises each lane's count in `lanes` to the busier of its two channels
+/// in `channels` (index `lane * 2 + side`).
+pub(crate) fn raise_to_busier_side(lanes: &mut [usize], channels: &[usize]) {
+    for (lane, t) in lanes.iter_mut().enumerate() {
+        *t = (*t).max(channels[lane * 2]).max(channels[lane * 2 + 1]);
+    }
+}
+
 /// The `k`-th of `of` points spread evenly along a lower edge of a
 /// diamond, from its side vertex (exclusive) to its bottom vertex
 /// (exclusive): the only one is the edge's middle.

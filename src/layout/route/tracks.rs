@@ -1,7 +1,7 @@
 //! Phase 1, the routing pre-pass: how many channel tracks each lane
 //! needs, before any width is known.
 
-use super::{RouteFlow, RouteRow, route};
+use super::{RouteFlow, RouteRow, raise_to_busier_side, route};
 use crate::model::Kind;
 use crate::procedure::Procedure;
 
@@ -54,11 +54,7 @@ pub(crate) fn lane_tracks(procedure: &Procedure, window: usize) -> Vec<usize> {
             })
             .collect();
         let routes = route(&rows, &flows, lane_count);
-        for (lane, t) in tracks.iter_mut().enumerate() {
-            *t = (*t)
-                .max(routes.tracks[lane * 2])
-                .max(routes.tracks[lane * 2 + 1]);
-        }
+        raise_to_busier_side(&mut tracks, &routes.tracks);
         if end == steps.len() {
             break;
         }
