@@ -2,6 +2,7 @@
 //! the layout produced: where each arrow leaves, bends and arrives.
 
 use sopflow::config::Config;
+use sopflow::generate::{GenerateOptions, generate};
 use sopflow::layout::{ColumnKind, FlowPath, Layout, layout, verify};
 use sopflow::layout::{Point, Rect};
 use sopflow::{Kind, Procedure, SopBuilder};
@@ -385,12 +386,15 @@ fn a_three_way_decision_sends_each_outcome_out_of_its_own_vertex() {
     let out = leaving(&l, "D");
     assert_eq!(out.len(), 3);
     let by_label = |text: &str| out.iter().find(|(_, t)| t == text).unwrap().0.points[0];
-    // The main outcome leaves by the bottom; "Surat" by the side facing its
-    // lane; "Loket", in D's own lane, takes the side left free (the old
-    // router sent it out of the right vertex with "Surat").
-    assert!(near(by_label("Online"), bottom(d)), "{out:?}");
+    // Each outcome leaves by a vertex of its own (the old router sent
+    // "Loket" out of the right vertex with "Surat"). The main outcome,
+    // left by the bottom, would cross "Loket" on its way down D's lane:
+    // "Loket" drops straight from the bottom and the main outcome takes
+    // the left vertex, facing its lane, so no arrow crosses another.
+    assert!(near(by_label("Online"), left(d)), "{out:?}");
     assert!(near(by_label("Surat"), right(d)), "{out:?}");
-    assert!(near(by_label("Loket"), left(d)), "{out:?}");
+    assert!(near(by_label("Loket"), bottom(d)), "{out:?}");
+    assert_eq!(l.metrics.crossings, 0);
 }
 
 #[test]
@@ -538,4 +542,23 @@ fn a_joint_decision_whose_long_labels_need_the_bottom_still_gives_each_outcome_a
     firsts.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
     firsts.dedup_by(|a, b| near(*a, *b));
     assert_eq!(firsts.len(), 4, "{out:?}");
+}
+
+#[test]
+fn a_loop_that_would_cross_its_own_way_down_leaves_away_from_its_target() {
+    // Generated: 5 (lane 1) decides, "Ya" goes down to 6 (lane 2), whose
+    // "Tidak" loops back to 5. Out of 6's left vertex and up lane 2's
+    // left channel, the loop would cross the arrow from 5 down to 6: it
+    // leaves by the right vertex, away from lane 1, and climbs in lane 2's
+    // right channel.
+    let sop = generate(GenerateOptions::new(8, 4, 8));
+    let procedure = Procedure::from_sop(&sop).unwrap();
+    let l = layout(&procedure, &Config::default()).unwrap();
+    assert_eq!(verify(&l), vec![]);
+    let d5 = symbol(&l, "5", 1);
+    let d6 = symbol(&l, "6", 2);
+    let back = flow(&l, "6", "5");
+    assert!(near(back.points[0], right(d6)), "{back:?}");
+    assert!(back.points.iter().all(|p| p.x >= d5.centre().x), "{back:?}");
+    assert_eq!(l.metrics.crossings, 0);
 }

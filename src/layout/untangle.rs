@@ -96,7 +96,12 @@ pub(crate) fn untangled_flows(
         for f in arrows {
             let kept = plan.flows[f].variant;
             let mut chosen = kept;
-            for variant in Variant::TRIED.into_iter().filter(|&v| v != kept) {
+            let flow = &plan.flows[f];
+            let other_outcome = plan.rows[flow.from].decision && !flow.main;
+            let tried = Variant::TRIED
+                .into_iter()
+                .filter(|&v| v != kept && (other_outcome || !v.moves_outcome_exit()));
+            for variant in tried {
                 plan.flows[f].variant = variant;
                 let (flows, crowded, used) = draw(plan, route(&plan.rows, &plan.flows, lane_count));
                 let found = faults(&flows, plan);

@@ -2,7 +2,7 @@
 //! bottom vertex gets a side vertex or a point on a lower edge of its
 //! own, held before any other arrow takes a port.
 
-use super::{EdgePoint, PortUse, RouteFlow, Router, Side, toward};
+use super::{EdgePoint, PortUse, RouteFlow, Router, Side, Variant, toward};
 use std::collections::BTreeMap;
 
 /// Where an outcome of a decision leaves it, when it does not leave by
@@ -27,7 +27,7 @@ impl Router<'_> {
         // outcome, out elsewhere: the first of them keeps the bottom.
         let mut bottom_owner: BTreeMap<usize, usize> = BTreeMap::new();
         for (i, f) in flows.iter().enumerate() {
-            if f.bottom_only && !f.main {
+            if f.takes_bottom() && !f.main {
                 bottom_owner.entry(f.from).or_insert(i);
             }
         }
@@ -47,7 +47,11 @@ impl Router<'_> {
                 .iter()
                 .map(|&i| {
                     let (ls, lt) = ends[i];
-                    toward(ls, lt).unwrap_or_else(|| self.preferred_side(&flows[i], ls, lt))
+                    match toward(ls, lt) {
+                        Some(side) if flows[i].variant.has(Variant::AWAY) => side.other(),
+                        Some(side) => side,
+                        None => self.preferred_side(&flows[i], ls, lt),
+                    }
                 })
                 .collect();
             for pass in 0..2 {

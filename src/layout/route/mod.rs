@@ -16,7 +16,9 @@
 //! ([`super::place`]): routing decides topology only, which is why widths
 //! and heights can follow from the tracks it needs. Each arrow carries a
 //! [`Variant`]: the default route, or one with another channel side, its
-//! long vertical run in the source's lane, or no side exit; the untangle
+//! long vertical run in the source's lane, or no side exit, and for a
+//! decision's other outcome the bottom vertex (the main outcome then takes
+//! a side) or the side vertex facing away from its target; the untangle
 //! phase picks variants where arrows cross or read as one line through a
 //! box. Each outcome of a decision gets its own exit (`exits.rs`).
 
@@ -309,7 +311,7 @@ impl<'a> Router<'a> {
         let source = (ls, flow.from_slot);
         let preferred = self.preferred_side(flow, ls, lt);
         let wants_side =
-            !flow.bottom_only && (!down || (row.decision && !flow.main) || row.connector);
+            !flow.takes_bottom() && (!down || (row.decision && !flow.main) || row.connector);
         let choices = if beside.is_some() || ls != lt { 1 } else { 2 };
         let exit_side = match exit {
             Some(OutcomeExit::Side(side)) => Some(side),
@@ -432,7 +434,7 @@ impl<'a> Router<'a> {
         let wp = |x, row, y| Waypoint { x, row, y };
         let source = (ls, flow.from_slot);
         let variant = flow.variant;
-        let side_first = row.decision && !flow.main && !flow.bottom_only || exit.is_some();
+        let side_first = row.decision && !flow.main && !flow.takes_bottom() || exit.is_some();
         // A connector's line comes straight down only to a top no other
         // arrow enters (routed last, it knows), or when no side is free.
         let target = (lt, flow.to_slot);
@@ -476,7 +478,7 @@ impl<'a> Router<'a> {
         };
         let l_shape = !variant.has(Variant::NO_SIDE_EXIT)
             && (side_first || !row.decision)
-            && !flow.bottom_only
+            && !flow.takes_bottom()
             && exit_free
             && self.axis_free(lt, slot(s, MID), slot(t, TOP), s, t);
         if l_shape {

@@ -96,15 +96,30 @@ impl Variant {
     pub(super) const SOURCE_LANE: u8 = 2;
     /// No side exit for a downward arrow (bottom, then the bus below).
     pub(super) const NO_SIDE_EXIT: u8 = 4;
+    /// A decision's other outcome takes the bottom vertex, and its main
+    /// outcome a side one.
+    pub(super) const TAKE_BOTTOM: u8 = 8;
+    /// A decision's outcome into another lane leaves by the side vertex
+    /// facing away from it and climbs or drops in its own lane.
+    pub(super) const AWAY: u8 = 16;
     /// The variants untangle tries: the default and each single change
     /// (a change of two choices of one arrow rarely helps where the single
-    /// ones do not, and trying them doubled the layout's time).
-    pub const TRIED: [Variant; 4] = [
+    /// ones do not, and trying them doubled the layout's time). The last
+    /// two apply only to a decision's other outcomes.
+    pub const TRIED: [Variant; 6] = [
         Variant(0),
         Variant(Self::FLIP_SIDE),
         Variant(Self::SOURCE_LANE),
         Variant(Self::NO_SIDE_EXIT),
+        Variant(Self::TAKE_BOTTOM),
+        Variant(Self::AWAY),
     ];
+
+    /// True for the variants that change a decision's exits, which only a
+    /// decision's other outcomes take.
+    pub fn moves_outcome_exit(self) -> bool {
+        self.has(Self::TAKE_BOTTOM) || self.has(Self::AWAY)
+    }
 
     pub(super) fn has(self, bit: u8) -> bool {
         self.0 & bit != 0
@@ -112,6 +127,12 @@ impl Variant {
 }
 
 impl RouteFlow {
+    /// True when the arrow leaves its source by the bottom: its label
+    /// needs the zone there, or its variant takes the bottom vertex.
+    pub(super) fn takes_bottom(&self) -> bool {
+        self.bottom_only || self.variant.has(Variant::TAKE_BOTTOM)
+    }
+
     /// An arrow between two activity rows.
     pub fn between(from: usize, to: usize, main: bool) -> Self {
         Self {
