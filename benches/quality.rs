@@ -2,7 +2,7 @@
 //! than ELK"): crossings, bends per arrow, lines through a box, parallel
 //! arrows closer than 4 pt, connector pairs and pages of the
 //! whole document, every page, for `../shared/bench/gen_sop.py --n N
-//! --seed 1`. Not timed; run with
+//! --seed 1`, with each choice of page breaks. Not timed; run with
 //!
 //! ```sh
 //! cargo bench --bench quality
@@ -10,7 +10,7 @@
 //!
 //! It needs `python3` and the shared folder next to the repository.
 
-use sopflow::config::Config;
+use sopflow::config::{Config, PageBreaks};
 use sopflow::layout::{Layout, layout, verify};
 use sopflow::{Procedure, parse_sop};
 use std::path::PathBuf;
@@ -34,10 +34,12 @@ fn generated(n: usize) -> String {
     String::from_utf8(out.stdout).expect("the generator writes UTF-8")
 }
 
-fn lay_out(json: &str) -> Layout {
+fn lay_out(json: &str, breaks: PageBreaks) -> Layout {
     let sop = parse_sop(json).expect("generated documents parse");
     let procedure = Procedure::from_sop(&sop).expect("generated documents are valid");
-    layout(&procedure, &Config::default()).expect("generated documents fit F4")
+    let mut config = Config::default();
+    config.page.breaks = breaks;
+    layout(&procedure, &config).expect("generated documents fit F4")
 }
 
 fn main() {
@@ -47,31 +49,38 @@ fn main() {
         .filter(|a| !a.starts_with('-'))
         .collect();
     println!(
-        "| activities | crossings | ELK crossings | bends per arrow | ELK bends | pass-throughs | parallels < 4 pt | connector merges | arrows | connector pairs | pages | invariants |"
+        "| activities | page breaks | crossings | ELK crossings | bends per arrow | ELK bends | pass-throughs | parallels < 4 pt | connector merges | arrows | connector pairs | pages | invariants |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (n, elk_crossings, elk_bends) in ELK {
         if !filter.is_empty() && !filter.iter().any(|f| n.to_string().contains(f.as_str())) {
             continue;
         }
-        let l = lay_out(&generated(n));
-        let m = &l.metrics;
-        let broken = verify(&l).len();
-        println!(
-            "| {n} | {} | {elk_crossings} | {:.2} | {elk_bends} | {} | {} | {} | {} | {} | {} | {} |",
-            m.crossings,
-            m.bends_per_flow(),
-            m.pass_throughs,
-            m.close_parallels,
-            m.connector_merges,
-            m.flows,
-            m.connector_pairs,
-            m.pages,
-            if broken == 0 {
-                "kept".to_owned()
-            } else {
-                format!("{broken} broken")
-            }
-        );
+        let json = generated(n);
+        for breaks in [
+            PageBreaks::Balanced,
+            PageBreaks::FewestPages,
+            PageBreaks::FewestCrossings,
+        ] {
+            let l = lay_out(&json, breaks);
+            let m = &l.metrics;
+            let broken = verify(&l).len();
+            println!(
+                "| {n} | {breaks:?} | {} | {elk_crossings} | {:.2} | {elk_bends} | {} | {} | {} | {} | {} | {} | {} |",
+                m.crossings,
+                m.bends_per_flow(),
+                m.pass_throughs,
+                m.close_parallels,
+                m.connector_merges,
+                m.flows,
+                m.connector_pairs,
+                m.pages,
+                if broken == 0 {
+                    "kept".to_owned()
+                } else {
+                    format!("{broken} broken")
+                }
+            );
+        }
     }
 }

@@ -201,6 +201,28 @@ pub struct PageConfig {
     pub connector_labels: ConnectorLabels,
     /// What "Halaman x dari y" counts.
     pub numbering: PageNumbering,
+    /// What page breaks are chosen for first.
+    pub breaks: PageBreaks,
+}
+
+/// What page breaks are chosen for. Each off-page connector stands in its
+/// activity's lane at the foot or the head of the page, so its line
+/// crosses the arrows between lanes on either side of it: where a page
+/// breaks decides how many crossings the pages have. Ties go to fewer
+/// pages, then to fewer arrows cut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum PageBreaks {
+    /// The fewest crossings and pages together, a page weighing as much
+    /// as one crossing: a page is added only where it spares at least two.
+    #[default]
+    Balanced,
+    /// The fewest pages, then the fewest arrows cut, then the fewest
+    /// crossings.
+    FewestPages,
+    /// The fewest crossings, whatever the pages.
+    FewestCrossings,
 }
 
 /// What the page numbers of the footer count.
@@ -226,6 +248,7 @@ impl Default for PageConfig {
             footer: true,
             connector_labels: ConnectorLabels::Numbers,
             numbering: PageNumbering::Document,
+            breaks: PageBreaks::default(),
         }
     }
 }

@@ -132,8 +132,14 @@ impl FitContext<'_> {
 
         // 5-6. Page breaks, then each page's rows, arrows and connectors.
         let heights: Vec<f32> = measured.iter().map(|m| m.height).collect();
-        let ranges =
-            paginate::paginate_procedure(procedure, &heights, &ends_page, &connector_lanes, &frame);
+        let ranges = paginate::paginate_procedure(
+            procedure,
+            &heights,
+            &ends_page,
+            &connector_lanes,
+            &frame,
+            config.page.breaks,
+        );
         let plan = plan::plan(
             procedure,
             ranges,

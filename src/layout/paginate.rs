@@ -1,9 +1,12 @@
-//! Phase 5, paginate: page breaks. Breaks fall between rows only; among the breaks
-//! that fit, dynamic programming picks those with the least cost: pages,
-//! then arrows cut (each cut arrow costs a connector pair and the room its
-//! connectors take), then orphan last rows and decisions parted from their
-//! main outcome, with a light preference for full pages. Linear in the
-//! number of rows times the rows that fit on a page.
+//! Phase 5, paginate: page breaks. Breaks fall between rows only; among the
+//! breaks that fit, dynamic programming picks those with the least cost:
+//! the crossings that the lines of off-page connectors are likely to make
+//! and the pages, weighed as [`PageBreaks`] says, then the arrows cut (each
+//! costs a connector pair and the room its connectors take), then orphan
+//! last rows, decisions parted from their main outcome and a light
+//! preference for full pages. Linear in the number of
+//! rows times the rows that fit on a page (times the arrows on a page for
+//! the crossing estimate).
 //!
 //! In: the row heights (phase 3), the flows with the lanes their
 //! connectors would take, and the body height of the [`PageFrame`].
@@ -11,6 +14,7 @@
 
 use super::dims::{CONNECTOR_ROW, CONNECTORS_PER_LANE};
 use super::frame::PageFrame;
+use crate::config::PageBreaks;
 use crate::model::Kind;
 use crate::procedure::Procedure;
 use std::ops::Range;
@@ -23,6 +27,7 @@ pub(crate) fn paginate_procedure(
     ends_page: &[bool],
     connector_lanes: &[(usize, usize)],
     frame: &PageFrame,
+    breaks: PageBreaks,
 ) -> Vec<Range<usize>> {
     let body = frame.body_height();
     let flows: Vec<(usize, usize)> = procedure.flows.iter().map(|f| (f.from, f.to)).collect();
@@ -41,12 +46,52 @@ pub(crate) fn paginate_procedure(
         ends_page,
         body,
         connector_row: CONNECTOR_ROW,
+        breaks,
     })
 }
 
-/// What breaking costs, in arbitrary units.
-const PAGE: f64 = 100.0;
-const CUT_FLOW: f64 = 12.0;
+/// What the pages up to a break cost: pages, arrows cut (each costs a
+/// connector pair and the room its connectors take), the crossings the
+/// connectors' lines are likely to make, and the soft preferences.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Cost {
+    pages: u32,
+    cuts: u64,
+    crossings: u64,
+    soft: f64,
+}
+
+impl Cost {
+    const ZERO: Self = Self {
+        pages: 0,
+        cuts: 0,
+        crossings: 0,
+        soft: 0.0,
+    };
+    const NEVER: Self = Self {
+        pages: u32::MAX,
+        cuts: u64::MAX,
+        crossings: u64::MAX,
+        soft: f64::INFINITY,
+    };
+
+    /// True when `self` is cheaper than `other`, compared field by field
+    /// in the order `breaks` asks for, the soft preferences last.
+    fn better_than(&self, other: &Self, breaks: PageBreaks) -> bool {
+        let key = |c: &Self| {
+            let pages = u64::from(c.pages);
+            match breaks {
+                PageBreaks::Balanced => (c.crossings + pages, pages, c.cuts),
+                PageBreaks::FewestPages => (pages, c.cuts, c.crossings),
+                PageBreaks::FewestCrossings => (c.crossings, pages, c.cuts),
+            }
+        };
+        (key(self), self.soft) < (key(other), other.soft)
+    }
+}
+
+/// Soft preferences, in arbitrary units: no orphan last row, a decision
+/// on the page of its main outcome, full pages.
 const ORPHAN_LAST_ROW: f64 = 150.0;
 const SPLIT_DECISION: f64 = 8.0;
 const EMPTY_SPACE: f64 = 20.0;
@@ -69,6 +114,8 @@ pub(crate) struct PageProblem<'a> {
     pub body: f32,
     /// Room one band row of off-page connectors takes.
     pub connector_row: f32,
+    /// What the breaks are chosen for first.
+    pub breaks: PageBreaks,
 }
 
 /// The rows of each page.
@@ -80,18 +127,21 @@ pub(crate) fn paginate(problem: &PageProblem<'_>) -> Vec<Range<usize>> {
         incident[a].push((f, true));
         incident[b].push((f, false));
     }
-    let mut best = vec![f64::INFINITY; n + 1];
+    let mut best = vec![Cost::NEVER; n + 1];
     let mut start_of = vec![0; n + 1];
-    best[0] = 0.0;
+    best[0] = Cost::ZERO;
     let body = f64::from(problem.body);
     // Connectors per lane on the candidate page: out (bottom band), in (top band).
     let mut bands = Bands::new(problem.lanes);
+    // Flows with both ends on the candidate page, and flows cut by it.
+    let (mut inside, mut open) = (Vec::new(), Vec::new());
     for i in 0..n {
-        if best[i].is_infinite() {
+        if best[i] == Cost::NEVER {
             continue;
         }
         bands.clear();
-        let mut cut: i64 = 0;
+        inside.clear();
+        open.clear();
         let mut height = 0.0;
         for j in i..n {
             height += f64::from(problem.heights[j]);
@@ -99,15 +149,10 @@ pub(crate) fn paginate(problem: &PageProblem<'_>) -> Vec<Range<usize>> {
                 let (a, b) = problem.flows[f];
                 let other = if source { b } else { a };
                 let (out_lane, in_lane) = problem.connector_lanes[f];
-                // The flow was cut while `other` lay outside the page.
-                let (lane, outgoing) = if source {
-                    (out_lane, true)
-                } else {
-                    (in_lane, false)
-                };
                 if (i..j).contains(&other) {
-                    cut -= 1;
                     // `other` end held the connector until now.
+                    open.retain(|&g| g != f);
+                    inside.push(f);
                     let (lane, outgoing) = if source {
                         (in_lane, false)
                     } else {
@@ -115,7 +160,12 @@ pub(crate) fn paginate(problem: &PageProblem<'_>) -> Vec<Range<usize>> {
                     };
                     bands.remove(lane, outgoing);
                 } else if other != j {
-                    cut += 1;
+                    open.push(f);
+                    let (lane, outgoing) = if source {
+                        (out_lane, true)
+                    } else {
+                        (in_lane, false)
+                    };
                     bands.add(lane, outgoing);
                 }
             }
@@ -124,18 +174,25 @@ pub(crate) fn paginate(problem: &PageProblem<'_>) -> Vec<Range<usize>> {
                 break;
             }
             let last = j + 1 == n;
-            let mut cost = best[i] + PAGE + CUT_FLOW * cut as f64;
+            let mut soft = 0.0;
             if last && j == i && n > 1 {
-                cost += ORPHAN_LAST_ROW;
+                soft += ORPHAN_LAST_ROW;
             }
             if !last {
                 if problem.keep_with_next[j] {
-                    cost += SPLIT_DECISION;
+                    soft += SPLIT_DECISION;
                 }
                 let free = ((body - need) / body).max(0.0);
-                cost += EMPTY_SPACE * free * free;
+                soft += EMPTY_SPACE * free * free;
             }
-            if cost < best[j + 1] {
+            let cost = Cost {
+                pages: best[i].pages + 1,
+                cuts: best[i].cuts + open.len() as u64,
+                crossings: best[i].crossings
+                    + connector_crossings(problem, i..j + 1, &open, &inside),
+                soft: best[i].soft + soft,
+            };
+            if cost.better_than(&best[j + 1], problem.breaks) {
                 best[j + 1] = cost;
                 start_of[j + 1] = i;
             }
@@ -153,6 +210,45 @@ pub(crate) fn paginate(problem: &PageProblem<'_>) -> Vec<Range<usize>> {
     }
     pages.reverse();
     pages
+}
+
+/// How many arrows of page `rows` the lines of its connectors are likely
+/// to cross. An outgoing connector's line runs down its source's lane from
+/// the source to the page's foot, an incoming one's down its target's lane
+/// from the page's head to the target. Counted, among the arrows with both
+/// ends on that stretch: each arrow between a lane on the line's left and
+/// one on its right (it has to cross), and each arrow from another lane
+/// into or out of a symbol the line passes (the line goes round the
+/// symbol in a channel, where such arrows mostly meet it).
+fn connector_crossings(
+    problem: &PageProblem<'_>,
+    rows: Range<usize>,
+    open: &[usize],
+    inside: &[usize],
+) -> u64 {
+    let mut count = 0;
+    for &c in open {
+        let (a, b) = problem.flows[c];
+        let (out_lane, in_lane) = problem.connector_lanes[c];
+        let (lane, reach) = if rows.contains(&a) {
+            (out_lane, a..rows.end)
+        } else {
+            (in_lane, rows.start..b + 1)
+        };
+        let passes = |r: usize, here: usize| here == lane && r != a && r != b;
+        for &g in inside {
+            let (r1, r2) = problem.flows[g];
+            let (l1, l2) = problem.connector_lanes[g];
+            if !(reach.contains(&r1) && reach.contains(&r2)) || l1 == l2 {
+                continue;
+            }
+            let between = l1.min(l2) < lane && lane < l1.max(l2);
+            if between || passes(r1, l1) || passes(r2, l2) {
+                count += 1;
+            }
+        }
+    }
+    count
 }
 
 /// Connectors per lane in a page's two bands, and the band rows they need
@@ -223,6 +319,7 @@ mod tests {
             ends_page: &[false; 16],
             body: 100.0,
             connector_row: 5.0,
+            breaks: PageBreaks::FewestPages,
         }
     }
 
