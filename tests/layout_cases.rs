@@ -562,3 +562,35 @@ fn a_loop_that_would_cross_its_own_way_down_leaves_away_from_its_target() {
     assert!(back.points.iter().all(|p| p.x >= d5.centre().x), "{back:?}");
     assert_eq!(l.metrics.crossings, 0);
 }
+
+#[test]
+fn a_loop_goes_round_the_line_joining_a_joint_activity() {
+    // J (lanes 2 and 3, joined) hands over to D in lane 1, whose "Tidak"
+    // goes back to J. Up lane 2's right channel it would cross the line
+    // joining J's two symbols (read as a junction): it leaves D's left
+    // vertex and climbs in lane 1 to J's left side.
+    let l = lay(actors(4)
+        .activity("mulai", "l2", |a| a.id("S").kind(Kind::Start))
+        .activity("bersama", "l2", |a| a.id("J").also("l3"))
+        .activity("memeriksa", "l1", |a| {
+            a.id("D").kind(Kind::Decision).yes("E").no("J")
+        })
+        .activity("selesai", "l0", |a| a.id("E").kind(Kind::End)));
+    let joint = &l.pages[0].joints[0];
+    let (y, x0, x1) = (joint.points[0].y, joint.points[0].x, joint.points[1].x);
+    for f in &l.pages[0].flows {
+        for w in f.points.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let crosses =
+                a.x == b.x && a.y.min(b.y) < y && y < a.y.max(b.y) && x0 < a.x && a.x < x1;
+            assert!(!crosses, "{f:?} crosses the joint line");
+        }
+    }
+    let back = flow(&l, "D", "J");
+    assert!(near(back.points[0], left(symbol(&l, "D", 1))), "{back:?}");
+    assert!(
+        near(*back.points.last().unwrap(), left(symbol(&l, "J", 2))),
+        "{back:?}"
+    );
+    assert_eq!(l.metrics.crossings, 0);
+}

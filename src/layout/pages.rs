@@ -119,14 +119,15 @@ fn lay_out_pages(
             pairs,
             (numbers.numbers[p], numbers.total),
         );
-        let mut drawn = untangle::untangled_flows(table, &mut page_plan, &boxes, pairs);
+        let mut drawn =
+            untangle::untangled_flows(table, &mut page_plan, (&boxes, &page.joints), pairs);
         page.flows = drawn.flows;
         let failed = labels::place_labels(table, &mut page, &page_plan, false);
         if !failed.is_empty() {
             for f in failed {
                 page_plan.flows[f].bottom_only = true;
             }
-            drawn = untangle::untangled_flows(table, &mut page_plan, &boxes, pairs);
+            drawn = untangle::untangled_flows(table, &mut page_plan, (&boxes, &page.joints), pairs);
             page.flows = drawn.flows;
             labels::place_labels(table, &mut page, &page_plan, true);
         }

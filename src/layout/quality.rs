@@ -4,7 +4,7 @@
 //!
 //! In: the laid-out pages. Out: [`LayoutMetrics`].
 
-use super::types::{ConnectorEnd, FlowPath, LayoutMetrics, Page};
+use super::types::{ConnectorEnd, FlowPath, Joint, LayoutMetrics, Page};
 use crate::geom::Point;
 
 /// The least distance between parallel stretches of two unrelated arrows.
@@ -182,6 +182,29 @@ pub(crate) fn crossings(flows: &[FlowPath]) -> Vec<(usize, usize)> {
         );
     }
     found
+}
+
+/// The arrows (by index, once per crossing) that cross a line joining the
+/// symbols of a joint activity: read as a junction, it ties the arrow to
+/// the activity.
+pub(crate) fn joint_crossings<'a>(
+    flows: &'a [FlowPath],
+    joints: &'a [Joint],
+) -> impl Iterator<Item = usize> + 'a {
+    flows.iter().enumerate().flat_map(move |(f, flow)| {
+        flow.points.windows(2).flat_map(move |w| {
+            let (a, b) = (w[0], w[1]);
+            joints.iter().filter_map(move |j| {
+                let [p, q] = j.points;
+                let (y, x0, x1) = (p.y, p.x.min(q.x), p.x.max(q.x));
+                let crosses =
+                    a.x == b.x && a.y.min(b.y) < y && y < a.y.max(b.y) && x0 < a.x && a.x < x1;
+                let along =
+                    a.y == b.y && a.y == y && a.x.max(b.x).min(x1) - a.x.min(b.x).max(x0) > 0.01;
+                (crosses || along).then_some(f)
+            })
+        })
+    })
 }
 
 /// Every pair of arrows (into a symbol, out of it) that reads as one line

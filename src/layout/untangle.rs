@@ -1,5 +1,6 @@
 //! Phases 7b and 7c together, untangle: route and place a page's arrows,
-//! then, where two of them cross, read as one line through a box, or a
+//! then, where two of them cross, one crosses the line joining the
+//! symbols of a joint activity, two read as one line through a box, or a
 //! connector's line joins another arrow, try
 //! the other route variants of each such arrow ([`Variant`]) and keep
 //! every change that leaves the page with fewer of these faults, or as
@@ -18,7 +19,7 @@ use super::plan::{PagePlan, Pair, RowKind};
 use super::quality;
 use super::route::{Routes, Variant, route};
 use super::table::Table;
-use super::types::FlowPath;
+use super::types::{FlowPath, Joint};
 
 /// Rounds over the crossing arrows of a page.
 const ROUNDS: usize = 2;
@@ -35,7 +36,7 @@ pub(crate) struct Untangled {
 pub(crate) fn untangled_flows(
     table: &Table<'_>,
     plan: &mut PagePlan,
-    boxes: &[RowBox],
+    (boxes, joints): (&[RowBox], &[Joint]),
     pairs: &[Pair],
 ) -> Untangled {
     let lane_count = table.procedure.lanes.len();
@@ -69,6 +70,7 @@ pub(crate) fn untangled_flows(
     let faults = |flows: &[FlowPath], plan: &PagePlan| {
         let mut found = quality::crossings(flows);
         found.extend(quality::pass_throughs(flows));
+        found.extend(quality::joint_crossings(flows, joints).map(|f| (f, f)));
         // A connector's line joining another arrow: the target's side
         // exits may be what keeps it off a side, so they are tried too.
         for (i, j) in quality::connector_merges(flows, |f| {
