@@ -114,6 +114,18 @@ fn only_a_squeezed_table_runs_arrows_closer_and_it_says_so() {
     assert_eq!(verify(&l), vec![]);
     assert!(squeezed(&l), "15 performers squeeze F4");
     assert!(l.metrics.close_parallels > 0);
+    // A narrow lane's pentagons are narrower: their labels print on one
+    // line, a size smaller where needed (once, each digit on a line).
+    let connectors: Vec<_> = l.pages.iter().flat_map(|p| &p.connectors).collect();
+    assert!(connectors.iter().any(|c| c.font.size < 7.5));
+    for c in connectors {
+        assert_eq!(c.text.len(), 1, "{c:?}");
+        assert_eq!(*c.text[0].text, *c.label, "{c:?}");
+        assert!(
+            c.text[0].width <= c.rect.width || c.font.size == 4.0,
+            "{c:?}"
+        );
+    }
     // Without its warning, the same layout breaks invariant 14.
     l.warnings.retain(|w| w.code != Code::LanesSqueezed);
     assert!(verify(&l).iter().any(|v| v.invariant == 14));

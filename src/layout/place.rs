@@ -16,6 +16,7 @@ use super::table::Table;
 use super::text_cells::{TextStyle, cell, position};
 use super::types::{CellRole, Connector, ConnectorEnd, Joint, Page, Row, Shape, Symbol, TextCell};
 use crate::geom::{Point, Rect, Size};
+use crate::text::{Font, TextMeasurer};
 
 /// Centre x and width of the band row's `k`-th connector.
 pub(crate) fn connector_at(table: &Table<'_>, row: &RouteRow, k: usize) -> (f32, f32) {
@@ -208,13 +209,13 @@ pub(crate) fn place_page(
                     };
                     let (x, width) = connector_at(table, &plan.rows[r], i);
                     let rect = Rect::centred(Point::new(x, b.mid()), width, b.size.1);
-                    let lines =
-                        crate::text::wrap(&pair.label, rect.width, label_font, table.measurer);
+                    let font = connector_font(&pair.label, rect.width, label_font, table.measurer);
+                    let lines = crate::text::wrap(&pair.label, f32::INFINITY, font, table.measurer);
                     let text_box = Rect::new(rect.x, rect.y, rect.width, rect.height * 0.75);
                     let text = position(
                         text_box,
                         lines,
-                        TextStyle::centred(label_font, 0.0),
+                        TextStyle::centred(font, 0.0),
                         table.measurer,
                     );
                     let (from, to) = (id(flow.from), id(flow.to));
@@ -226,7 +227,7 @@ pub(crate) fn place_page(
                         lane,
                         rect,
                         text,
-                        font: label_font,
+                        font,
                     });
                 }
                 bands.push(Rect::new(
@@ -271,4 +272,23 @@ pub(crate) fn place_page(
         footer,
     };
     (page, boxes)
+}
+
+/// The smallest size a connector's label shrinks to (config's smallest
+/// font size).
+const MIN_CONNECTOR_FONT: f32 = 4.0;
+
+/// The font of a connector's label: the label size, or as much smaller
+/// as one line in a `width` pentagon needs (a narrow lane's pentagons are
+/// narrower), down to [`MIN_CONNECTOR_FONT`]; a label is never wrapped.
+fn connector_font(label: &str, width: f32, font: Font, measurer: &dyn TextMeasurer) -> Font {
+    let room = width - 2.0;
+    let needed = measurer.width(label, font);
+    if needed <= room {
+        return font;
+    }
+    Font {
+        size: (font.size * room / needed).max(MIN_CONNECTOR_FONT),
+        ..font
+    }
 }
