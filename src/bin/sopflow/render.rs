@@ -295,14 +295,40 @@ fn write(
     };
     let theme = &config.theme;
     let failed = |e: sopflow::Error| e.to_string();
-    let mut files: Vec<Vec<u8>> = match job.format {
-        Format::Svg => sopflow::render::svg_pages_with(&layout, theme, images, extras)
-            .map_err(failed)?
-            .into_iter()
-            .map(String::into_bytes)
-            .collect(),
-        Format::Png => sopflow::render::png_pages_with(&layout, theme, images, extras, job.dpi)
-            .map_err(failed)?,
+    let files: Vec<Vec<u8>> = match job.format {
+        Format::Svg | Format::Png => {
+            let mut svgs =
+                sopflow::render::svg_pages_with(&layout, theme, images, extras).map_err(failed)?;
+            // Only the page asked for is drawn as PNG (a long document's
+            // every page at a high resolution would not fit in memory).
+            let first = match job.page {
+                Some(page) if page == 0 || page > svgs.len() => {
+                    return Err(Failure::Usage(format!(
+                        "--page {page}: the document has {} pages",
+                        svgs.len()
+                    )));
+                }
+                Some(page) => {
+                    svgs = vec![svgs.swap_remove(page - 1)];
+                    page
+                }
+                None => 1,
+            };
+            if job.format == Format::Png {
+                svgs.iter()
+                    .enumerate()
+                    .map(|(i, svg)| sopflow::render::png_page(svg, first + i, job.dpi))
+                    .collect::<Result<_, _>>()
+                    .map_err(failed)?
+            } else {
+                svgs.into_iter().map(String::into_bytes).collect()
+            }
+        }
+        Format::Html | Format::Pdf if job.page.is_some() => {
+            return Err(Failure::Usage(
+                "--page picks one SVG or PNG page; PDF and HTML hold them all".into(),
+            ));
+        }
         Format::Html => vec![
             sopflow::render::html(procedure, &layout, config, images, extras)
                 .map_err(failed)?
@@ -315,20 +341,6 @@ fn write(
             ]
         }
     };
-    if let Some(page) = job.page {
-        if !matches!(job.format, Format::Svg | Format::Png) {
-            return Err(Failure::Usage(
-                "--page picks one SVG or PNG page; PDF and HTML hold them all".into(),
-            ));
-        }
-        if page == 0 || page > files.len() {
-            return Err(Failure::Usage(format!(
-                "--page {page}: the document has {} pages",
-                files.len()
-            )));
-        }
-        files = vec![files.swap_remove(page - 1)];
-    }
     if input::is_std(out) {
         if files.len() > 1 {
             return Err(Failure::Usage(format!(
