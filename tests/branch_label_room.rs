@@ -84,3 +84,33 @@ fn a_lane_widens_for_the_longest_word_of_a_label_beside_a_bottom_stub() {
     assert_eq!(label.lines.len(), 1);
     assert!(label.rect.x >= lane.x && label.rect.right() <= lane.x + lane.width);
 }
+
+#[test]
+fn verify_reports_a_label_over_an_arrowhead() {
+    let config = Config::default();
+    let file = common::example_files()
+        .into_iter()
+        .find(|f| f.ends_with("bps-rekomendasi-statistik.json"))
+        .unwrap();
+    let mut l = layout(&common::load(&file), &config).unwrap();
+    assert_eq!(verify(&l), vec![]);
+    // Move a label onto the head of the arrow its page ends with, where
+    // no line passes through the label (the head's base is 5 pt long).
+    let page = l
+        .pages
+        .iter_mut()
+        .find(|p| p.flows.iter().any(|f| f.label.is_some()))
+        .unwrap();
+    let head = page.flows.last().unwrap().arrowhead_box().unwrap();
+    let flow = page.flows.iter_mut().find(|f| f.label.is_some()).unwrap();
+    let label = flow.label.as_mut().unwrap();
+    label.rect.x = head.x + head.width - 0.5;
+    label.rect.y = head.y + 1.0;
+    let found = verify(&l);
+    assert!(
+        found
+            .iter()
+            .any(|v| v.invariant == 7 && v.message.contains("arrowhead")),
+        "{found:?}"
+    );
+}

@@ -48,6 +48,11 @@ pub(crate) fn place_labels(
     }
     let index = SegmentIndex::of_page(page, true);
     let symbols = super::index::symbol_boxes(page);
+    let heads: Vec<Rect> = page
+        .flows
+        .iter()
+        .filter_map(|f| f.arrowhead_box())
+        .collect();
     let lines = TableLines::of_page(
         table.columns.lanes.iter().flat_map(|&(x, w)| [x, x + w]),
         page,
@@ -75,6 +80,7 @@ pub(crate) fn place_labels(
                     .iter()
                     .any(|&(r, diamond)| symbol_overlaps(&r, diamond, &rect.inflate(0.5)))
                 && !placed.iter().any(|o| o.inflate(0.5).overlaps(rect))
+                && !heads.iter().any(|h| h.inflate(0.5).overlaps(rect))
                 && index.touching(&rect.inflate(0.5)).next().is_none()
         };
         let place = |lines: Vec<Line>, font: Font, placed: &[Rect], side: Side| {

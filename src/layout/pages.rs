@@ -119,19 +119,24 @@ fn lay_out_pages(
             pairs,
             (numbers.numbers[p], numbers.total),
         );
-        let mut drawn =
-            untangle::untangled_flows(table, &mut page_plan, (&boxes, &page.joints), pairs);
+        let drawn = untangle::untangled_flows(table, &mut page_plan, (&boxes, &page.joints), pairs);
         page.flows = drawn.flows;
         let failed = labels::place_labels(table, &mut page, &page_plan, false);
-        if !failed.is_empty() {
+        let tracks_taken = if failed.is_empty() {
+            drawn.tracks
+        } else {
+            // The exits of labels with no room beside them move to the
+            // bottom, and the page is routed again.
             for f in failed {
                 page_plan.flows[f].bottom_only = true;
             }
-            drawn = untangle::untangled_flows(table, &mut page_plan, (&boxes, &page.joints), pairs);
-            page.flows = drawn.flows;
+            let again =
+                untangle::untangled_flows(table, &mut page_plan, (&boxes, &page.joints), pairs);
+            page.flows = again.flows;
             labels::place_labels(table, &mut page, &page_plan, true);
-        }
-        raise_to_busier_side(&mut tracks, &drawn.tracks);
+            again.tracks
+        };
+        raise_to_busier_side(&mut tracks, &tracks_taken);
         page.cells.shrink_to_fit();
         page.symbols.shrink_to_fit();
         page.flows.shrink_to_fit();

@@ -311,6 +311,47 @@ pub struct FlowPath {
     pub connector: Option<String>,
 }
 
+/// Length of an arrowhead along its arrow, in points.
+pub const ARROW_LENGTH: f32 = 5.0;
+/// Half the width of an arrowhead across its arrow, in points.
+pub const ARROW_HALF_WIDTH: f32 = 2.2;
+
+impl FlowPath {
+    /// The arrowhead's corners (tip, then the two base corners), a
+    /// triangle of [`ARROW_LENGTH`] by twice [`ARROW_HALF_WIDTH`] at the
+    /// last point; none for an arrow of fewer than two points.
+    pub fn arrowhead(&self) -> Option<[Point; 3]> {
+        let [.., from, tip] = self.points[..] else {
+            return None;
+        };
+        let direction = |d: f32| match d.partial_cmp(&0.0) {
+            Some(std::cmp::Ordering::Greater) => 1.0,
+            Some(std::cmp::Ordering::Less) => -1.0,
+            _ => 0.0,
+        };
+        let (dx, dy) = (direction(tip.x - from.x), direction(tip.y - from.y));
+        let base = Point::new(tip.x - dx * ARROW_LENGTH, tip.y - dy * ARROW_LENGTH);
+        let (px, py) = (-dy * ARROW_HALF_WIDTH, dx * ARROW_HALF_WIDTH);
+        Some([
+            tip,
+            Point::new(base.x + px, base.y + py),
+            Point::new(base.x - px, base.y - py),
+        ])
+    }
+
+    /// The box around the arrowhead (see [`FlowPath::arrowhead`]).
+    pub fn arrowhead_box(&self) -> Option<Rect> {
+        let corners = self.arrowhead()?;
+        let (x0, x1) = corners.iter().fold((f32::MAX, f32::MIN), |(lo, hi), p| {
+            (lo.min(p.x), hi.max(p.x))
+        });
+        let (y0, y1) = corners.iter().fold((f32::MAX, f32::MIN), |(lo, hi), p| {
+            (lo.min(p.y), hi.max(p.y))
+        });
+        Some(Rect::new(x0, y0, x1 - x0, y1 - y0))
+    }
+}
+
 /// A plain line joining two symbols of a joint activity.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Joint {

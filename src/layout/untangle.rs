@@ -67,15 +67,19 @@ pub(crate) fn untangled_flows(
         (flows, crowded, routes.tracks)
     };
     let (mut best, crowded, mut tracks) = draw(plan, first);
+    // The faults of a drawing, each as the pair of arrows to try again,
+    // and how many there are.
     let faults = |flows: &[FlowPath], plan: &PagePlan| {
         let mut found = quality::crossings(flows);
         found.extend(quality::pass_throughs(flows));
         found.extend(quality::joint_crossings(flows, joints).map(|f| (f, f)));
+        let mut count = found.len();
         // A connector's line joining another arrow: the target's side
         // exits may be what keeps it off a side, so they are tried too.
         for (i, j) in quality::connector_merges(flows, |f| {
             matches!(plan.kinds[plan.flows[f].from], RowKind::In(_))
         }) {
+            count += 1;
             found.push((i, j));
             let target = plan.flows[i].to;
             found.extend(
@@ -84,10 +88,10 @@ pub(crate) fn untangled_flows(
                     .map(|k| (i, k)),
             );
         }
-        found
+        (found, count)
     };
-    let mut crossings = faults(&best, plan);
-    let mut score = (crowded, crossings.len(), quality::bends(&best));
+    let (mut crossings, count) = faults(&best, plan);
+    let mut score = (crowded, count, quality::bends(&best));
     for _ in 0..ROUNDS {
         if score.1 == 0 {
             break;
@@ -106,8 +110,8 @@ pub(crate) fn untangled_flows(
             for variant in tried {
                 plan.flows[f].variant = variant;
                 let (flows, crowded, used) = draw(plan, route(&plan.rows, &plan.flows, lane_count));
-                let found = faults(&flows, plan);
-                let candidate = (crowded, found.len(), quality::bends(&flows));
+                let (found, count) = faults(&flows, plan);
+                let candidate = (crowded, count, quality::bends(&flows));
                 if candidate < score {
                     (best, crossings, score, chosen) = (flows, found, candidate, variant);
                     tracks = used;

@@ -7,16 +7,12 @@
 
 use super::xml::Writer;
 use crate::config::Theme;
-use crate::geom::{Point, Rect};
+use crate::geom::Rect;
 use crate::layout::{
-    CellRole, ColumnKind, Connector, ConnectorEnd, Layout, Mark, MarkKind, MarkShape, Page, Shape,
-    Symbol, TextCell, TextLine,
+    CellRole, ColumnKind, Connector, ConnectorEnd, FlowPath, Layout, Mark, MarkKind, MarkShape,
+    Page, Shape, Symbol, TextCell, TextLine,
 };
 use crate::text::{Font, fonts};
-
-/// Arrowhead length and half width.
-const ARROW_LENGTH: f32 = 5.0;
-const ARROW_HALF_WIDTH: f32 = 2.2;
 
 /// Writes each flowchart page as an SVG document.
 pub fn flowchart_pages(layout: &Layout, theme: &Theme) -> Vec<String> {
@@ -167,9 +163,7 @@ fn flowchart_page(layout: &Layout, page: &Page, theme: &Theme, marks: &[Mark]) -
         w.raw("\"");
         line_style(&mut w, "none", theme);
         w.raw("/>");
-        if let [.., a, b] = flow.points[..] {
-            arrowhead(&mut w, a, b);
-        }
+        arrowhead(&mut w, flow);
         if let Some(label) = &flow.label {
             text_lines(&mut w, &label.lines, label.font, "sop-flow-label");
         }
@@ -386,25 +380,16 @@ fn offpage(w: &mut Writer, connector: &Connector, theme: &Theme) {
     w.raw("</g>");
 }
 
-/// A filled triangle with its tip at `tip`, pointing away from `from`.
-fn arrowhead(w: &mut Writer, from: Point, tip: Point) {
-    let direction = |d: f32| {
-        if d > 0.0 {
-            1.0
-        } else if d < 0.0 {
-            -1.0
-        } else {
-            0.0
-        }
+/// The flow's arrowhead as a filled triangle.
+fn arrowhead(w: &mut Writer, flow: &FlowPath) {
+    let Some([tip, left, right]) = flow.arrowhead() else {
+        return;
     };
-    let (dx, dy) = (direction(tip.x - from.x), direction(tip.y - from.y));
-    let base = Point::new(tip.x - dx * ARROW_LENGTH, tip.y - dy * ARROW_LENGTH);
-    let (px, py) = (-dy * ARROW_HALF_WIDTH, dx * ARROW_HALF_WIDTH);
     w.raw(r#"<path class="sop-arrow" d="M"#)
         .point(tip.x, tip.y)
         .raw("L")
-        .point(base.x + px, base.y + py);
+        .point(left.x, left.y);
     w.raw("L")
-        .point(base.x - px, base.y - py)
+        .point(right.x, right.y)
         .raw(r#"Z" stroke="none"/>"#);
 }

@@ -299,6 +299,11 @@ impl Checker<'_> {
         let page = self.page;
         let index = SegmentIndex::of_page(page, true);
         let symbols = super::index::symbol_boxes(page);
+        let heads: Vec<Rect> = page
+            .flows
+            .iter()
+            .filter_map(|f| f.arrowhead_box())
+            .collect();
         let boxes: Vec<(usize, Rect)> = page
             .flows
             .iter()
@@ -333,6 +338,13 @@ impl Checker<'_> {
                 .iter()
                 .any(|&(r, diamond)| super::labels::symbol_overlaps(&r, diamond, &rect));
             let hits_line = index.touching(&rect).next().is_some();
+            if heads.iter().any(|head| head.overlaps(&rect)) {
+                self.report(
+                    7,
+                    ids.clone(),
+                    format!("label at {rect:?} covers an arrowhead"),
+                );
+            }
             let hits_label = boxes[i + 1..]
                 .iter()
                 .any(|(_, other)| other.overlaps(&rect));
