@@ -81,7 +81,7 @@ impl Cost {
         let key = |c: &Self| {
             let pages = u64::from(c.pages);
             match breaks {
-                PageBreaks::Balanced => (c.crossings + pages, pages, c.cuts),
+                PageBreaks::Balanced => (c.crossings.saturating_add(pages), pages, c.cuts),
                 PageBreaks::FewestPages => (pages, c.cuts, c.crossings),
                 PageBreaks::FewestCrossings => (c.crossings, pages, c.cuts),
             }
@@ -346,6 +346,23 @@ mod tests {
         );
         bands.remove(2, true);
         assert_eq!(bands.rows(), 2);
+    }
+
+    #[test]
+    fn every_choice_of_breaks_fills_pages_alike_when_nothing_crosses() {
+        // The unreached cost (the largest of each figure) is compared too:
+        // weighing it must not overflow.
+        let heights = [30.0; 10];
+        let flows: Vec<(usize, usize)> = (0..9).map(|i| (i, i + 1)).collect();
+        let keep = [false; 10];
+        let fewest = paginate(&problem(&heights, &flows, &keep));
+        for breaks in [PageBreaks::Balanced, PageBreaks::FewestCrossings] {
+            let pages = paginate(&PageProblem {
+                breaks,
+                ..problem(&heights, &flows, &keep)
+            });
+            assert_eq!(pages, fewest, "{breaks:?}");
+        }
     }
 
     #[test]
