@@ -312,3 +312,35 @@ fn a_configuration_file_renames_columns_and_changes_the_paper() {
     );
     assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("labelz"));
 }
+
+#[test]
+fn check_json_lists_the_layouts_warnings_too() {
+    // Fifteen performers squeeze F4: `render` warns `lanes-squeezed`, and
+    // so must `check` (an e-SOP portal checks before it renders).
+    let dir = temp("squeezed");
+    let out = sopflow(
+        &[
+            "generate",
+            "--activities",
+            "200",
+            "--actors",
+            "15",
+            "--seed",
+            "2",
+        ],
+        &dir,
+    );
+    assert!(out.status.success());
+    std::fs::write(dir.join("doc.json"), &out.stdout).unwrap();
+    let out = sopflow(&["check", "--json", "doc.json"], &dir);
+    assert_eq!(out.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let squeezed = report["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["code"] == "lanes-squeezed")
+        .unwrap_or_else(|| panic!("{report}"));
+    assert_eq!(squeezed["path"], "/actors");
+    assert!(!report["layout"].is_null());
+}

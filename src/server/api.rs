@@ -49,6 +49,10 @@ pub(super) async fn check(
             }
             other => other,
         })?;
+        // The layout's own warnings (lanes squeezed, a row taller than a
+        // page) are the document's too.
+        let mut warnings = warnings;
+        warnings.0.extend(layout.warnings);
         let accepted = (procedure.summary(), layout.metrics);
         Ok(axum::Json(check_json(&warnings, lang, Some(&accepted))).into_response())
     })

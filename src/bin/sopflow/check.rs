@@ -25,6 +25,9 @@ pub fn run(files: &[PathBuf], json: bool, from: Option<From>, lang: Lang) -> Exi
                 } else {
                     match sopflow::layout::layout(&procedure, &Config::default()) {
                         Ok(layout) => {
+                            // The layout's own warnings (lanes squeezed, a
+                            // row taller than a page) are the document's too.
+                            warnings.0.extend(layout.warnings);
                             (warnings, Some(procedure.summary()), Some(layout.metrics), 0)
                         }
                         Err(sopflow::Error::Invalid(refused)) => {
