@@ -165,11 +165,7 @@ fn a_squeezed_lane_still_enters_connectors_beside_each_other_from_their_sides() 
     // connectors side by side reached that edge, and the arrows came down
     // along their sides instead of into them.
     let json = "{\"actors\": [{\"id\": \"p0\", \"name\": \"Pelaksana 0\", \"group\": \"Kelompok 0\"}, {\"id\": \"p1\", \"name\": \"Pelaksana 1\", \"group\": \"Kelompok 0\"}, {\"id\": \"p2\", \"name\": \"Pelaksana 2\"}, {\"id\": \"p3\", \"name\": \"Pelaksana 3\", \"group\": \"Kelompok 1\"}, {\"id\": \"p4\", \"name\": \"Pelaksana 4\", \"group\": \"Kelompok 1\"}, {\"id\": \"p5\", \"name\": \"Pelaksana 5\"}, {\"id\": \"p6\", \"name\": \"Pelaksana 6\", \"group\": \"Kelompok 2\"}, {\"id\": \"p7\", \"name\": \"Pelaksana 7\", \"group\": \"Kelompok 2\"}, {\"id\": \"p8\", \"name\": \"Pelaksana 8\"}, {\"id\": \"p9\", \"name\": \"Pelaksana 9\", \"group\": \"Kelompok 3\"}], \"activities\": [{\"text\": \"\\rslh\", \"actor\": \"p0\", \"kind\": \"process\", \"time\": \"\\\"\\\"\\\"\\\"\\\"\\\"\\\"\", \"notes\": \"\\\"\\\"\\\"\\\"@oooo\", \"symbol_text\": \"moo\", \"next\": [{\"to\": \"2\", \"label\": \"lskoiooooooooooooooi\"}, {\"to\": \"2\", \"label\": \"\\u0000oooooooooooimoooooooooooiooeeeeeeeoooimoooooooooooiooeeeeeeeeeee\\u0003eeee\\u0003\\u0000^eeeeeeeeeeeeeeeeee:eeimooo\\nsHHl\\\"o\\u0000\\u0000\\u0000\\u0000\\u0000\"}]}, {\"text\": \"\", \"actor\": \"p0\", \"time\": \"\"}]}";
-    let procedure = Procedure::from_sop(&sopflow::parse_sop(json).unwrap()).unwrap();
-    let mut config = Config::default();
-    config.page.paper = sopflow::config::Paper::Legal;
-    config.page.landscape = false;
-    let l = layout(&procedure, &config).unwrap();
+    let l = common::lay_out_on_legal_portrait(json);
     assert_eq!(verify(&l), vec![]);
     assert_eq!(l.metrics.connector_pairs, 2);
 }

@@ -129,10 +129,6 @@ fn four_labelled_arrows_from_a_process_to_one_activity_keep_their_labels_apart()
         {"to":"2","label":""},{"to":"2","label":"]ccccccccccc"},
         {"to":"2","label":"-]cccccccccccccccc"}]},
         {"text":"","actor":"p3","kind":"process","next":["1","1"]}]}"#;
-    let procedure = Procedure::from_sop(&sopflow::parse_sop(json).unwrap()).unwrap();
-    let mut config = Config::default();
-    config.page.paper = sopflow::config::Paper::Legal;
-    config.page.landscape = false;
-    let l = layout(&procedure, &config).unwrap();
+    let l = common::lay_out_on_legal_portrait(json);
     assert_eq!(verify(&l), vec![]);
 }

@@ -318,20 +318,7 @@ fn check_json_lists_the_layouts_warnings_too() {
     // Fifteen performers squeeze F4: `render` warns `lanes-squeezed`, and
     // so must `check` (an e-SOP portal checks before it renders).
     let dir = temp("squeezed");
-    let out = sopflow(
-        &[
-            "generate",
-            "--activities",
-            "200",
-            "--actors",
-            "15",
-            "--seed",
-            "2",
-        ],
-        &dir,
-    );
-    assert!(out.status.success());
-    std::fs::write(dir.join("doc.json"), &out.stdout).unwrap();
+    common::squeezed_document(&dir);
     let out = sopflow(&["check", "--json", "doc.json"], &dir);
     assert_eq!(out.status.code(), Some(0));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

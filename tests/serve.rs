@@ -491,23 +491,11 @@ fn check_answers_the_layouts_warnings_as_the_command_line_does() {
     // Fifteen performers squeeze F4: the layout warns `lanes-squeezed`.
     let server = Server::start(&[]);
     let dir = temp("serve-squeezed");
-    let out = sopflow(
-        &[
-            "generate",
-            "--activities",
-            "200",
-            "--actors",
-            "15",
-            "--seed",
-            "2",
-        ],
-        &dir,
-    );
-    std::fs::write(dir.join("doc.json"), &out.stdout).unwrap();
+    let document = common::squeezed_document(&dir);
     let cli = sopflow(&["check", "--json", "doc.json"], &dir);
     let mut expected: Value = serde_json::from_slice(&cli.stdout).unwrap();
     expected.as_object_mut().unwrap().remove("file");
-    let answer = post(&server, "/v1/check", "application/json", out.stdout);
+    let answer = post(&server, "/v1/check", "application/json", document);
     assert_eq!(answer.status(), 200);
     let answer: Value = answer.json().unwrap();
     assert_eq!(answer, expected);

@@ -44,6 +44,39 @@ pub fn temp(name: &str) -> PathBuf {
     dir
 }
 
+/// Writes `doc.json` into `dir`: a generated SOP of 200 activities and 15
+/// performers, more than F4 holds with arrows 4 pt apart (the layout warns
+/// `lanes-squeezed`). Returns its bytes.
+pub fn squeezed_document(dir: &Path) -> Vec<u8> {
+    let args = [
+        "generate",
+        "--activities",
+        "200",
+        "--actors",
+        "15",
+        "--seed",
+        "2",
+    ];
+    let out = sopflow(&args, dir);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::write(dir.join("doc.json"), &out.stdout).unwrap();
+    out.stdout
+}
+
+/// Lays out a fuzzer's find (SOP JSON) on Legal portrait, where the fuzz
+/// target's paper choice put it.
+pub fn lay_out_on_legal_portrait(json: &str) -> sopflow::layout::Layout {
+    let procedure = sopflow::Procedure::from_sop(&sopflow::parse_sop(json).unwrap()).unwrap();
+    let mut config = sopflow::config::Config::default();
+    config.page.paper = sopflow::config::Paper::Legal;
+    config.page.landscape = false;
+    sopflow::layout::layout(&procedure, &config).unwrap()
+}
+
 /// The path of a shared example SOP.
 pub fn example(name: &str) -> String {
     format!("{}/../shared/examples/{name}", env!("CARGO_MANIFEST_DIR"))
