@@ -86,6 +86,40 @@ fn a_lane_widens_for_the_longest_word_of_a_label_beside_a_bottom_stub() {
 }
 
 #[test]
+fn a_lane_widens_for_a_side_label_when_moving_its_exit_would_cross_arrows() {
+    // Signed SOP, activity 7: "Belum lengkap" loops back up to 6 in
+    // another lane. Beside the left vertex (away from its target) it
+    // crosses nothing, but the lane left it 7 pt; through the bottom it
+    // crossed "valid". The lane widens for its longest word instead.
+    let config = Config::default();
+    let l = layout(
+        &common::load(std::path::Path::new(&common::example(
+            "bps-rekomendasi-statistik.json",
+        ))),
+        &config,
+    )
+    .unwrap();
+    assert_eq!(verify(&l), vec![]);
+    assert_eq!(l.metrics.crossings, 0);
+    let flow = l
+        .pages
+        .iter()
+        .flat_map(|p| &p.flows)
+        .find(|f| &*f.from == "7" && &*f.to == "6")
+        .expect("the loop back from 7");
+    let (a, b) = (flow.points[0], flow.points[1]);
+    assert_eq!(a.y, b.y, "leaves by a side vertex: {:?}", flow.points);
+    let label = flow.label.as_ref().unwrap();
+    assert_eq!(label.font.size, config.theme.label_font_size);
+    let lane = l
+        .columns
+        .iter()
+        .find(|c| c.kind == ColumnKind::Lane(2))
+        .unwrap();
+    assert!(label.rect.x >= lane.x && label.rect.right() <= lane.x + lane.width);
+}
+
+#[test]
 fn verify_reports_a_label_over_an_arrowhead() {
     let config = Config::default();
     let file = common::example_files()

@@ -5,6 +5,7 @@
 
 use super::dims::label_zone_width;
 use crate::config::Words;
+use crate::model::Kind;
 use crate::procedure::{FlowLabel, Procedure};
 use crate::text::{Font, Line, TextMeasurer, normalise, wrap};
 
@@ -68,9 +69,38 @@ pub(crate) fn label_lane_widths(
     font: Font,
     measurer: &dyn TextMeasurer,
 ) -> Vec<f32> {
+    lane_widths(procedure, labels, font, measurer, |_| Some(0.0))
+}
+
+/// Per lane, the width that holds the longest word of every label of a
+/// decision in it beside a side vertex, on either side of a symbol
+/// `symbol_width` wide: what a lane is widened to when an outcome whose
+/// label found no room there left by another exit and crossed arrows.
+pub(crate) fn side_label_widths(
+    procedure: &Procedure,
+    labels: &Words,
+    symbol_width: f32,
+    font: Font,
+    measurer: &dyn TextMeasurer,
+) -> Vec<f32> {
+    lane_widths(procedure, labels, font, measurer, |kind| {
+        (kind == Kind::Decision).then_some(symbol_width / 2.0)
+    })
+}
+
+/// Per lane, twice the room from a source's centre line to the end of its
+/// labels' longest word, `beside` a source of each kind (`None`: none).
+fn lane_widths(
+    procedure: &Procedure,
+    labels: &Words,
+    font: Font,
+    measurer: &dyn TextMeasurer,
+    beside: impl Fn(Kind) -> Option<f32>,
+) -> Vec<f32> {
     let mut widths = vec![0.0_f32; procedure.lanes.len()];
     for flow in &procedure.flows {
-        let Some(label) = flow.label.as_ref() else {
+        let source = &procedure.steps[flow.from];
+        let (Some(label), Some(beside)) = (flow.label.as_ref(), beside(source.kind)) else {
             continue;
         };
         let text = words(label, labels);
@@ -81,8 +111,8 @@ pub(crate) fn label_lane_widths(
         if word <= 0.0 {
             continue;
         }
-        let need = 2.0 * (super::dims::LABEL_GAP + word + LABEL_CLEARANCE);
-        for &lane in &procedure.steps[flow.from].lanes {
+        let need = 2.0 * (beside + super::dims::LABEL_GAP + word + LABEL_CLEARANCE);
+        for &lane in &source.lanes {
             widths[lane] = widths[lane].max(need);
         }
     }

@@ -47,11 +47,37 @@ pub(crate) struct FitContext<'a> {
     pub scale: &'a TypeScale,
     pub area: &'a PrintArea,
     pub content: &'a ContentWidths,
-    /// The width each lane's branch labels need.
+    /// The width each lane's branch labels need beside a bottom stub.
     pub label_widths: Vec<f32>,
+    /// The width each lane's decision labels need beside a side vertex.
+    pub side_label_widths: Vec<f32>,
 }
 
-impl FitContext<'_> {
+impl<'a> FitContext<'a> {
+    /// This context with each lane in `lanes` sized for its decisions'
+    /// labels beside a side vertex too; `None` when every such lane
+    /// already is as wide as that (up to the widest lane) in `columns`.
+    pub fn with_side_labels(&self, lanes: &[bool], columns: &Columns) -> Option<FitContext<'a>> {
+        let max = self.config.table.lane_max_width;
+        let narrow = |lane: usize| {
+            lanes[lane] && columns.lanes[lane].1 + 0.01 < self.side_label_widths[lane].min(max)
+        };
+        (0..lanes.len()).any(narrow).then(|| FitContext {
+            label_widths: (0..lanes.len())
+                .map(|lane| {
+                    let side = if lanes[lane] {
+                        self.side_label_widths[lane]
+                    } else {
+                        0.0
+                    };
+                    self.label_widths[lane].max(side)
+                })
+                .collect(),
+            side_label_widths: self.side_label_widths.clone(),
+            ..*self
+        })
+    }
+
     /// Phases 2 to 6 with `tracks` channel tracks on each lane's busier side.
     pub fn fit(&self, tracks: &[usize]) -> Result<Fitted, TooWide> {
         let FitContext {

@@ -153,6 +153,13 @@ fn lay_out(
             scale.label,
             measurer,
         ),
+        side_label_widths: branch_labels::side_label_widths(
+            procedure,
+            &config.words,
+            config.table.symbol_width,
+            scale.label,
+            measurer,
+        ),
     };
     let mut fitted = context
         .fit(&tracks)
@@ -176,13 +183,19 @@ fn lay_out(
     };
 
     // 7. Each page: place, route, flows, labels; once more with wider
-    // lanes when the arrows of a page crowd a lane's channel.
+    // lanes when the arrows of a page crowd a lane's channel, or when a
+    // decision's outcome found no room for its label beside a side
+    // vertex and, moved to another exit, crossed arrows.
     let mut drawn = draw(&context, &mut fitted, (pages_before, false), threads);
-    if let Some(needed) = crowded(&fitted.columns, &drawn.tracks, &tracks)
-        && let Some(wider) = widened(&context, needed)
-    {
-        fitted = wider;
-        drawn = draw(&context, &mut fitted, (pages_before, true), threads);
+    let roomier = context.with_side_labels(&drawn.label_room, &fitted.columns);
+    let crowding = crowded(&fitted.columns, &drawn.tracks, &tracks);
+    if roomier.is_some() || crowding.is_some() {
+        let context = roomier.as_ref().unwrap_or(&context);
+        let needed = crowding.unwrap_or_else(|| tracks.clone());
+        if let Some(wider) = widened(context, needed) {
+            fitted = wider;
+            drawn = draw(context, &mut fitted, (pages_before, true), threads);
+        }
     }
     drop(content);
     if (0..procedure.lanes.len())

@@ -8,7 +8,7 @@ use super::plan::Plan;
 use super::route::raise_to_busier_side;
 use super::table::Table;
 use super::types::Page;
-use super::{labels, overflow, place, untangle};
+use super::{labels, overflow, place, quality, untangle};
 use crate::text::FontMeasurer;
 
 /// The flowchart pages, and the most channel tracks any of them took on
@@ -18,6 +18,10 @@ pub(crate) struct Drawn {
     pub pages: Vec<Page>,
     /// Per lane: the most tracks on one side, on any page.
     pub tracks: Vec<usize>,
+    /// Per lane: whether a decision in it sent an outcome out of another
+    /// exit for want of room for its label beside a side vertex, and the
+    /// page drew more crossings for it.
+    pub label_room: Vec<bool>,
 }
 
 /// Phase 7: the pages of `plan` on up to `threads` threads, with the
@@ -30,10 +34,12 @@ pub(crate) fn draw_pages(
     threads: usize,
 ) -> Drawn {
     let numbers = PageNumbers::new(plan, &continuations);
-    let (pages, tracks) = pages_on_threads(table, plan, &numbers, measured, threads);
+    let (pages, Taken { tracks, label_room }) =
+        pages_on_threads(table, plan, &numbers, measured, threads);
     Drawn {
         pages: with_continuations(table, pages, continuations, numbers.total),
         tracks,
+        label_room,
     }
 }
 
@@ -99,6 +105,30 @@ fn with_continuations(
     all
 }
 
+/// What the arrows of some pages took of their lanes (see [`Drawn`]).
+struct Taken {
+    tracks: Vec<usize>,
+    label_room: Vec<bool>,
+}
+
+impl Taken {
+    fn new(lanes: usize) -> Self {
+        Self {
+            tracks: vec![0; lanes],
+            label_room: vec![false; lanes],
+        }
+    }
+
+    fn add(&mut self, other: Taken) {
+        for (t, u) in self.tracks.iter_mut().zip(other.tracks) {
+            *t = (*t).max(u);
+        }
+        for (r, o) in self.label_room.iter_mut().zip(other.label_room) {
+            *r |= o;
+        }
+    }
+}
+
 /// Phase 7 for pages `range`: place, route, flows, labels. `measured`
 /// holds the rows from `first_row` on.
 fn lay_out_pages(
@@ -106,10 +136,10 @@ fn lay_out_pages(
     (plan, numbers): (&Plan, &PageNumbers),
     (measured, first_row): (&mut [MeasuredRow], usize),
     range: std::ops::Range<usize>,
-) -> (Vec<Page>, Vec<usize>) {
+) -> (Vec<Page>, Taken) {
     let pairs = &plan.pairs;
     let mut pages: Vec<Page> = Vec::with_capacity(range.len());
-    let mut tracks = vec![0; table.procedure.lanes.len()];
+    let mut taken = Taken::new(table.procedure.lanes.len());
     for p in range {
         let mut page_plan = plan.page(table.procedure, p);
         let (mut page, boxes) = place::place_page(
@@ -127,22 +157,30 @@ fn lay_out_pages(
         } else {
             // The exits of labels with no room beside them move to the
             // bottom, and the page is routed again.
-            for f in failed {
+            for &f in &failed {
                 page_plan.flows[f].bottom_only = true;
             }
             let again =
                 untangle::untangled_flows(table, &mut page_plan, (&boxes, &page.joints), pairs);
+            if quality::crossings(&again.flows).len() > quality::crossings(&page.flows).len() {
+                for &f in &failed {
+                    let source = table.procedure.flows[page_plan.flow_index[f]].from;
+                    for &lane in &table.procedure.steps[source].lanes {
+                        taken.label_room[lane] = true;
+                    }
+                }
+            }
             page.flows = again.flows;
             labels::place_labels(table, &mut page, &page_plan, true);
             again.tracks
         };
-        raise_to_busier_side(&mut tracks, &tracks_taken);
+        raise_to_busier_side(&mut taken.tracks, &tracks_taken);
         page.cells.shrink_to_fit();
         page.symbols.shrink_to_fit();
         page.flows.shrink_to_fit();
         pages.push(page);
     }
-    (pages, tracks)
+    (pages, taken)
 }
 
 /// Phase 7 split into consecutive runs of pages, one per thread, each
@@ -153,7 +191,7 @@ fn pages_on_threads(
     numbers: &PageNumbers,
     measured: &mut [MeasuredRow],
     threads: usize,
-) -> (Vec<Page>, Vec<usize>) {
+) -> (Vec<Page>, Taken) {
     let count = plan.pages.len();
     let per_thread = count.div_ceil(threads).max(1);
     if threads <= 1 || count < 2 {
@@ -179,16 +217,14 @@ fn pages_on_threads(
             }));
         }
         let mut pages = Vec::with_capacity(count);
-        let mut tracks = vec![0; table.procedure.lanes.len()];
+        let mut taken = Taken::new(table.procedure.lanes.len());
         for worker in workers {
             let (mine, used) = worker
                 .join()
                 .unwrap_or_else(|e| std::panic::resume_unwind(e));
             pages.extend(mine);
-            for (t, u) in tracks.iter_mut().zip(used) {
-                *t = (*t).max(u);
-            }
+            taken.add(used);
         }
-        (pages, tracks)
+        (pages, taken)
     })
 }
