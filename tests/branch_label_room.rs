@@ -149,14 +149,13 @@ fn verify_reports_a_label_over_an_arrowhead() {
     );
 }
 
-/// Known, not fixed (fuzz `crash-d46498cd…`, older than the session that
-/// found it): a process (not a decision) with four labelled arrows to
-/// one activity sends them down one bottom stub, which holds two labels;
-/// the third and fourth are forced beside the stub over the others.
-/// Outcome exits of their own, as a decision's, would fix it.
+/// Fuzz `crash-d46498cd…`: a start (a capsule) with four labelled
+/// arrows to one activity sent them down one bottom stub, which holds two
+/// labels; the third and fourth were forced over the others. Labelled
+/// arrows are outcomes: each leaves by an exit of its own, past three by
+/// points on the capsule's lower arcs.
 #[test]
-#[ignore = "known defect of issue 10: labels of four labelled arrows from a process to one activity"]
-fn four_labelled_arrows_from_a_process_to_one_activity_keep_their_labels_apart() {
+fn four_labelled_arrows_from_a_start_to_one_activity_keep_their_labels_apart() {
     let json = r#"{"actors":[{"id":"p0","name":"Pelaksana 0"},{"id":"p1","name":"Pelaksana 1"},
         {"id":"p2","name":"Pelaksana 2"},{"id":"p3","name":"Pelaksana 3"}],
         "activities":[{"text":"---------","actor":"p0","next":[{"to":"2","label":"---"},
@@ -165,4 +164,44 @@ fn four_labelled_arrows_from_a_process_to_one_activity_keep_their_labels_apart()
         {"text":"","actor":"p3","kind":"process","next":["1","1"]}]}"#;
     let l = common::lay_out_on_legal_portrait(json);
     assert_eq!(verify(&l), vec![]);
+}
+
+#[test]
+fn labelled_arrows_of_a_process_leave_by_exits_of_their_own() {
+    // A task with four labelled ways to one activity (BPMN boundary
+    // events are labelled arrows of their host): they used to share the
+    // right side, three lines drawn as one.
+    let sop = SopBuilder::new()
+        .actor("a", "Pemohon")
+        .actor("b", "Petugas Loket")
+        .actor("c", "Kepala Seksi")
+        .activity("mulai", "a", |a| a.id("1").kind(Kind::Start))
+        .activity("memeriksa berkas", "b", |a| {
+            a.id("2")
+                .branch("3", "Pos")
+                .branch("3", "Kurir")
+                .branch("3", "Email")
+                .branch("3", "Langsung")
+        })
+        .activity("menyetujui", "c", |a| a.id("3"))
+        .activity("selesai", "c", |a| a.id("4").kind(Kind::End))
+        .build();
+    let l = layout(&Procedure::from_sop(&sop).unwrap(), &Config::default()).unwrap();
+    assert_eq!(verify(&l), vec![]);
+    let leaving: Vec<_> = l.pages[0]
+        .flows
+        .iter()
+        .filter(|f| &*f.from == "2")
+        .collect();
+    assert_eq!(leaving.len(), 4);
+    for (k, a) in leaving.iter().enumerate() {
+        assert!(a.label.is_some());
+        for b in &leaving[k + 1..] {
+            assert_ne!(
+                a.points[0], b.points[0],
+                "{:?} and {:?}",
+                a.points, b.points
+            );
+        }
+    }
 }

@@ -10,7 +10,7 @@ use super::place::{RowBox, connector_at};
 use super::plan::{PagePlan, Pair};
 use super::route::{Routes, Side, Waypoint, X, Y};
 use super::table::Table;
-use super::types::FlowPath;
+use super::types::{FlowPath, Shape};
 use crate::geom::Point;
 
 /// The arrows of a page: routes turned into points.
@@ -49,7 +49,7 @@ pub(crate) fn place_flows(
             }
             X::Track(lane, side, track) => track_x(lane, side, track),
             X::Lower(lane, side, point) => {
-                let off = b.size.0 / 2.0 * (1.0 - point.along());
+                let off = lower_edge_offset(plan.rows[w.row].shape, b.size, point.along());
                 match side {
                     Side::Left => table.axis(lane) - off,
                     Side::Right => table.axis(lane) + off,
@@ -103,4 +103,18 @@ fn simplify(points: Vec<Point>) -> Vec<Point> {
         out.push(p);
     }
     out
+}
+
+/// How far from its axis a symbol of `shape` and `size` reaches at
+/// `along` (0 the middle, 1 the bottom) of its lower half: where a point
+/// on its lower edge lies, on its outline.
+fn lower_edge_offset(shape: Shape, (width, height): (f32, f32), along: f32) -> f32 {
+    match shape {
+        Shape::Decision => width / 2.0 * (1.0 - along),
+        Shape::Terminator => {
+            let r = height / 2.0;
+            width / 2.0 - r + r * (1.0 - along * along).max(0.0).sqrt()
+        }
+        Shape::Process | Shape::OffPage => width / 2.0,
+    }
 }

@@ -139,6 +139,7 @@ pub(crate) fn place_labels(
                     .then(|| whole_words(small))
                     .flatten()
             })
+            .or_else(|| (rerouted && !bottom_exit).then(zone).flatten())
             .or_else(|| bottom_exit.then(forced).flatten());
         let Some((rect, lines, font)) = chosen else {
             failed.push(f);

@@ -161,8 +161,11 @@ fn lay_out(
             measurer,
         ),
     };
+    // Where the paper cannot give every lane the tracks it foresees, even
+    // squeezed, the lanes take what it has (and the layout warns).
     let mut fitted = context
         .fit(&tracks)
+        .or_else(|_| context.fit(&vec![0; tracks.len()]))
         .map_err(|wide| too_wide(procedure, config, wide))?;
     // The identity sheet goes first: its pages count in the page numbers.
     let identity = if config.identity_sheet && procedure.identity != Identity::default() {

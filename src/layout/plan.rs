@@ -10,9 +10,10 @@
 //! and flows as the router takes them), made when the page is laid out.
 
 use super::dims::CONNECTORS_PER_LANE;
+use super::dims::shape_of;
 use super::route::{RouteFlow, RouteRow, Slot, nearest_lanes, raise_to_busier_side, route};
+use super::types::Shape;
 use crate::config::ConnectorLabels;
-use crate::model::Kind;
 use crate::procedure::Procedure;
 use std::ops::Range;
 
@@ -163,7 +164,8 @@ fn page_plan(
     kinds.extend(out_rows.iter().map(|b| RowKind::Out(pairs_of(b))));
     let band = |band: &Vec<(usize, Slot)>, lane: &dyn Fn(usize) -> usize| RouteRow {
         lanes: band.iter().map(|&(k, _)| lane(k)).collect(),
-        decision: false,
+        outcomes: false,
+        shape: Shape::OffPage,
         connector: true,
         slots: band.iter().map(|&(_, slot)| slot).collect(),
     };
@@ -175,7 +177,8 @@ fn page_plan(
         let step = &procedure.steps[i];
         RouteRow {
             lanes: step.lanes.clone(),
-            decision: step.kind == Kind::Decision,
+            outcomes: procedure.branches(i),
+            shape: shape_of(step.kind),
             connector: false,
             slots: Vec::new(),
         }

@@ -103,7 +103,7 @@ pub(crate) fn untangled_flows(
             let kept = plan.flows[f].variant;
             let mut chosen = kept;
             let flow = &plan.flows[f];
-            let other_outcome = plan.rows[flow.from].decision && !flow.main;
+            let other_outcome = plan.rows[flow.from].outcomes && !flow.main;
             let tried = Variant::TRIED
                 .into_iter()
                 .filter(|&v| v != kept && (other_outcome || !v.moves_outcome_exit()));

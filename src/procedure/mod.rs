@@ -196,6 +196,22 @@ impl Procedure {
         &self.flows
     }
 
+    /// The arrows leaving row `step`, in outcome order.
+    pub fn outgoing(&self, step: usize) -> &[Flow] {
+        let start = self.flows.partition_point(|f| f.from < step);
+        let end = self.flows.partition_point(|f| f.from <= step);
+        &self.flows[start..end]
+    }
+
+    /// True when the arrows leaving row `step` are outcomes, each drawn
+    /// out of an exit of its own: a decision's, or two or more arrows of
+    /// which one carries a label (a task with boundary events).
+    pub fn branches(&self, step: usize) -> bool {
+        let out = self.outgoing(step);
+        self.steps[step].kind == Kind::Decision
+            || (out.len() >= 2 && out.iter().any(|f| f.label.is_some()))
+    }
+
     /// Warnings found while checking (the document is still valid).
     pub fn warnings(&self) -> &Diagnostics {
         &self.warnings

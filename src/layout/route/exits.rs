@@ -38,7 +38,7 @@ impl Router<'_> {
                 Some(&owner) => owner == i,
                 None => flow.main,
             };
-            if row.decision && !row.connector && !bottom {
+            if row.outcomes && !row.connector && !bottom {
                 by_source.entry(flow.from).or_default().push(i);
             }
         }

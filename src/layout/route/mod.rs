@@ -311,7 +311,7 @@ impl<'a> Router<'a> {
         let source = (ls, flow.from_slot);
         let preferred = self.preferred_side(flow, ls, lt);
         let wants_side =
-            !flow.takes_bottom() && (!down || (row.decision && !flow.main) || row.connector);
+            !flow.takes_bottom() && (!down || (row.outcomes && !flow.main) || row.connector);
         let choices = if beside.is_some() || ls != lt { 1 } else { 2 };
         let exit_side = match exit {
             Some(OutcomeExit::Side(side)) => Some(side),
@@ -434,7 +434,7 @@ impl<'a> Router<'a> {
         let wp = |x, row, y| Waypoint { x, row, y };
         let source = (ls, flow.from_slot);
         let variant = flow.variant;
-        let side_first = row.decision && !flow.main && !flow.takes_bottom() || exit.is_some();
+        let side_first = row.outcomes && !flow.main && !flow.takes_bottom() || exit.is_some();
         // A connector's line comes straight down only to a top no other
         // arrow enters (routed last, it knows), or when no side is free.
         let target = (lt, flow.to_slot);
@@ -477,7 +477,7 @@ impl<'a> Router<'a> {
             None => self.usable(s, source, side, PortUse::Exit),
         };
         let l_shape = !variant.has(Variant::NO_SIDE_EXIT)
-            && (side_first || !row.decision)
+            && (side_first || !row.outcomes)
             && !flow.takes_bottom()
             && exit_free
             && self.axis_free(lt, slot(s, MID), slot(t, TOP), s, t);

@@ -2,6 +2,8 @@
 //! variants of a route, and waypoints in abstract coordinates (a lane's
 //! axis, a symbol's edge or a channel track; a row's part).
 
+use crate::layout::types::Shape;
+
 /// Left or right side of a symbol or lane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Side {
@@ -45,8 +47,12 @@ impl Slot {
 pub(crate) struct RouteRow {
     /// Lanes holding a symbol of this row, ascending.
     pub lanes: Vec<usize>,
-    /// A decision: its main outcome leaves the bottom, the others a side.
-    pub decision: bool,
+    /// Its arrows are outcomes (`Procedure::branches`: a decision's, or
+    /// labelled ones): the main one leaves the bottom, each other one by
+    /// an exit of its own.
+    pub outcomes: bool,
+    /// Its symbol's shape, which places the points on its lower edges.
+    pub shape: Shape,
     /// A band of off-page connectors (one arrow each): arrows enter them
     /// from the top or the side and leave from the bottom tip or the side,
     /// never through a gap bus, which they could not share.

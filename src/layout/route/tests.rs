@@ -8,7 +8,8 @@ fn rows(lanes: &[usize]) -> Vec<RouteRow> {
         .iter()
         .map(|&lane| RouteRow {
             lanes: vec![lane],
-            decision: false,
+            outcomes: false,
+            shape: crate::layout::types::Shape::Process,
             connector: false,
             slots: Vec::new(),
         })

@@ -2,7 +2,7 @@
 //! needs, before any width is known.
 
 use super::{RouteFlow, RouteRow, raise_to_busier_side, route};
-use crate::model::Kind;
+use crate::layout::dims::shape_of;
 use crate::procedure::Procedure;
 
 /// The tracks each lane needs on its busier side, from routing passes
@@ -29,9 +29,11 @@ pub(crate) fn lane_tracks(procedure: &Procedure, window: usize) -> Vec<usize> {
         let end = start.saturating_add(window).min(steps.len());
         let rows: Vec<RouteRow> = steps[start..end]
             .iter()
-            .map(|s| RouteRow {
+            .enumerate()
+            .map(|(k, s)| RouteRow {
                 lanes: s.lanes.clone(),
-                decision: s.kind == Kind::Decision,
+                outcomes: procedure.branches(start + k),
+                shape: shape_of(s.kind),
                 connector: false,
                 slots: Vec::new(),
             })

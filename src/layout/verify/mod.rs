@@ -216,27 +216,33 @@ impl Checker<'_> {
         }
     }
 
-    /// Invariant 11: two arrows leaving one decision never start at the
+    /// Invariant 11: two outcomes leaving one symbol (any two arrows of a
+    /// decision, or two of which one carries a label) never start at the
     /// same point nor share their first segment.
     fn exits(&mut self) {
         let page = self.page;
-        for symbol in page.symbols.iter().filter(|s| s.shape == Shape::Decision) {
+        for symbol in &page.symbols {
             let outline = Outline::of(symbol);
-            let leaving: Vec<&[Point]> = page
+            let decision = symbol.shape == Shape::Decision;
+            let leaving: Vec<(&[Point], bool)> = page
                 .flows
                 .iter()
                 .filter(|f| f.points.len() >= 2)
                 .filter(|f| f.from == symbol.id && outline.exit_port(f.points[0]))
-                .map(|f| &f.points[..])
+                .map(|f| (&f.points[..], f.label.is_some()))
                 .collect();
-            for (k, a) in leaving.iter().enumerate() {
-                for b in &leaving[k + 1..] {
-                    if a[0] == b[0] || overlaps_collinear(&b[..2], a[0], a[1]) {
+            if leaving.len() < 2 || !decision && !leaving.iter().any(|l| l.1) {
+                continue;
+            }
+            for (k, &(a, labelled)) in leaving.iter().enumerate() {
+                for &(b, other_labelled) in &leaving[k + 1..] {
+                    let outcomes = decision || labelled || other_labelled;
+                    if outcomes && (a[0] == b[0] || overlaps_collinear(&b[..2], a[0], a[1])) {
                         self.report(
                             11,
                             vec![symbol.id.to_string()],
                             format!(
-                                "two outcomes of decision {} leave by one exit at {:?}",
+                                "two outcomes of {} leave by one exit at {:?}",
                                 symbol.id, a[0]
                             ),
                         );
@@ -448,60 +454,75 @@ fn bounds(a: Point, b: Point) -> Rect {
     )
 }
 
-/// A symbol's outline: its box, or a decision's diamond inside it.
+/// A symbol's outline: its box, a terminator's capsule (half circles at
+/// its ends) or a decision's diamond inside it.
 #[derive(Debug, Clone, Copy)]
 enum Outline {
     Box(Rect),
+    Capsule(Rect),
     Diamond(Rect),
 }
 
 impl Outline {
     fn of(symbol: &Symbol) -> Self {
-        if symbol.shape == Shape::Decision {
-            Outline::Diamond(symbol.rect)
-        } else {
-            Outline::Box(symbol.rect)
+        match symbol.shape {
+            Shape::Decision => Outline::Diamond(symbol.rect),
+            Shape::Terminator => Outline::Capsule(symbol.rect),
+            Shape::Process | Shape::OffPage => Outline::Box(symbol.rect),
         }
     }
 
     fn rect(&self) -> &Rect {
         match self {
-            Outline::Box(r) | Outline::Diamond(r) => r,
+            Outline::Box(r) | Outline::Capsule(r) | Outline::Diamond(r) => r,
         }
     }
 
     /// True when an arrow may leave from `p`: the middle of a side, or a
-    /// point on a diamond's lower edges (a decision's outcomes past three).
+    /// point on the outline's lower half beside it (outcomes past three).
     fn exit_port(&self, p: Point) -> bool {
         let r = self.rect();
         let c = r.centre();
-        let on_lower_edge = || {
-            let (dx, dy) = (
-                (p.x - c.x).abs() / (r.width / 2.0),
-                (p.y - c.y) / (r.height / 2.0),
-            );
-            dy > 0.0 && dy < 1.0 && ((dx + dy - 1.0) * r.height / 2.0).abs() <= 2.0 * EPS
+        let (hw, hh) = (r.width / 2.0, r.height / 2.0);
+        let (dx, dy) = ((p.x - c.x).abs(), p.y - c.y);
+        // How far the outline reaches from the axis at the point's height.
+        let reach = match self {
+            Outline::Diamond(_) => hw * (1.0 - dy / hh),
+            Outline::Capsule(_) => hw - hh + (hh * hh - dy * dy).max(0.0).sqrt(),
+            Outline::Box(_) => hw,
         };
-        on_port(r, p) || matches!(self, Outline::Diamond(_)) && on_lower_edge()
+        let on_lower_half = dy > EPS && dy < hh - EPS && (dx - reach).abs() <= 2.0 * EPS;
+        on_port(r, p) || on_lower_half
     }
 
     /// True when the axis-parallel segment box enters the open interior.
     fn crossed_by(&self, segment: &Rect) -> bool {
         match *self {
             Outline::Box(r) => crosses_interior(&r, segment),
-            Outline::Diamond(r) => {
+            Outline::Capsule(r) | Outline::Diamond(r) => {
                 if !crosses_interior(&r, segment) {
                     return false;
                 }
                 let c = r.centre();
                 let (hw, hh) = (r.width / 2.0, r.height / 2.0);
+                let diamond = matches!(self, Outline::Diamond(_));
                 if segment.height <= EPS {
-                    // The diamond's half width at the segment's height.
-                    let half = hw * (1.0 - (segment.y - c.y).abs() / hh);
+                    // The outline's half width at the segment's height.
+                    let dy = (segment.y - c.y).abs();
+                    let half = if diamond {
+                        hw * (1.0 - dy / hh)
+                    } else {
+                        hw - hh + (hh * hh - dy * dy).max(0.0).sqrt()
+                    };
                     half > EPS && segment.x < c.x + half - EPS && segment.right() > c.x - half + EPS
                 } else {
-                    let x = segment.x;
-                    let half = hh * (1.0 - (x - c.x).abs() / hw);
+                    let dx = (segment.x - c.x).abs();
+                    let half = if diamond {
+                        hh * (1.0 - dx / hw)
+                    } else {
+                        let past = (dx - (hw - hh)).max(0.0);
+                        (hh * hh - past * past).max(0.0).sqrt()
+                    };
                     half > EPS
                         && segment.y < c.y + half - EPS
                         && segment.bottom() > c.y - half + EPS
