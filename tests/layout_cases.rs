@@ -225,28 +225,33 @@ fn a_joint_activity_has_one_symbol_per_lane_joined_by_a_plain_line() {
 
 #[test]
 fn many_long_labels_on_one_source_all_find_room() {
-    // Found by the layout fuzzer: a labelled fork with three long labels.
+    // Found by the layout fuzzer: a labelled fork with three long labels,
+    // and the same as a decision. Words wider than the lane: beside a side
+    // exit the labels break inside them (hyphenated) rather than vanish.
     let long = "Mmmmmmmmmmmmmmmmmmmm ".repeat(6);
-    let sop = actors(2)
-        .activity("a", "l0", |a| {
-            a.id("A")
-                .branch("B", &long)
-                .branch("C", "Belum lengkap sama sekali")
-                .branch("D", &long)
-        })
-        .activity("b", "l1", |a| a.id("B").next("D"))
-        .activity("c", "l0", |a| a.id("C").next("D"))
-        .activity("d", "l1", |a| a.id("D"))
-        .build();
-    let l = layout(&Procedure::from_sop(&sop).unwrap(), &Config::default()).unwrap();
-    assert_eq!(verify(&l), vec![]);
-    let labelled = l
-        .pages
-        .iter()
-        .flat_map(|p| &p.flows)
-        .filter(|f| &*f.from == "A" && f.label.is_some())
-        .count();
-    assert_eq!(labelled, 3);
+    for kind in [Kind::Process, Kind::Decision] {
+        let sop = actors(2)
+            .activity("a", "l0", |a| {
+                a.id("A")
+                    .kind(kind)
+                    .branch("B", &long)
+                    .branch("C", "Belum lengkap sama sekali")
+                    .branch("D", &long)
+            })
+            .activity("b", "l1", |a| a.id("B").next("D"))
+            .activity("c", "l0", |a| a.id("C").next("D"))
+            .activity("d", "l1", |a| a.id("D"))
+            .build();
+        let l = layout(&Procedure::from_sop(&sop).unwrap(), &Config::default()).unwrap();
+        assert_eq!(verify(&l), vec![], "{kind:?}");
+        let labelled = l
+            .pages
+            .iter()
+            .flat_map(|p| &p.flows)
+            .filter(|f| &*f.from == "A" && f.label.is_some())
+            .count();
+        assert_eq!(labelled, 3, "{kind:?}");
+    }
 }
 
 #[test]
