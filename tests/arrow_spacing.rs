@@ -158,13 +158,15 @@ fn a_decision_loop_and_a_jump_share_a_channel_4_pt_apart() {
 
 #[test]
 fn a_squeezed_lane_still_enters_connectors_beside_each_other_from_their_sides() {
-    // A fuzzer find (`crash-7efeceb8…`): ten performers on Legal portrait,
+    // A fuzzer find (`crash-7efeceb8…`): performers filling Legal portrait,
     // two outcomes of one box to one activity on the next page, their
-    // labels so long that the row fills the page. The lane has no room for
-    // tracks, so they run at the channel's inner edge; the two outgoing
+    // labels so long that the row fills the page. The lane had no room for
+    // tracks, so they ran at the channel's inner edge; the two outgoing
     // connectors side by side reached that edge, and the arrows came down
-    // along their sides instead of into them.
-    let json = "{\"actors\": [{\"id\": \"p0\", \"name\": \"Pelaksana 0\", \"group\": \"Kelompok 0\"}, {\"id\": \"p1\", \"name\": \"Pelaksana 1\", \"group\": \"Kelompok 0\"}, {\"id\": \"p2\", \"name\": \"Pelaksana 2\"}, {\"id\": \"p3\", \"name\": \"Pelaksana 3\", \"group\": \"Kelompok 1\"}, {\"id\": \"p4\", \"name\": \"Pelaksana 4\", \"group\": \"Kelompok 1\"}, {\"id\": \"p5\", \"name\": \"Pelaksana 5\"}, {\"id\": \"p6\", \"name\": \"Pelaksana 6\", \"group\": \"Kelompok 2\"}, {\"id\": \"p7\", \"name\": \"Pelaksana 7\", \"group\": \"Kelompok 2\"}, {\"id\": \"p8\", \"name\": \"Pelaksana 8\"}, {\"id\": \"p9\", \"name\": \"Pelaksana 9\", \"group\": \"Kelompok 3\"}], \"activities\": [{\"text\": \"\\rslh\", \"actor\": \"p0\", \"kind\": \"process\", \"time\": \"\\\"\\\"\\\"\\\"\\\"\\\"\\\"\", \"notes\": \"\\\"\\\"\\\"\\\"@oooo\", \"symbol_text\": \"moo\", \"next\": [{\"to\": \"2\", \"label\": \"lskoiooooooooooooooi\"}, {\"to\": \"2\", \"label\": \"\\u0000oooooooooooimoooooooooooiooeeeeeeeoooimoooooooooooiooeeeeeeeeeee\\u0003eeee\\u0003\\u0000^eeeeeeeeeeeeeeeeee:eeimooo\\nsHHl\\\"o\\u0000\\u0000\\u0000\\u0000\\u0000\"}]}, {\"text\": \"\", \"actor\": \"p0\", \"time\": \"\"}]}";
+    // along their sides instead of into them. (Found with ten performers;
+    // since labelled arrows leave by exits of their own, one takes a
+    // track, and ten no longer fit the paper: nine do.)
+    let json = "{\"actors\": [{\"id\": \"p0\", \"name\": \"Pelaksana 0\", \"group\": \"Kelompok 0\"}, {\"id\": \"p1\", \"name\": \"Pelaksana 1\", \"group\": \"Kelompok 0\"}, {\"id\": \"p2\", \"name\": \"Pelaksana 2\"}, {\"id\": \"p3\", \"name\": \"Pelaksana 3\", \"group\": \"Kelompok 1\"}, {\"id\": \"p4\", \"name\": \"Pelaksana 4\", \"group\": \"Kelompok 1\"}, {\"id\": \"p5\", \"name\": \"Pelaksana 5\"}, {\"id\": \"p6\", \"name\": \"Pelaksana 6\", \"group\": \"Kelompok 2\"}, {\"id\": \"p7\", \"name\": \"Pelaksana 7\", \"group\": \"Kelompok 2\"}, {\"id\": \"p8\", \"name\": \"Pelaksana 8\"}], \"activities\": [{\"text\": \"\\rslh\", \"actor\": \"p0\", \"kind\": \"process\", \"time\": \"\\\"\\\"\\\"\\\"\\\"\\\"\\\"\", \"notes\": \"\\\"\\\"\\\"\\\"@oooo\", \"symbol_text\": \"moo\", \"next\": [{\"to\": \"2\", \"label\": \"lskoiooooooooooooooi\"}, {\"to\": \"2\", \"label\": \"\\u0000oooooooooooimoooooooooooiooeeeeeeeoooimoooooooooooiooeeeeeeeeeee\\u0003eeee\\u0003\\u0000^eeeeeeeeeeeeeeeeee:eeimooo\\nsHHl\\\"o\\u0000\\u0000\\u0000\\u0000\\u0000\"}]}, {\"text\": \"\", \"actor\": \"p0\", \"time\": \"\"}]}";
     let l = common::lay_out_on_legal_portrait(json);
     assert_eq!(verify(&l), vec![]);
     assert_eq!(l.metrics.connector_pairs, 2);
@@ -214,4 +216,23 @@ fn no_arrow_runs_in_line_through_the_joined_symbols_of_a_joint_activity() {
     let l = lay_out(generate(options));
     assert_eq!(verify(&l), vec![]);
     assert_eq!(l.metrics.pass_throughs, 0);
+}
+
+#[test]
+fn a_table_whose_lanes_would_have_no_room_for_tracks_is_refused() {
+    // Fuzz `crash-8a66ce95…`: ten performers on Legal portrait, a box
+    // with two labelled arrows to a capsule that loops back. The lanes fit
+    // the paper only with no room for a single track beside the symbols,
+    // where the loop and the outcome ran on one line. Fitting with fewer
+    // tracks than foreseen stops at one per side: this table is refused.
+    let json = "{\"actors\":[{\"id\":\"p0\",\"name\":\"Pelaksana 0\",\"group\":\"Kelompok 0\"},{\"id\":\"p1\",\"name\":\"Pelaksana 1\",\"group\":\"Kelompok 0\"},{\"id\":\"p2\",\"name\":\"Pelaksana 2\"},{\"id\":\"p3\",\"name\":\"Pelaksana 3\",\"group\":\"Kelompok 1\"},{\"id\":\"p4\",\"name\":\"Pelaksana 4\",\"group\":\"Kelompok 1\"},{\"id\":\"p5\",\"name\":\"Pelaksana 5\"},{\"id\":\"p6\",\"name\":\"Pelaksana 6\",\"group\":\"Kelompok 2\"},{\"id\":\"p7\",\"name\":\"Pelaksana 7\",\"group\":\"Kelompok 2\"},{\"id\":\"p8\",\"name\":\"Pelaksana 8\"},{\"id\":\"p9\",\"name\":\"Pelaksana 9\",\"group\":\"Kelompok 3\"}],\"activities\":[{\"text\":\"\",\"actor\":\"p0\",\"kind\":\"process\",\"time\":\">\",\"symbol_text\":\"\"},{\"text\":\"\",\"actor\":\"p0\",\"time\":\"\",\"next\":[{\"to\":\"4\",\"label\":\"\"},{\"to\":\"4\",\"label\":\"\"}]},{\"text\":\"r\",\"actor\":[\"p9\",\"p3\",\"p3\"],\"time\":\"uш\",\"notes\":\"s@\",\"symbol_text\":\";7\"},{\"text\":\"\\u000e\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000\",\"actor\":\"p0\",\"kind\":\"start\",\"time\":\"\",\"next\":[{\"to\":\"3\",\"label\":\"\"},\"2\"]}]}";
+    let procedure = sopflow::Procedure::from_sop(&sopflow::parse_sop(json).unwrap()).unwrap();
+    let mut config = Config::default();
+    config.page.paper = sopflow::config::Paper::Legal;
+    config.page.landscape = false;
+    match layout(&procedure, &config) {
+        Err(sopflow::Error::Invalid(d)) => assert!(d.contains(sopflow::Code::TableTooWide), "{d}"),
+        Ok(l) => panic!("laid out: {:?}", verify(&l)),
+        Err(e) => panic!("{e}"),
+    }
 }

@@ -638,3 +638,60 @@ fn a_loop_back_to_an_earlier_page_leaves_from_its_lane_and_comes_in_above_its_ta
         }
     }
 }
+
+#[test]
+fn connectors_at_a_pages_foot_read_in_number_order_across_lanes() {
+    // B (second lane) and then C (first lane) each send an arrow to Z,
+    // pages later. Numbered in flow order, B's connector would be 1 and
+    // C's 2, and the band at the foot would read "2 1" from left to right.
+    let mut b = sopflow::SopBuilder::new()
+        .actor("l0", "Pelaksana Satu")
+        .actor("l1", "Pelaksana Dua")
+        .activity("mulai", "l0", |a| a.id("A").kind(sopflow::Kind::Start))
+        .activity("memeriksa", "l1", |a| a.id("B").next("C").next("Z"))
+        .activity("mencatat", "l0", |a| a.id("C").next("D1").next("Z"));
+    for k in 1..=30 {
+        let next = if k == 30 {
+            "Z".to_owned()
+        } else {
+            format!("D{}", k + 1)
+        };
+        b = b.activity("mengerjakan", "l0", |a| a.id(&format!("D{k}")).next(&next));
+    }
+    b = b.activity("selesai", "l1", |a| a.id("Z").kind(sopflow::Kind::End));
+    let procedure = Procedure::from_sop(&b.build()).unwrap();
+    let l = layout(&procedure, &Config::default()).unwrap();
+    assert_eq!(verify(&l), vec![]);
+    let mut foot: Vec<_> = l.pages[0]
+        .connectors
+        .iter()
+        .filter(|c| c.end == ConnectorEnd::Out)
+        .collect();
+    assert!(
+        foot.iter().any(|c| &*c.from == "B") && foot.iter().any(|c| &*c.from == "C"),
+        "{foot:?}"
+    );
+    foot.sort_by(|a, b| a.rect.x.total_cmp(&b.rect.x));
+    let numbers: Vec<u32> = foot.iter().map(|c| c.label.parse().unwrap()).collect();
+    assert!(numbers.windows(2).all(|p| p[0] < p[1]), "{numbers:?}");
+
+    // The checker reports a foot band out of order.
+    let mut swapped = l.clone();
+    let page = &mut swapped.pages[0];
+    let (i, j) = {
+        let out: Vec<usize> = (0..page.connectors.len())
+            .filter(|&k| page.connectors[k].end == ConnectorEnd::Out)
+            .collect();
+        (out[0], out[1])
+    };
+    let label = page.connectors[i].label.clone();
+    page.connectors[i].label = page.connectors[j].label.clone();
+    page.connectors[j].label = label;
+    assert!(
+        verify(&swapped)
+            .iter()
+            .any(|v| v.invariant == 13 && v.message.contains("in one band")),
+        "{:?}",
+        verify(&swapped)
+    );
+}

@@ -162,11 +162,18 @@ fn lay_out(
         ),
     };
     // Where the paper cannot give every lane the tracks it foresees, even
-    // squeezed, the lanes take what it has (and the layout warns).
-    let mut fitted = context
-        .fit(&tracks)
-        .or_else(|_| context.fit(&vec![0; tracks.len()]))
-        .map_err(|wide| too_wide(procedure, config, wide))?;
+    // squeezed, each lane takes fewer, down to one (and the layout warns).
+    let fitted = context.fit(&tracks).or_else(|wide| {
+        let most = tracks.iter().copied().max().unwrap_or(0);
+        (1..most)
+            .rev()
+            .find_map(|cap| {
+                let capped: Vec<usize> = tracks.iter().map(|&t| t.min(cap)).collect();
+                context.fit(&capped).ok()
+            })
+            .ok_or(wide)
+    });
+    let mut fitted = fitted.map_err(|wide| too_wide(procedure, config, wide))?;
     // The identity sheet goes first: its pages count in the page numbers.
     let identity = if config.identity_sheet && procedure.identity != Identity::default() {
         identity_sheet::lay_out_identity_sheet(

@@ -65,7 +65,8 @@ pub(crate) fn connector_lanes(procedure: &Procedure) -> Vec<(usize, usize)> {
 pub(crate) struct Plan {
     /// The rows of each page.
     pub pages: Vec<Range<usize>>,
-    /// Every connector pair, numbered in flow order.
+    /// Every connector pair, numbered by source page, then source lane,
+    /// then flow order.
     pub pairs: Vec<Pair>,
     /// Per page: the flows with both ends on it.
     inside: Vec<Vec<usize>>,
@@ -115,25 +116,34 @@ pub(crate) fn plan(
             page_of[row] = p;
         }
     }
-    let mut pairs = Vec::new();
-    let mut outgoing: Vec<Vec<usize>> = vec![Vec::new(); pages.len()];
-    let mut incoming: Vec<Vec<usize>> = vec![Vec::new(); pages.len()];
     let mut inside: Vec<Vec<usize>> = vec![Vec::new(); pages.len()];
+    let mut cut = Vec::new();
     for (f, flow) in procedure.flows.iter().enumerate() {
-        let (ps, pt) = (page_of[flow.from], page_of[flow.to]);
-        if ps == pt {
+        let ps = page_of[flow.from];
+        if ps == page_of[flow.to] {
             inside[ps].push(f);
         } else {
-            let (from_lane, to_lane) = lanes[f];
-            outgoing[ps].push(pairs.len());
-            incoming[pt].push(pairs.len());
-            pairs.push(Pair {
-                label: labels.label(pairs.len()),
-                flow: f,
-                from_lane,
-                to_lane,
-            });
+            cut.push(f);
         }
+    }
+    // Numbered page by page, each page's left to right: the band at its
+    // foot reads in number order (up to three per lane per band row, so
+    // each band row does too).
+    cut.sort_by_key(|&f| (page_of[procedure.flows[f].from], lanes[f].0, f));
+    let mut pairs = Vec::with_capacity(cut.len());
+    let mut outgoing: Vec<Vec<usize>> = vec![Vec::new(); pages.len()];
+    let mut incoming: Vec<Vec<usize>> = vec![Vec::new(); pages.len()];
+    for f in cut {
+        let flow = &procedure.flows[f];
+        let (from_lane, to_lane) = lanes[f];
+        outgoing[page_of[flow.from]].push(pairs.len());
+        incoming[page_of[flow.to]].push(pairs.len());
+        pairs.push(Pair {
+            label: labels.label(pairs.len()),
+            flow: f,
+            from_lane,
+            to_lane,
+        });
     }
     Plan {
         pages,

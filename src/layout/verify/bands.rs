@@ -1,10 +1,12 @@
 //! Invariant 13, connectors a reader can follow: off-page connectors
 //! side by side in one band row stand at least [`CONNECTOR_GAP`] apart,
-//! and those of one lane are ordered by number from left to right.
+//! and are ordered by number from left to right: all of a row at a
+//! page's foot, those of one lane in a row at its head (each stands in
+//! its target's lane, and arrows from several pages arrive there).
 
 use super::{Checker, EPS};
 use crate::layout::dims::CONNECTOR_GAP;
-use crate::layout::types::Connector;
+use crate::layout::types::{Connector, ConnectorEnd};
 
 /// Orders connector labels as they are numbered: 1 < 2 < 10, A < Z < AA.
 fn number_order(a: &str, b: &str) -> std::cmp::Ordering {
@@ -35,12 +37,13 @@ impl Checker<'_> {
                         format!("connectors {} and {} stand {gap:.2} pt apart (at least {CONNECTOR_GAP} pt)", a.label, b.label),
                     );
                 }
-                if a.lane == b.lane && number_order(&a.label, &b.label).is_gt() {
+                let foot = a.end == ConnectorEnd::Out && b.end == ConnectorEnd::Out;
+                if (foot || a.lane == b.lane) && number_order(&a.label, &b.label).is_gt() {
                     self.report(
                         13,
                         vec![a.label.clone(), b.label.clone()],
                         format!(
-                            "connector {} stands left of {} in one lane",
+                            "connector {} stands left of {} in one band",
                             a.label, b.label
                         ),
                     );
