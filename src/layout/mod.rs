@@ -51,6 +51,7 @@ mod json;
 mod labels;
 mod marks;
 mod measure;
+mod numbering;
 mod overflow;
 mod pages;
 mod paginate;

@@ -11,6 +11,7 @@
 
 use super::dims::CONNECTORS_PER_LANE;
 use super::dims::shape_of;
+use super::numbering::{Cut, numbered};
 use super::route::{RouteFlow, RouteRow, Slot, nearest_lanes, raise_to_busier_side, route};
 use super::types::Shape;
 use crate::config::ConnectorLabels;
@@ -65,8 +66,7 @@ pub(crate) fn connector_lanes(procedure: &Procedure) -> Vec<(usize, usize)> {
 pub(crate) struct Plan {
     /// The rows of each page.
     pub pages: Vec<Range<usize>>,
-    /// Every connector pair, numbered by source page, then source lane,
-    /// then flow order.
+    /// Every connector pair, in number order (`numbering`).
     pub pairs: Vec<Pair>,
     /// Per page: the flows with both ends on it.
     inside: Vec<Vec<usize>>,
@@ -126,14 +126,22 @@ pub(crate) fn plan(
             cut.push(f);
         }
     }
-    // Numbered page by page, each page's left to right: the band at its
-    // foot reads in number order (up to three per lane per band row, so
-    // each band row does too).
-    cut.sort_by_key(|&f| (page_of[procedure.flows[f].from], lanes[f].0, f));
+    // Numbered so that each band reads in number order from left to right
+    // (up to three per lane per band row, so each band row does too).
+    let cuts: Vec<Cut> = cut
+        .iter()
+        .map(|&f| Cut {
+            flow: f,
+            from_page: page_of[procedure.flows[f].from],
+            to_page: page_of[procedure.flows[f].to],
+            from_lane: lanes[f].0,
+            to_lane: lanes[f].1,
+        })
+        .collect();
     let mut pairs = Vec::with_capacity(cut.len());
     let mut outgoing: Vec<Vec<usize>> = vec![Vec::new(); pages.len()];
     let mut incoming: Vec<Vec<usize>> = vec![Vec::new(); pages.len()];
-    for f in cut {
+    for f in numbered(&cuts).into_iter().map(|k| cut[k]) {
         let flow = &procedure.flows[f];
         let (from_lane, to_lane) = lanes[f];
         outgoing[page_of[flow.from]].push(pairs.len());
