@@ -124,9 +124,7 @@ pub(crate) fn place_labels(
                 .find_map(|side| place(lines.clone(), base, &placed, side))
         };
         let forced = || {
-            // No clear place (a third label on one bottom stub, or words
-            // wider than the lane beside a side exit): the label stays
-            // beside its arrow rather than vanish, and the checker reports it.
+            // A third label on one bottom stub: keep it beside its arrow (the checker reports it).
             let lines = label.zone_lines.clone();
             let h = lines.len() as f32 * table.scale.label_line;
             let w = lines.iter().map(|l| l.width).fold(0.0, f32::max);
@@ -142,7 +140,7 @@ pub(crate) fn place_labels(
                     .flatten()
             })
             .or_else(|| (rerouted && !bottom_exit).then(zone).flatten())
-            .or_else(|| (bottom_exit || rerouted).then(forced).flatten());
+            .or_else(|| bottom_exit.then(forced).flatten());
         let Some((rect, lines, font)) = chosen else {
             failed.push(f);
             continue;
