@@ -56,13 +56,23 @@ pub(crate) struct FitContext<'a> {
 impl<'a> FitContext<'a> {
     /// This context with each lane in `lanes` sized for its decisions'
     /// labels beside a side vertex too; `None` when every such lane
-    /// already is as wide as that (up to the widest lane) in `columns`.
-    pub fn with_side_labels(&self, lanes: &[bool], columns: &Columns) -> Option<FitContext<'a>> {
+    /// already is as wide as that (up to the widest lane) in `columns`,
+    /// or when the paper has no room to make any of them wider for
+    /// `tracks` (a squeezed table: drawing again would change nothing).
+    pub fn with_side_labels(
+        &self,
+        lanes: &[bool],
+        columns: &Columns,
+        tracks: &[usize],
+    ) -> Option<FitContext<'a>> {
         let max = self.config.table.lane_max_width;
         let narrow = |lane: usize| {
             lanes[lane] && columns.lanes[lane].1 + 0.01 < self.side_label_widths[lane].min(max)
         };
-        (0..lanes.len()).any(narrow).then(|| FitContext {
+        if !(0..lanes.len()).any(narrow) {
+            return None;
+        }
+        let roomier = FitContext {
             label_widths: (0..lanes.len())
                 .map(|lane| {
                     let side = if lanes[lane] {
@@ -75,6 +85,22 @@ impl<'a> FitContext<'a> {
                 .collect(),
             side_label_widths: self.side_label_widths.clone(),
             ..*self
+        };
+        let wider = roomier.columns(tracks).ok()?;
+        (0..lanes.len())
+            .any(|lane| lanes[lane] && wider.lanes[lane].1 > columns.lanes[lane].1 + 0.01)
+            .then_some(roomier)
+    }
+
+    /// Phase 2 alone: the column widths for `tracks`.
+    fn columns(&self, tracks: &[usize]) -> Result<Columns, TooWide> {
+        columns::fit(&columns::FitInput {
+            tracks,
+            label_widths: &self.label_widths,
+            content: self.content,
+            table: &self.config.table,
+            area: self.area,
+            body_line: self.scale.body_line,
         })
     }
 
@@ -86,19 +112,11 @@ impl<'a> FitContext<'a> {
             measurer,
             scale,
             area,
-            content,
             ..
         } = *self;
         let mut warnings = Vec::new();
         // 2. Column widths.
-        let columns = columns::fit(&columns::FitInput {
-            tracks,
-            label_widths: &self.label_widths,
-            content,
-            table: &config.table,
-            area,
-            body_line: scale.body_line,
-        })?;
+        let columns = self.columns(tracks)?;
 
         // 3. Texts and row heights.
         let labels = branch_labels::branch_labels(

@@ -198,7 +198,7 @@ fn lay_out(
     // decision's outcome found no room for its label beside a side
     // vertex and, moved to another exit, crossed arrows.
     let mut drawn = draw(&context, &mut fitted, (pages_before, false), threads);
-    let roomier = context.with_side_labels(&drawn.label_room, &fitted.columns);
+    let roomier = context.with_side_labels(&drawn.label_room, &fitted.columns, &tracks);
     let crowding = crowded(&fitted.columns, &drawn.tracks, &tracks);
     if roomier.is_some() || crowding.is_some() {
         let context = roomier.as_ref().unwrap_or(&context);
