@@ -599,3 +599,25 @@ fn a_loop_goes_round_the_line_joining_a_joint_activity() {
     );
     assert_eq!(l.metrics.crossings, 0);
 }
+
+#[test]
+fn an_outcome_going_on_down_its_own_lane_takes_the_bottom_when_the_main_one_turns() {
+    // "Ya" goes to the next lane, "Tidak" two rows down in the decision's
+    // own lane: "Tidak" drops straight from the bottom vertex and "Ya"
+    // leaves by the side vertex facing its lane, one corner each fewer
+    // than "Ya" down and "Tidak" round by a side.
+    let l = lay(actors(2)
+        .activity("a", "l0", |a| a.id("A"))
+        .activity("d", "l0", |a| {
+            a.id("D").kind(Kind::Decision).yes("Y").no("N")
+        })
+        .activity("y", "l1", |a| a.id("Y").next("N"))
+        .activity("n", "l0", |a| a.id("N")));
+    let (d, y, n) = (symbol(&l, "D", 0), symbol(&l, "Y", 1), symbol(&l, "N", 0));
+    assert_eq!(flow(&l, "D", "N").points, vec![bottom(d), top(n)]);
+    assert_eq!(
+        flow(&l, "D", "Y").points,
+        vec![right(d), Point::new(y.centre().x, d.centre().y), top(y)]
+    );
+    assert_eq!(l.metrics.bends, 1 + 1, "Ya's corner and Y's L into N");
+}

@@ -695,3 +695,78 @@ fn connectors_at_a_pages_foot_read_in_number_order_across_lanes() {
         verify(&swapped)
     );
 }
+
+/// A decision D whose outcome "Tidak" leaves by a side vertex (so neither
+/// side is free for an arrow in), reached from C in the next lane and from
+/// a loop back off a later page: the connector's line must come straight
+/// down into D's top, where C's arrow also ends.
+fn loop_back_into_a_decision_entered_from_another_lane(fillers: usize) -> sopflow::Sop {
+    let mut b = sopflow::SopBuilder::new()
+        .actor("l0", "Pemohon")
+        .actor("l1", "Petugas")
+        .activity("mulai", "l0", |a| {
+            a.id("A").kind(sopflow::Kind::Start).next("C")
+        })
+        .activity("mengisi formulir permohonan", "l0", |a| a.id("C").next("D"))
+        .activity("berkas lengkap?", "l1", |a| {
+            a.id("D").kind(sopflow::Kind::Decision).yes("F1").no("X")
+        });
+    for k in 1..=fillers {
+        let next = if k == fillers {
+            "G".to_owned()
+        } else {
+            format!("F{}", k + 1)
+        };
+        b = b.activity(&format!("memeriksa bagian {k} dari berkas"), "l0", |a| {
+            a.id(&format!("F{k}")).next(&next)
+        });
+    }
+    b.activity("perlu diperbaiki?", "l1", |a| {
+        a.id("G").kind(sopflow::Kind::Decision).yes("D").no("E")
+    })
+    .activity("mengembalikan berkas", "l1", |a| a.id("X").next("E"))
+    .activity("selesai", "l1", |a| a.id("E").kind(sopflow::Kind::End))
+    .build()
+}
+
+#[test]
+fn a_connectors_line_into_a_shared_top_joins_no_arrow_and_the_others_end_beside_it() {
+    let sop = loop_back_into_a_decision_entered_from_another_lane(14);
+    let procedure = Procedure::from_sop(&sop).unwrap();
+    let l = layout(&procedure, &Config::default()).unwrap();
+    assert_eq!(verify(&l), vec![]);
+    assert_eq!(l.metrics.connector_merges, 0);
+    let page = l
+        .pages
+        .iter()
+        .find(|p| p.symbols.iter().any(|s| &*s.id == "D"))
+        .unwrap();
+    let d = page.symbols.iter().find(|s| &*s.id == "D").unwrap();
+    let into_d = |from: &str| {
+        &page
+            .flows
+            .iter()
+            .find(|f| &*f.from == from && &*f.to == "D")
+            .unwrap()
+            .points
+    };
+    let (back, from_c) = (into_d("G"), into_d("C"));
+    let centre = d.rect.x + d.rect.width / 2.0;
+    // The loop's connector stands above D and its line drops straight into
+    // D's top vertex.
+    assert_eq!(back.len(), 2, "{back:?}");
+    assert_eq!(back[1].x, centre);
+    assert_eq!(back[1].y, d.rect.y);
+    // C's arrow comes across from the left lane without a new corner and
+    // ends on D's upper left edge, half way from its top to its left vertex.
+    assert_eq!(from_c.len(), 3, "{from_c:?}");
+    let end = from_c[2];
+    assert!(
+        (end.x - (centre - d.rect.width / 4.0)).abs() < 0.01,
+        "{end:?}"
+    );
+    assert!(
+        (end.y - (d.rect.y + d.rect.height / 4.0)).abs() < 0.01,
+        "{end:?}"
+    );
+}

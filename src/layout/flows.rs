@@ -48,6 +48,13 @@ pub(crate) fn place_flows(
                 }
             }
             X::Track(lane, side, track) => track_x(lane, side, track),
+            X::Upper(lane, side, row) => {
+                let off = upper_entry(plan.rows[row].shape, boxes[row].size).0;
+                match side {
+                    Side::Left => table.axis(lane) - off,
+                    Side::Right => table.axis(lane) + off,
+                }
+            }
             X::Lower(lane, side, point) => {
                 let off = lower_edge_offset(plan.rows[w.row].shape, b.size, point.along());
                 match side {
@@ -63,6 +70,7 @@ pub(crate) fn place_flows(
             Y::BusBelow => b.bottom() + b.bus_below,
             Y::BusAbove => b.y + (b.top() - b.y) / 2.0,
             Y::LowerEdge(point) => b.mid() + b.size.1 / 2.0 * point.along(),
+            Y::UpperEdge => b.top() + upper_entry(plan.rows[w.row].shape, b.size).1,
         };
         Point::new(x, y)
     };
@@ -116,5 +124,23 @@ fn lower_edge_offset(shape: Shape, (width, height): (f32, f32), along: f32) -> f
             width / 2.0 - r + r * (1.0 - along * along).max(0.0).sqrt()
         }
         Shape::Process | Shape::OffPage => width / 2.0,
+    }
+}
+
+/// Where an arrow enters a symbol of `shape` and `size` beside its top:
+/// how far from the axis and how far below the top, on its outline. A
+/// box's or connector's top edge a quarter of the width out; a capsule's
+/// at the same distance (on its end arc when the flat top is shorter); a
+/// diamond's upper edge half way from its top vertex to its side one.
+fn upper_entry(shape: Shape, (width, height): (f32, f32)) -> (f32, f32) {
+    let dx = width / 4.0;
+    match shape {
+        Shape::Decision => (dx, height / 4.0),
+        Shape::Terminator => {
+            let r = height / 2.0;
+            let past = (dx - (width / 2.0 - r)).max(0.0);
+            (dx, r - (r * r - past * past).max(0.0).sqrt())
+        }
+        Shape::Process | Shape::OffPage => (dx, 0.0),
     }
 }

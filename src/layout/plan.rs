@@ -12,7 +12,9 @@
 use super::dims::CONNECTORS_PER_LANE;
 use super::dims::shape_of;
 use super::numbering::{Cut, numbered};
-use super::route::{RouteFlow, RouteRow, Slot, nearest_lanes, raise_to_busier_side, route};
+use super::route::{
+    RouteFlow, RouteRow, Slot, nearest_lanes, prefer_straight_bottom, raise_to_busier_side, route,
+};
 use super::types::Shape;
 use crate::config::ConnectorLabels;
 use crate::procedure::Procedure;
@@ -245,6 +247,7 @@ fn page_plan(
         flow_index.push(pairs[k].flow);
         pair.push(Some(k));
     }
+    prefer_straight_bottom(&rows, &mut flows);
     PagePlan {
         kinds,
         rows,

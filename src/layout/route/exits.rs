@@ -2,7 +2,9 @@
 //! bottom vertex gets a side vertex or a point on a lower edge of its
 //! own, held before any other arrow takes a port.
 
-use super::{EdgePoint, PortUse, RouteFlow, Router, Side, Variant, toward};
+use super::{
+    EdgePoint, PortUse, RouteFlow, RouteRow, Router, Side, Variant, nearest_lanes, toward,
+};
 use std::collections::BTreeMap;
 
 /// Where an outcome of a decision leaves it, when it does not leave by
@@ -105,6 +107,52 @@ impl Router<'_> {
                     self.exits[i] = Some(OutcomeExit::Lower(side, point));
                 }
             }
+        }
+    }
+}
+
+/// Sends an outcome straight down by the bottom vertex where the main
+/// outcome would have to turn anyway: when a decision's main outcome goes
+/// to another lane or back up, and exactly one other outcome goes down in
+/// the decision's own lane, that one takes the bottom (variant
+/// [`Variant::TAKE_BOTTOM`]) and the main one a side vertex, which saves
+/// both a corner.
+pub(crate) fn prefer_straight_bottom(rows: &[RouteRow], flows: &mut [RouteFlow]) {
+    let lanes = |f: &RouteFlow| {
+        let from = f
+            .from_lane
+            .as_ref()
+            .map_or(&rows[f.from].lanes[..], std::slice::from_ref);
+        let to = f
+            .to_lane
+            .as_ref()
+            .map_or(&rows[f.to].lanes[..], std::slice::from_ref);
+        nearest_lanes(from, to)
+    };
+    let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, f) in flows.iter().enumerate() {
+        if rows[f.from].outcomes && !rows[f.from].connector {
+            by_source.entry(f.from).or_default().push(i);
+        }
+    }
+    for (s, outcomes) in by_source {
+        let turns = |&i: &usize| {
+            let (ls, lt) = lanes(&flows[i]);
+            flows[i].main && (ls != lt || flows[i].to < s)
+        };
+        if !outcomes.iter().any(turns) {
+            continue;
+        }
+        let straight: Vec<usize> = outcomes
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let (ls, lt) = lanes(&flows[i]);
+                !flows[i].main && ls == lt && flows[i].to > s
+            })
+            .collect();
+        if let [only] = straight[..] {
+            flows[only].variant = Variant::only(Variant::TAKE_BOTTOM);
         }
     }
 }

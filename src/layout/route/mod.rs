@@ -25,10 +25,12 @@
 use crate::hash::FastMap;
 use std::collections::BTreeMap;
 
+mod entries;
 mod exits;
 mod model;
 mod ports;
 use exits::OutcomeExit;
+pub(crate) use exits::prefer_straight_bottom;
 pub(crate) use model::{
     EdgePoint, RouteFlow, RouteRow, Routes, Side, Slot, Variant, Waypoint, X, Y,
     raise_to_busier_side,
@@ -70,10 +72,12 @@ pub(crate) fn route(rows: &[RouteRow], flows: &[RouteFlow], lane_count: usize) -
         paths.push(router.route_flow(flow, exit, ls, lt));
     }
     router.assign_tracks(&mut paths);
-    Routes {
+    let mut routes = Routes {
         paths,
         tracks: router.track_counts,
-    }
+    };
+    entries::clear_connector_lines(rows, flows, &mut routes);
+    routes
 }
 
 /// A channel interval: all arrows of one net in one channel.

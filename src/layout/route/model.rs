@@ -127,6 +127,11 @@ impl Variant {
         self.has(Self::TAKE_BOTTOM) || self.has(Self::AWAY)
     }
 
+    /// The variant that makes the one change `bit`.
+    pub(super) fn only(bit: u8) -> Variant {
+        Variant(bit)
+    }
+
     pub(super) fn has(self, bit: u8) -> bool {
         self.0 & bit != 0
     }
@@ -166,6 +171,10 @@ pub(crate) enum X {
     Track(usize, Side, usize),
     /// A point on a lower edge of the decision in that lane.
     Lower(usize, Side, EdgePoint),
+    /// The point on the upper edge, on that side, of the symbol in that
+    /// lane of that row, where an arrow enters beside the top a
+    /// connector's line comes down to.
+    Upper(usize, Side, usize),
 }
 
 /// Vertical position of a waypoint within its row.
@@ -180,6 +189,8 @@ pub(crate) enum Y {
     BusAbove,
     /// The height of a point on the symbol's lower edges (a diamond's).
     LowerEdge(EdgePoint),
+    /// The height of the row's [`X::Upper`] point.
+    UpperEdge,
 }
 
 /// One corner of a route.

@@ -10,7 +10,7 @@ use serde::Serialize;
 mod bands;
 mod outline;
 mod spacing;
-use outline::{Outline, on_port};
+use outline::Outline;
 use std::collections::HashMap;
 
 /// Rounding allowance in points.
@@ -152,7 +152,7 @@ impl Checker<'_> {
             }
             if !targets
                 .iter()
-                .any(|o| on_port(o.rect(), last) && enters(o.rect(), before_last, last))
+                .any(|o| o.entry_port(last) && enters(o.rect(), before_last, last))
             {
                 self.report(
                     2,

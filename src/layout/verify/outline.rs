@@ -46,6 +46,27 @@ impl Outline {
         on_port(r, p) || on_lower_half
     }
 
+    /// True when an arrow may end at `p`: the middle of a side, or a
+    /// point on the outline's upper half (beside the top a connector's
+    /// line comes down to).
+    pub(super) fn entry_port(&self, p: Point) -> bool {
+        let r = self.rect();
+        let c = r.centre();
+        let (hw, hh) = (r.width / 2.0, r.height / 2.0);
+        let (dx, dy) = ((p.x - c.x).abs(), c.y - p.y);
+        let near = |a: f32, b: f32| (a - b).abs() <= 2.0 * EPS;
+        let on_upper_half = match self {
+            Outline::Diamond(_) => dy > EPS && near(dx, hw * (1.0 - dy / hh)),
+            Outline::Capsule(_) => {
+                let flat = hw - hh;
+                let past = (dx - flat).max(0.0);
+                dy > EPS && dx <= hw && near(dy, (hh * hh - past * past).max(0.0).sqrt())
+            }
+            Outline::Box(_) => near(dy, hh) && dx <= hw,
+        };
+        on_port(r, p) || on_upper_half
+    }
+
     /// True when the axis-parallel segment box enters the open interior.
     pub(super) fn crossed_by(&self, segment: &Rect) -> bool {
         match *self {
@@ -97,4 +118,33 @@ fn crosses_interior(r: &Rect, segment: &Rect) -> bool {
         && segment.right() > r.x + EPS
         && segment.y < r.bottom() - EPS
         && segment.bottom() > r.y + EPS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_arrow_may_end_on_the_upper_edge_but_not_inside() {
+        let r = Rect::new(0.0, 0.0, 40.0, 20.0);
+        // Half way from the top vertex to the left one, on the diamond.
+        let diamond = Outline::Diamond(r);
+        assert!(diamond.entry_port(Point::new(10.0, 5.0)));
+        assert!(diamond.entry_port(Point::new(20.0, 0.0)));
+        assert!(!diamond.entry_port(Point::new(10.0, 0.0)), "above the edge");
+        assert!(!diamond.entry_port(Point::new(10.0, 8.0)), "inside");
+        assert!(!diamond.entry_port(Point::new(10.0, 15.0)), "lower edge");
+        // A box's top edge anywhere along it; a capsule's flat top only.
+        let boxed = Outline::Box(r);
+        assert!(boxed.entry_port(Point::new(10.0, 0.0)));
+        assert!(!boxed.entry_port(Point::new(10.0, 2.0)));
+        let capsule = Outline::Capsule(r);
+        assert!(capsule.entry_port(Point::new(10.0, 0.0)));
+        assert!(
+            !capsule.entry_port(Point::new(2.0, 0.0)),
+            "outside the end arc"
+        );
+        let on_arc = 10.0 - (100.0f32 - 64.0).sqrt();
+        assert!(capsule.entry_port(Point::new(2.0, on_arc)));
+    }
 }

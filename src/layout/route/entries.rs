@@ -1,0 +1,208 @@
+//! Arrows beside a connector's line: where the line from an incoming
+//! off-page connector comes into its target's top and other arrows end
+//! there too, they part at the target's edge. When the connector's line
+//! drops straight down the axis, every arrow coming in across the top gap
+//! ends instead at the point of the target's upper edge on the side it
+//! comes from; when the connector's line itself comes in across the gap,
+//! alone from its side, it is the one that ends on that side's point. The
+//! connector's line then joins no other arrow on its way down (a loop back
+//! from a later page would otherwise read like a second start), and no
+//! arrow gains a corner: only its last drop moves off the axis.
+
+use super::{RouteFlow, RouteRow, Routes, Side, Waypoint, X, Y};
+
+/// Parts the arrows sharing the end of a connector's line at a top.
+pub(super) fn clear_connector_lines(rows: &[RouteRow], flows: &[RouteFlow], routes: &mut Routes) {
+    // The arrows ending on the axis at each symbol's top (a joint
+    // activity has one in each of its lanes), in flow order.
+    let mut into_top: std::collections::BTreeMap<(usize, usize), Vec<usize>> = Default::default();
+    for (f, flow) in flows.iter().enumerate() {
+        if let Some(&Waypoint {
+            x: X::Axis(lane),
+            row,
+            y: Y::SymbolTop,
+        }) = routes.paths[f].last()
+            && row == flow.to
+        {
+            into_top.entry((row, lane)).or_default().push(f);
+        }
+    }
+    for ((t, lane), arrows) in into_top {
+        let from_connector = |f: usize| rows[flows[f].from].connector;
+        if arrows.len() < 2 || !arrows.iter().any(|&f| from_connector(f)) {
+            continue;
+        }
+        let sides: Vec<Option<Side>> = arrows
+            .iter()
+            .map(|&f| approach(&routes.paths[f], lane))
+            .collect();
+        let straight_line = arrows
+            .iter()
+            .zip(&sides)
+            .any(|(&f, side)| from_connector(f) && side.is_none());
+        for (k, (&f, &side)) in arrows.iter().zip(&sides).enumerate() {
+            let Some(side) = side else {
+                continue;
+            };
+            let alone = sides
+                .iter()
+                .enumerate()
+                .all(|(j, &other)| j == k || other != Some(side));
+            if straight_line || (from_connector(f) && alone) {
+                move_last_drop(&mut routes.paths[f], lane, side, t);
+            }
+        }
+    }
+}
+
+/// The side of `lane`'s axis from which `path` comes to its trailing run
+/// on that axis; none when it comes straight down the axis.
+fn approach(path: &[Waypoint], lane: usize) -> Option<Side> {
+    let run = path
+        .iter()
+        .rev()
+        .take_while(|w| w.x == X::Axis(lane))
+        .count();
+    let before = path.len().checked_sub(run + 1)?;
+    side_of(path[before].x, lane)
+}
+
+/// Moves the trailing run of `path` on `lane`'s axis to the point of
+/// the upper edge on `side` of the symbol in row `t`.
+fn move_last_drop(path: &mut [Waypoint], lane: usize, side: Side, t: usize) {
+    let run = path
+        .iter()
+        .rev()
+        .take_while(|w| w.x == X::Axis(lane))
+        .count();
+    let last = path.len() - 1;
+    for w in &mut path[last + 1 - run..] {
+        w.x = X::Upper(lane, side, t);
+    }
+    path[last].y = Y::UpperEdge;
+}
+
+/// The side of `lane`'s axis that horizontal position `x` lies on.
+fn side_of(x: X, lane: usize) -> Option<Side> {
+    let (at, side) = match x {
+        X::Axis(l) => (l, None),
+        X::Edge(l, _, side)
+        | X::Track(l, side, _)
+        | X::Lower(l, side, _)
+        | X::Upper(l, side, _) => (l, Some(side)),
+    };
+    match at.cmp(&lane) {
+        std::cmp::Ordering::Less => Some(Side::Left),
+        std::cmp::Ordering::Greater => Some(Side::Right),
+        std::cmp::Ordering::Equal => side,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::route::Slot;
+    use crate::layout::types::Shape;
+
+    fn row(connector: bool) -> RouteRow {
+        RouteRow {
+            lanes: vec![0],
+            outcomes: false,
+            shape: if connector {
+                Shape::OffPage
+            } else {
+                Shape::Process
+            },
+            connector,
+            slots: Vec::new(),
+        }
+    }
+
+    fn wp(x: X, row: usize, y: Y) -> Waypoint {
+        Waypoint { x, row, y }
+    }
+
+    /// A connector (row 0) reached through lane 0's right channel and a
+    /// straight drop from row 1, both into row 2's top; with `loop_back`,
+    /// row 3 also climbs that channel into row 2's top.
+    fn shared_top(loop_back: bool) -> (Vec<RouteRow>, Vec<RouteFlow>, Routes) {
+        let rows = vec![row(true), row(false), row(false), row(false)];
+        let across = |from: usize, y: Y| {
+            vec![
+                wp(X::Edge(0, Slot::Right, Side::Right), from, Y::Mid),
+                wp(X::Track(0, Side::Right, 0), from, y),
+                wp(X::Track(0, Side::Right, 0), 2, Y::BusAbove),
+                wp(X::Axis(0), 2, Y::BusAbove),
+                wp(X::Axis(0), 2, Y::SymbolTop),
+            ]
+        };
+        let mut flows = vec![
+            RouteFlow::between(0, 2, true),
+            RouteFlow::between(1, 2, true),
+        ];
+        let mut paths = vec![
+            across(0, Y::Mid),
+            vec![
+                wp(X::Axis(0), 1, Y::SymbolBottom),
+                wp(X::Axis(0), 2, Y::SymbolTop),
+            ],
+        ];
+        if loop_back {
+            flows.push(RouteFlow::between(3, 2, false));
+            paths.push(across(3, Y::Mid));
+        }
+        let tracks = vec![0, 1];
+        (rows, flows, Routes { paths, tracks })
+    }
+
+    #[test]
+    fn a_connectors_line_alone_on_its_side_ends_on_that_sides_upper_point() {
+        let (rows, flows, mut routes) = shared_top(false);
+        let straight = routes.paths[1].clone();
+        clear_connector_lines(&rows, &flows, &mut routes);
+        let line = &routes.paths[0];
+        assert_eq!(line[3], wp(X::Upper(0, Side::Right, 2), 2, Y::BusAbove));
+        assert_eq!(line[4], wp(X::Upper(0, Side::Right, 2), 2, Y::UpperEdge));
+        assert_eq!(routes.paths[1], straight, "the straight drop keeps the top");
+    }
+
+    #[test]
+    fn a_connectors_line_sharing_its_side_is_left_as_it_is() {
+        let (rows, flows, mut routes) = shared_top(true);
+        let before = routes.paths.clone();
+        clear_connector_lines(&rows, &flows, &mut routes);
+        assert_eq!(routes.paths, before);
+    }
+
+    #[test]
+    fn arrows_beside_a_straight_connector_line_end_on_their_sides_upper_points() {
+        let rows = vec![row(true), row(false), row(false)];
+        let flows = vec![
+            RouteFlow::between(0, 2, true),
+            RouteFlow::between(1, 2, true),
+        ];
+        let mut routes = Routes {
+            paths: vec![
+                vec![
+                    wp(X::Axis(0), 0, Y::SymbolBottom),
+                    wp(X::Axis(0), 2, Y::SymbolTop),
+                ],
+                vec![
+                    wp(X::Edge(1, Slot::Centre, Side::Left), 1, Y::Mid),
+                    wp(X::Axis(0), 1, Y::Mid),
+                    wp(X::Axis(0), 2, Y::SymbolTop),
+                ],
+            ],
+            tracks: vec![0, 0],
+        };
+        clear_connector_lines(&rows, &flows, &mut routes);
+        assert_eq!(routes.paths[0][1], wp(X::Axis(0), 2, Y::SymbolTop));
+        assert_eq!(
+            routes.paths[1][1..],
+            [
+                wp(X::Upper(0, Side::Right, 2), 1, Y::Mid),
+                wp(X::Upper(0, Side::Right, 2), 2, Y::UpperEdge)
+            ]
+        );
+    }
+}
