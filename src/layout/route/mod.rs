@@ -23,8 +23,9 @@
 //! box. Each outcome of a decision gets its own exit (`exits.rs`).
 
 use crate::hash::FastMap;
-use std::collections::BTreeMap;
 
+mod channels;
+use channels::Net;
 mod entries;
 mod exits;
 mod model;
@@ -78,13 +79,6 @@ pub(crate) fn route(rows: &[RouteRow], flows: &[RouteFlow], lane_count: usize) -
     };
     entries::clear_connector_lines(rows, flows, &mut routes);
     routes
-}
-
-/// A channel interval: all arrows of one net in one channel.
-#[derive(Debug, Clone)]
-struct Net {
-    lo: usize,
-    hi: usize,
 }
 
 /// The arrows (source row, target row) using one slot of a lane's axis.
@@ -271,23 +265,6 @@ impl<'a> Router<'a> {
         for slot in from..=to {
             self.axis.entry((lane, slot)).or_default().add(s, t);
         }
-    }
-
-    /// Joins (or opens) the net of target port `key` in `channel` over slots `a..=b`.
-    fn channel(&mut self, lane: usize, side: Side, a: usize, b: usize, key: (usize, usize)) -> X {
-        let channel = lane * 2 + side as usize;
-        let (lo, hi) = (a.min(b), a.max(b));
-        let net = *self
-            .net_of
-            .entry((channel, key.0, key.1))
-            .or_insert_with(|| {
-                self.nets[channel].push(Net { lo, hi });
-                self.nets[channel].len() - 1
-            });
-        let n = &mut self.nets[channel][net];
-        n.lo = n.lo.min(lo);
-        n.hi = n.hi.max(hi);
-        X::Track(lane, side, net)
     }
 
     fn route_flow(
@@ -541,47 +518,6 @@ impl<'a> Router<'a> {
             path.push(wp(x, t, Y::BusAbove));
             path.push(wp(X::Axis(lt), t, Y::BusAbove));
             path.push(wp(X::Axis(lt), t, Y::SymbolTop));
-        }
-    }
-
-    /// Gives every net a track: shortest nets innermost, each on the
-    /// innermost track where it overlaps no other net.
-    fn assign_tracks(&mut self, paths: &mut [Vec<Waypoint>]) {
-        let mut track_of: Vec<Vec<usize>> = Vec::with_capacity(self.nets.len());
-        for (channel, nets) in self.nets.iter().enumerate() {
-            let mut order: Vec<usize> = (0..nets.len()).collect();
-            order.sort_by_key(|&n| (nets[n].hi - nets[n].lo, nets[n].lo, n));
-            let mut tracks: Vec<BTreeMap<usize, usize>> = Vec::new();
-            let mut assigned = vec![0; nets.len()];
-            for n in order {
-                let Net { lo, hi } = nets[n];
-                // Intervals on a track are disjoint: only the last one starting
-                // at or before `hi` can reach into `lo..=hi`.
-                let fits = |track: &BTreeMap<usize, usize>| {
-                    track
-                        .range(..=hi)
-                        .next_back()
-                        .is_none_or(|(_, &end)| end < lo)
-                };
-                let index = match tracks.iter().position(fits) {
-                    Some(i) => i,
-                    None => {
-                        tracks.push(BTreeMap::new());
-                        tracks.len() - 1
-                    }
-                };
-                tracks[index].insert(lo, hi);
-                assigned[n] = index;
-            }
-            self.track_counts[channel] = tracks.len();
-            track_of.push(assigned);
-        }
-        for path in paths.iter_mut() {
-            for point in path.iter_mut() {
-                if let X::Track(lane, side, net) = point.x {
-                    point.x = X::Track(lane, side, track_of[lane * 2 + side as usize][net]);
-                }
-            }
         }
     }
 }
