@@ -12,7 +12,7 @@
 //! runs use a lane's axis through rows where the lane is empty, or a
 //! channel, where every net (all arrows into one target port) gets its own
 //! track. Tracks are assigned like a channel router, shortest intervals
-//! innermost so that nested loops do not cross. Geometry comes later
+//! innermost so that nested loops do not cross (`channels.rs`). Geometry comes later
 //! ([`super::place`]): routing decides topology only, which is why widths
 //! and heights can follow from the tracks it needs. Each arrow carries a
 //! [`Variant`]: the default route, or one with another channel side, its
@@ -20,7 +20,9 @@
 //! decision's other outcome the bottom vertex (the main outcome then takes
 //! a side) or the side vertex facing away from its target; the untangle
 //! phase picks variants where arrows cross or read as one line through a
-//! box. Each outcome of a decision gets its own exit (`exits.rs`).
+//! box. Each outcome of a decision gets its own exit (`exits.rs`); where
+//! a connector's line comes into a top other arrows enter too, they part
+//! at the target's upper edge (`entries.rs`).
 
 use crate::hash::FastMap;
 
