@@ -205,3 +205,51 @@ fn labelled_arrows_of_a_process_leave_by_exits_of_their_own() {
         }
     }
 }
+
+/// How far `r` lies from the segment `a`-`b` (the larger of the two axis
+/// gaps, as a rectangle grown by that much would touch it).
+fn distance(
+    r: &sopflow::layout::Rect,
+    a: sopflow::layout::Point,
+    b: sopflow::layout::Point,
+) -> f32 {
+    let dx = (a.x.min(b.x) - r.right()).max(r.x - a.x.max(b.x)).max(0.0);
+    let dy = (a.y.min(b.y) - r.bottom()).max(r.y - a.y.max(b.y)).max(0.0);
+    dx.max(dy)
+}
+
+#[test]
+fn each_label_reads_as_its_own_arrows_when_moving_its_exit_costs_no_crossing() {
+    // Generated documents where, before, a few "Tidak" labels rose over a
+    // diamond's corner next to an arrow dropping into its top, or next to
+    // another arrow's climb, nearer to those than to their own exit.
+    for seed in [2, 3] {
+        let sop =
+            sopflow::generate::generate(sopflow::generate::GenerateOptions::new(600, 8, seed));
+        let l = layout(&Procedure::from_sop(&sop).unwrap(), &Config::default()).unwrap();
+        assert_eq!(verify(&l), vec![]);
+        for page in &l.pages {
+            for flow in &page.flows {
+                let Some(label) = &flow.label else { continue };
+                let own = distance(&label.rect, flow.points[0], flow.points[1]);
+                for other in &page.flows {
+                    if other.from == flow.from || other.to == flow.to {
+                        continue;
+                    }
+                    for w in other.points.windows(2) {
+                        let d = distance(&label.rect, w[0], w[1]);
+                        assert!(
+                            d >= own - 3.0,
+                            "seed {seed}, page {}: the label of {} → {} lies {d} from {} → {}, {own} from its own arrow",
+                            page.number,
+                            flow.from,
+                            flow.to,
+                            other.from,
+                            other.to
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

@@ -5,7 +5,6 @@
 
 use super::dims::label_zone_width;
 use crate::config::Words;
-use crate::model::Kind;
 use crate::procedure::{FlowLabel, Procedure};
 use crate::text::{Font, Line, TextMeasurer, normalise, wrap};
 
@@ -72,10 +71,14 @@ pub(crate) fn label_lane_widths(
     lane_widths(procedure, labels, font, measurer, |_| Some(0.0))
 }
 
-/// Per lane, the width that holds the longest word of every label of a
-/// decision in it beside a side vertex, on either side of a symbol
-/// `symbol_width` wide: what a lane is widened to when an outcome whose
-/// label found no room there left by another exit and crossed arrows.
+/// Per lane, the width that holds the longest word of every label of an
+/// outcome leaving a symbol in it (`Procedure::branches`: a decision's,
+/// or a box's with labelled arrows) beside a side exit, on either side of
+/// a symbol `symbol_width` wide: what a lane is widened to when an
+/// outcome whose label found no room beside its side exit left by
+/// another exit and crossed arrows. (Room for the label beyond the first
+/// channel track, where the exit turns, widened more lanes on generated
+/// documents and gave them more pages and crossings, not fewer.)
 pub(crate) fn side_label_widths(
     procedure: &Procedure,
     labels: &Words,
@@ -83,24 +86,25 @@ pub(crate) fn side_label_widths(
     font: Font,
     measurer: &dyn TextMeasurer,
 ) -> Vec<f32> {
-    lane_widths(procedure, labels, font, measurer, |kind| {
-        (kind == Kind::Decision).then_some(symbol_width / 2.0)
+    let beside = symbol_width / 2.0;
+    lane_widths(procedure, labels, font, measurer, |step| {
+        procedure.branches(step).then_some(beside)
     })
 }
 
 /// Per lane, twice the room from a source's centre line to the end of its
-/// labels' longest word, `beside` a source of each kind (`None`: none).
+/// labels' longest word, `beside` each source step (`None`: none).
 fn lane_widths(
     procedure: &Procedure,
     labels: &Words,
     font: Font,
     measurer: &dyn TextMeasurer,
-    beside: impl Fn(Kind) -> Option<f32>,
+    beside: impl Fn(usize) -> Option<f32>,
 ) -> Vec<f32> {
     let mut widths = vec![0.0_f32; procedure.lanes.len()];
     for flow in &procedure.flows {
         let source = &procedure.steps[flow.from];
-        let (Some(label), Some(beside)) = (flow.label.as_ref(), beside(source.kind)) else {
+        let (Some(label), Some(beside)) = (flow.label.as_ref(), beside(flow.from)) else {
             continue;
         };
         let text = words(label, labels);

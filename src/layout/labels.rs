@@ -22,20 +22,38 @@ use crate::text::{Font, Line, TextMeasurer};
 /// How far above or below a side exit a label may be lifted to clear a
 /// diamond's corner.
 const MAX_RISE: f32 = 14.0;
+/// How much nearer than its own first segment an unrelated arrow must run
+/// to a label for the label to read as that arrow's.
+const OWNER_MARGIN: f32 = 3.0;
 /// The farthest a label ever sits from the first segment of its arrow.
 pub(crate) const MAX_DISTANCE: f32 = GAP + MAX_RISE;
 
+/// How a page's labels are placed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pass {
+    /// First: each label nearer its own arrow than any arrow from
+    /// elsewhere.
+    Owned,
+    /// The exits stay where moving them would cost crossings: a label may
+    /// sit nearer another arrow (over a diamond's corner, by an arrow into
+    /// its top), still clear of everything.
+    Kept,
+    /// After the failed labels' exits moved to the bottom: a label that
+    /// finds no place in whole words takes a size smaller, or the zone
+    /// under its source.
+    Rerouted,
+}
+
 /// Places the labels of the arrows on `page`. Returns the page flows whose
 /// label found no clear place beside a side exit: routed again through the
-/// bottom, their label gets the zone reserved there. Once the page is
-/// `rerouted`, a label that finds no place in whole words at the label
-/// size takes a size smaller.
+/// bottom, their label gets the zone reserved there.
 pub(crate) fn place_labels(
     table: &Table<'_>,
     page: &mut Page,
     plan: &PagePlan,
-    rerouted: bool,
+    pass: Pass,
 ) -> Vec<usize> {
+    let rerouted = pass == Pass::Rerouted;
     let lanes = table.lanes_span();
     let measurer = table.measurer;
     let zone_width = label_zone_width(table.columns.symbol_width);
@@ -83,6 +101,20 @@ pub(crate) fn place_labels(
                 && !heads.iter().any(|h| h.inflate(0.5).overlaps(rect))
                 && index.touching(&rect.inflate(0.5)).next().is_none()
         };
+        // A label reads as its own arrow's when no unrelated arrow (one
+        // sharing neither its source, a fork, nor its target, a merge)
+        // runs clearly nearer to it than its first segment; joint lines
+        // are no arrows.
+        let own_flow = &page.flows[f];
+        let owned = |rect: &Rect| {
+            let reach = distance_to_segment(rect, points[0], points[1]) - OWNER_MARGIN;
+            reach <= 0.0
+                || index.touching(&rect.inflate(reach)).all(|o| {
+                    page.flows
+                        .get(o)
+                        .is_none_or(|g| g.from == own_flow.from || g.to == own_flow.to)
+                })
+        };
         let place = |lines: Vec<Line>, font: Font, placed: &[Rect], side: Side| {
             let w = lines.iter().map(|l| l.width).fold(0.0, f32::max);
             let h = lines.len() as f32 * measurer.line_height(font);
@@ -90,7 +122,7 @@ pub(crate) fn place_labels(
                 .into_iter()
                 .filter(|&(_, s)| s == side)
                 .map(|(r, _)| r)
-                .find(|r| clear(r, placed))
+                .find(|r| clear(r, placed) && (pass == Pass::Kept || owned(r)))
                 .map(|rect| (rect, lines, font))
         };
         // Whole words: on one line, else wrapped at spaces, on the side
@@ -163,6 +195,20 @@ pub(crate) fn symbol_overlaps(symbol: &Rect, diamond: bool, rect: &Rect) -> bool
     } else {
         symbol.overlaps(rect)
     }
+}
+
+/// How far `r` lies from the segment `a`-`b`, along the farther axis
+/// (the distance [`Rect::inflate`] reaches).
+fn distance_to_segment(r: &Rect, a: Point, b: Point) -> f32 {
+    let seg = Rect::new(
+        a.x.min(b.x),
+        a.y.min(b.y),
+        (b.x - a.x).abs(),
+        (b.y - a.y).abs(),
+    );
+    let dx = (seg.x - r.right()).max(r.x - seg.right()).max(0.0);
+    let dy = (seg.y - r.bottom()).max(r.y - seg.bottom()).max(0.0);
+    dx.max(dy)
 }
 
 /// Which side of its first segment a label sits on.
@@ -248,18 +294,6 @@ fn candidates(points: &[Point], w: f32, h: f32) -> Vec<(Rect, Side)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn distance_to_segment(r: &Rect, a: Point, b: Point) -> f32 {
-        let seg = Rect::new(
-            a.x.min(b.x),
-            a.y.min(b.y),
-            (b.x - a.x).abs(),
-            (b.y - a.y).abs(),
-        );
-        let dx = (seg.x - r.right()).max(r.x - seg.right()).max(0.0);
-        let dy = (seg.y - r.bottom()).max(r.y - seg.bottom()).max(0.0);
-        dx.max(dy)
-    }
 
     #[test]
     fn every_candidate_sits_beside_the_first_segment_without_touching_it() {

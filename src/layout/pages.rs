@@ -3,6 +3,7 @@
 //! their places. Also reports the channel tracks the pages took, so the
 //! driver can widen lanes that ran short.
 
+use super::labels::Pass;
 use super::measure::MeasuredRow;
 use super::plan::Plan;
 use super::route::raise_to_busier_side;
@@ -151,7 +152,7 @@ fn lay_out_pages(
         );
         let drawn = untangle::untangled_flows(table, &mut page_plan, (&boxes, &page.joints), pairs);
         page.flows = drawn.flows;
-        let failed = labels::place_labels(table, &mut page, &page_plan, false);
+        let failed = labels::place_labels(table, &mut page, &page_plan, Pass::Owned);
         let tracks_taken = if failed.is_empty() {
             drawn.tracks
         } else {
@@ -162,7 +163,9 @@ fn lay_out_pages(
             }
             let again =
                 untangle::untangled_flows(table, &mut page_plan, (&boxes, &page.joints), pairs);
-            if quality::crossings(&again.flows).len() > quality::crossings(&page.flows).len() {
+            let costlier =
+                quality::crossings(&again.flows).len() > quality::crossings(&page.flows).len();
+            if costlier {
                 for &f in &failed {
                     let source = table.procedure.flows[page_plan.flow_index[f]].from;
                     for &lane in &table.procedure.steps[source].lanes {
@@ -170,9 +173,21 @@ fn lay_out_pages(
                     }
                 }
             }
-            page.flows = again.flows;
-            labels::place_labels(table, &mut page, &page_plan, true);
-            again.tracks
+            // Where moving the exits costs crossings, they stay if their
+            // labels find a clear place nearer another arrow.
+            let kept = costlier && {
+                for flow in &mut page.flows {
+                    flow.label = None;
+                }
+                labels::place_labels(table, &mut page, &page_plan, Pass::Kept).is_empty()
+            };
+            if kept {
+                drawn.tracks
+            } else {
+                page.flows = again.flows;
+                labels::place_labels(table, &mut page, &page_plan, Pass::Rerouted);
+                again.tracks
+            }
         };
         raise_to_busier_side(&mut taken.tracks, &tracks_taken);
         page.cells.shrink_to_fit();
