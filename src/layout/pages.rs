@@ -8,7 +8,8 @@ use super::measure::MeasuredRow;
 use super::plan::Plan;
 use super::route::raise_to_busier_side;
 use super::table::Table;
-use super::types::Page;
+use super::plan::RowKind;
+use super::types::{FlowPath, Page};
 use super::{labels, overflow, place, quality, untangle};
 use crate::text::FontMeasurer;
 
@@ -163,8 +164,17 @@ fn lay_out_pages(
             }
             let again =
                 untangle::untangled_flows(table, &mut page_plan, (&boxes, &page.joints), pairs);
-            let costlier =
-                quality::crossings(&again.flows).len() > quality::crossings(&page.flows).len();
+            let from_connector =
+                |f: usize| matches!(page_plan.kinds[page_plan.flows[f].from], RowKind::In(_));
+            let faults = |flows: &[FlowPath]| {
+                (
+                    quality::crossings(flows).len(),
+                    quality::connector_merges(flows, from_connector).len(),
+                )
+            };
+            let (crossings, merges) = faults(&page.flows);
+            let (crossings_again, merges_again) = faults(&again.flows);
+            let costlier = crossings_again > crossings;
             if costlier {
                 for &f in &failed {
                     let source = table.procedure.flows[page_plan.flow_index[f]].from;
@@ -175,7 +185,7 @@ fn lay_out_pages(
             }
             // Where moving the exits costs crossings, they stay if their
             // labels find a clear place nearer another arrow.
-            let kept = costlier && {
+            let kept = (costlier || merges_again > merges) && {
                 for flow in &mut page.flows {
                     flow.label = None;
                 }
