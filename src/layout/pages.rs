@@ -6,9 +6,9 @@
 use super::labels::Pass;
 use super::measure::MeasuredRow;
 use super::plan::Plan;
+use super::plan::RowKind;
 use super::route::raise_to_busier_side;
 use super::table::Table;
-use super::plan::RowKind;
 use super::types::{FlowPath, Page};
 use super::{labels, overflow, place, quality, untangle};
 use crate::text::FontMeasurer;
