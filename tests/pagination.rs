@@ -770,3 +770,35 @@ fn a_connectors_line_into_a_shared_top_joins_no_arrow_and_the_others_end_beside_
         "{end:?}"
     );
 }
+
+#[test]
+fn with_breaks_for_the_fewest_pages_lanes_widen_for_labels_only_when_no_page_is_added() {
+    // 300 activities, 9 performers: balanced breaks print 63 pages. Lanes
+    // widened for side labels make rows taller; with them the fewest-pages
+    // breaks printed 60 pages, without them 57.
+    let procedure = Procedure::from_sop(&generate(GenerateOptions::new(300, 9, 4))).unwrap();
+    let balanced = layout(&procedure, &Config::default()).unwrap();
+    let mut config = Config::default();
+    config.page.breaks = PageBreaks::FewestPages;
+    let fewest = layout(&procedure, &config).unwrap();
+    assert_eq!(verify(&fewest), vec![]);
+    assert!(
+        fewest.pages.len() + 6 <= balanced.pages.len(),
+        "{} pages against {}",
+        fewest.pages.len(),
+        balanced.pages.len()
+    );
+    // Where they add no page, they are kept: the signed SOP's "Belum
+    // lengkap" keeps its side exit and crosses nothing.
+    let signed = common_load("bps-rekomendasi-statistik.json");
+    let l = layout(&signed, &config).unwrap();
+    assert_eq!((l.metrics.crossings, l.pages.len()), (0, 2));
+}
+
+fn common_load(name: &str) -> Procedure {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/examples")
+        .join(name);
+    let text = std::fs::read_to_string(&path).unwrap();
+    Procedure::from_sop(&sopflow::parse_sop(&text).unwrap()).unwrap()
+}

@@ -196,16 +196,34 @@ fn lay_out(
     // 7. Each page: place, route, flows, labels; once more with wider
     // lanes when the arrows of a page crowd a lane's channel, or when a
     // decision's outcome found no room for its label beside a side
-    // vertex and, moved to another exit, crossed arrows.
+    // vertex and, moved to another exit, crossed arrows. With the breaks
+    // for the fewest pages, lanes widened for labels are kept only when
+    // they print on no more pages (else the lanes widen for the crowded
+    // channels alone, if any).
     let mut drawn = draw(&context, &mut fitted, (pages_before, false), threads);
     let roomier = context.with_side_labels(&drawn.label_room, &fitted.columns, &tracks);
     let crowding = crowded(&fitted.columns, &drawn.tracks, &tracks);
-    if roomier.is_some() || crowding.is_some() {
-        let context = roomier.as_ref().unwrap_or(&context);
-        let needed = crowding.unwrap_or_else(|| tracks.clone());
-        if let Some(wider) = widened(context, needed) {
+    let fewest_pages = config.page.breaks == crate::config::PageBreaks::FewestPages;
+    let mut attempts: Vec<(&fit::FitContext<'_>, Vec<usize>)> = Vec::new();
+    if let Some(roomier) = &roomier {
+        attempts.push((roomier, crowding.clone().unwrap_or_else(|| tracks.clone())));
+    }
+    if let Some(crowding) = crowding
+        && (roomier.is_none() || fewest_pages)
+    {
+        attempts.push((&context, crowding));
+    }
+    let pages_now = drawn.pages.len();
+    for (k, (context, needed)) in attempts.iter().enumerate() {
+        let Some(mut wider) = widened(context, needed.clone()) else {
+            continue;
+        };
+        let again = draw(context, &mut wider, (pages_before, true), threads);
+        let for_labels = roomier.is_some() && k == 0;
+        if !(fewest_pages && for_labels && again.pages.len() > pages_now) {
             fitted = wider;
-            drawn = draw(context, &mut fitted, (pages_before, true), threads);
+            drawn = again;
+            break;
         }
     }
     drop(content);
