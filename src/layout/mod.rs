@@ -48,6 +48,7 @@ mod header;
 mod identity_sheet;
 mod index;
 mod json;
+mod label_exits;
 mod labels;
 mod marks;
 mod measure;

@@ -3,14 +3,12 @@
 //! their places. Also reports the channel tracks the pages took, so the
 //! driver can widen lanes that ran short.
 
-use super::labels::Pass;
 use super::measure::MeasuredRow;
 use super::plan::Plan;
-use super::plan::RowKind;
 use super::route::raise_to_busier_side;
 use super::table::Table;
-use super::types::{FlowPath, Page};
-use super::{labels, overflow, place, quality, untangle};
+use super::types::Page;
+use super::{label_exits, overflow, place, untangle};
 use crate::text::FontMeasurer;
 
 /// The flowchart pages, and the most channel tracks any of them took on
@@ -152,53 +150,13 @@ fn lay_out_pages(
             (numbers.numbers[p], numbers.total),
         );
         let drawn = untangle::untangled_flows(table, &mut page_plan, (&boxes, &page.joints), pairs);
-        page.flows = drawn.flows;
-        let failed = labels::place_labels(table, &mut page, &page_plan, Pass::Owned);
-        let tracks_taken = if failed.is_empty() {
-            drawn.tracks
-        } else {
-            // The exits of labels with no room beside them move to the
-            // bottom, and the page is routed again.
-            for &f in &failed {
-                page_plan.flows[f].bottom_only = true;
-            }
-            let again =
-                untangle::untangled_flows(table, &mut page_plan, (&boxes, &page.joints), pairs);
-            let from_connector =
-                |f: usize| matches!(page_plan.kinds[page_plan.flows[f].from], RowKind::In(_));
-            let faults = |flows: &[FlowPath]| {
-                (
-                    quality::crossings(flows).len(),
-                    quality::connector_merges(flows, from_connector).len(),
-                )
-            };
-            let (crossings, merges) = faults(&page.flows);
-            let (crossings_again, merges_again) = faults(&again.flows);
-            let costlier = crossings_again > crossings;
-            if costlier {
-                for &f in &failed {
-                    let source = table.procedure.flows[page_plan.flow_index[f]].from;
-                    for &lane in &table.procedure.steps[source].lanes {
-                        taken.label_room[lane] = true;
-                    }
-                }
-            }
-            // Where moving the exits costs crossings, they stay if their
-            // labels find a clear place nearer another arrow.
-            let kept = (costlier || merges_again > merges) && {
-                for flow in &mut page.flows {
-                    flow.label = None;
-                }
-                labels::place_labels(table, &mut page, &page_plan, Pass::Kept).is_empty()
-            };
-            if kept {
-                drawn.tracks
-            } else {
-                page.flows = again.flows;
-                labels::place_labels(table, &mut page, &page_plan, Pass::Rerouted);
-                again.tracks
-            }
-        };
+        let tracks_taken = label_exits::label_page(
+            table,
+            (&mut page, &mut page_plan),
+            (&boxes, pairs),
+            drawn,
+            &mut taken.label_room,
+        );
         raise_to_busier_side(&mut taken.tracks, &tracks_taken);
         page.cells.shrink_to_fit();
         page.symbols.shrink_to_fit();

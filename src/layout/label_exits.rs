@@ -1,0 +1,102 @@
+//! Phase 7d's driver: a page's labels, and the exits that move for them.
+//! Each label first looks for a place that reads as its own arrow's
+//! ([`Pass::Owned`]); the arrows whose label finds none leave by the
+//! bottom instead and the page is routed again. Where that costs
+//! crossings, or joins a connector's line to another arrow, the exits
+//! stay if every label finds a clear place ([`Pass::Kept`]). A label that
+//! loses its place when the page is routed again moves its exit too, for
+//! a few rounds; a label is left out only when no drawing tried prints
+//! them all.
+//!
+//! In: the page with its untangled arrows, the [`PagePlan`] (the moved
+//! exits are set in it). Out: the labels set on the page's arrows, the
+//! tracks its channels take, and the lanes to widen for labels.
+
+use super::labels::{Pass, place_labels};
+use super::place::RowBox;
+use super::plan::{PagePlan, Pair, RowKind};
+use super::quality;
+use super::table::Table;
+use super::types::{FlowPath, Page};
+use super::untangle::{Untangled, untangled_flows};
+
+/// Rounds of moving exits for labels that lost their place.
+const ROUNDS: usize = 3;
+
+/// Labels the arrows of `page` (drawn as `drawn`), moving exits where a
+/// label finds no room. Returns the tracks the chosen drawing takes; sets
+/// `label_room` for the lanes of the sources whose exits, moved at first,
+/// cost crossings.
+pub(crate) fn label_page(
+    table: &Table<'_>,
+    (page, plan): (&mut Page, &mut PagePlan),
+    (boxes, pairs): (&[RowBox], &[Pair]),
+    drawn: Untangled,
+    label_room: &mut [bool],
+) -> Vec<usize> {
+    page.flows = drawn.flows;
+    let mut failed = place_labels(table, page, plan, Pass::Owned);
+    if failed.is_empty() {
+        return drawn.tracks;
+    }
+    let original = page.flows.clone();
+    let faults = |flows: &[FlowPath], plan: &PagePlan| {
+        let from_connector = |f: usize| matches!(plan.kinds[plan.flows[f].from], RowKind::In(_));
+        (
+            quality::crossings(flows).len(),
+            quality::connector_merges(flows, from_connector).len(),
+        )
+    };
+    let before = faults(&original, plan);
+    // The original exits with every label in a clear place: the labels
+    // that find none.
+    let keep = |page: &mut Page, plan: &PagePlan| {
+        page.flows.clone_from(&original);
+        for flow in &mut page.flows {
+            flow.label = None;
+        }
+        place_labels(table, page, plan, Pass::Kept)
+    };
+    let mut round = 0;
+    loop {
+        for &f in &failed {
+            plan.flows[f].bottom_only = true;
+        }
+        let again = untangled_flows(table, plan, (boxes, &page.joints), pairs);
+        let after = faults(&again.flows, plan);
+        let costlier = after.0 > before.0;
+        if costlier && round == 0 {
+            mark_lanes(table, plan, &failed, label_room);
+        }
+        if (costlier || after.1 > before.1) && keep(page, plan).is_empty() {
+            return drawn.tracks;
+        }
+        page.flows = again.flows;
+        let lost = place_labels(table, page, plan, Pass::Rerouted);
+        round += 1;
+        if lost.is_empty() {
+            return again.tracks;
+        }
+        if round == ROUNDS {
+            // Rather the original exits, every label in a clear place,
+            // than a label left out.
+            let rerouted = std::mem::take(&mut page.flows);
+            if keep(page, plan).is_empty() {
+                return drawn.tracks;
+            }
+            page.flows = rerouted;
+            return again.tracks;
+        }
+        failed = lost;
+    }
+}
+
+/// Marks the lanes of the sources of `flows` to be widened for labels.
+fn mark_lanes(table: &Table<'_>, plan: &PagePlan, flows: &[usize], label_room: &mut [bool]) {
+    for &f in flows {
+        let source = table.procedure.flows[plan.flow_index[f]].from;
+        for &lane in &table.procedure.steps[source].lanes {
+            label_room[lane] = true;
+        }
+    }
+}
