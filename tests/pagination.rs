@@ -1,6 +1,8 @@
 //! Long procedures: page breaks, repeated headers, footers, paired
 //! connectors, tall rows, paper sizes.
 
+mod common;
+
 use sopflow::config::{Config, ConnectorLabels, PageBreaks, Paper};
 use sopflow::generate::{GenerateOptions, generate};
 use sopflow::layout::{ConnectorEnd, Layout, layout, verify};
@@ -790,15 +792,9 @@ fn with_breaks_for_the_fewest_pages_lanes_widen_for_labels_only_when_no_page_is_
     );
     // Where they add no page, they are kept: the signed SOP's "Belum
     // lengkap" keeps its side exit and crosses nothing.
-    let signed = common_load("bps-rekomendasi-statistik.json");
+    let signed = common::load(std::path::Path::new(&common::example(
+        "bps-rekomendasi-statistik.json",
+    )));
     let l = layout(&signed, &config).unwrap();
     assert_eq!((l.metrics.crossings, l.pages.len()), (0, 2));
-}
-
-fn common_load(name: &str) -> Procedure {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/examples")
-        .join(name);
-    let text = std::fs::read_to_string(&path).unwrap();
-    Procedure::from_sop(&sopflow::parse_sop(&text).unwrap()).unwrap()
 }

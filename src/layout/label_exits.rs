@@ -14,7 +14,7 @@
 
 use super::labels::{Pass, place_labels};
 use super::place::RowBox;
-use super::plan::{PagePlan, Pair, RowKind};
+use super::plan::{PagePlan, Pair};
 use super::quality;
 use super::table::Table;
 use super::types::{FlowPath, Page};
@@ -41,10 +41,9 @@ pub(crate) fn label_page(
     }
     let original = page.flows.clone();
     let faults = |flows: &[FlowPath], plan: &PagePlan| {
-        let from_connector = |f: usize| matches!(plan.kinds[plan.flows[f].from], RowKind::In(_));
         (
             quality::crossings(flows).len(),
-            quality::connector_merges(flows, from_connector).len(),
+            quality::connector_merges(flows, |f| plan.comes_from_connector(f)).len(),
         )
     };
     let before = faults(&original, plan);

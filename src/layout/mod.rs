@@ -205,22 +205,27 @@ fn lay_out(
     let roomier = context.with_side_labels(&drawn.label_room, &fitted.columns, &tracks);
     let crowding = crowded(&fitted.columns, &drawn.tracks, &tracks);
     let fewest_pages = config.page.breaks == crate::config::PageBreaks::FewestPages;
-    let mut attempts: Vec<(&fit::FitContext<'_>, Vec<usize>)> = Vec::new();
+    // Each refit: its context, the tracks it needs, whether it widens
+    // lanes for labels.
+    let mut attempts: Vec<(&fit::FitContext<'_>, Vec<usize>, bool)> = Vec::new();
     if let Some(roomier) = &roomier {
-        attempts.push((roomier, crowding.clone().unwrap_or_else(|| tracks.clone())));
+        attempts.push((
+            roomier,
+            crowding.clone().unwrap_or_else(|| tracks.clone()),
+            true,
+        ));
     }
     if let Some(crowding) = crowding
         && (roomier.is_none() || fewest_pages)
     {
-        attempts.push((&context, crowding));
+        attempts.push((&context, crowding, false));
     }
     let pages_now = drawn.pages.len();
-    for (k, (context, needed)) in attempts.iter().enumerate() {
-        let Some(mut wider) = widened(context, needed.clone()) else {
+    for (context, needed, for_labels) in attempts {
+        let Some(mut wider) = widened(context, needed) else {
             continue;
         };
         let again = draw(context, &mut wider, (pages_before, true), threads);
-        let for_labels = roomier.is_some() && k == 0;
         if !(fewest_pages && for_labels && again.pages.len() > pages_now) {
             fitted = wider;
             drawn = again;

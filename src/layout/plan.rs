@@ -53,6 +53,13 @@ pub(crate) struct PagePlan {
     pub pair: Vec<Option<usize>>,
 }
 
+impl PagePlan {
+    /// True when page flow `f` comes down from an incoming connector.
+    pub fn comes_from_connector(&self, f: usize) -> bool {
+        matches!(self.kinds[self.flows[f].from], RowKind::In(_))
+    }
+}
+
 /// The lanes an off-page connector pair would take for each flow.
 pub(crate) fn connector_lanes(procedure: &Procedure) -> Vec<(usize, usize)> {
     procedure

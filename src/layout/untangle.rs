@@ -15,7 +15,7 @@
 
 use super::flows::place_flows;
 use super::place::RowBox;
-use super::plan::{PagePlan, Pair, RowKind};
+use super::plan::{PagePlan, Pair};
 use super::quality;
 use super::route::{Routes, Variant, route};
 use super::table::Table;
@@ -76,9 +76,7 @@ pub(crate) fn untangled_flows(
         let mut count = found.len();
         // A connector's line joining another arrow: the target's side
         // exits may be what keeps it off a side, so they are tried too.
-        for (i, j) in quality::connector_merges(flows, |f| {
-            matches!(plan.kinds[plan.flows[f].from], RowKind::In(_))
-        }) {
+        for (i, j) in quality::connector_merges(flows, |f| plan.comes_from_connector(f)) {
             count += 1;
             found.push((i, j));
             let target = plan.flows[i].to;

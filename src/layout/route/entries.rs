@@ -58,28 +58,27 @@ pub(super) fn clear_connector_lines(rows: &[RouteRow], flows: &[RouteFlow], rout
 /// The side of `lane`'s axis from which `path` comes to its trailing run
 /// on that axis; none when it comes straight down the axis.
 fn approach(path: &[Waypoint], lane: usize) -> Option<Side> {
-    let run = path
-        .iter()
-        .rev()
-        .take_while(|w| w.x == X::Axis(lane))
-        .count();
-    let before = path.len().checked_sub(run + 1)?;
+    let before = path.len().checked_sub(axis_run(path, lane) + 1)?;
     side_of(path[before].x, lane)
 }
 
 /// Moves the trailing run of `path` on `lane`'s axis to the point of
 /// the upper edge on `side` of the symbol in row `t`.
 fn move_last_drop(path: &mut [Waypoint], lane: usize, side: Side, t: usize) {
-    let run = path
-        .iter()
-        .rev()
-        .take_while(|w| w.x == X::Axis(lane))
-        .count();
+    let run = axis_run(path, lane);
     let last = path.len() - 1;
     for w in &mut path[last + 1 - run..] {
         w.x = X::Upper(lane, side, t);
     }
     path[last].y = Y::UpperEdge;
+}
+
+/// How many of the last waypoints of `path` lie on `lane`'s axis.
+fn axis_run(path: &[Waypoint], lane: usize) -> usize {
+    path.iter()
+        .rev()
+        .take_while(|w| w.x == X::Axis(lane))
+        .count()
 }
 
 /// The side of `lane`'s axis that horizontal position `x` lies on.

@@ -2,9 +2,7 @@
 //! bottom vertex gets a side vertex or a point on a lower edge of its
 //! own, held before any other arrow takes a port.
 
-use super::{
-    EdgePoint, PortUse, RouteFlow, RouteRow, Router, Side, Variant, nearest_lanes, toward,
-};
+use super::{EdgePoint, PortUse, RouteFlow, RouteRow, Router, Side, Variant, flow_lanes, toward};
 use std::collections::BTreeMap;
 
 /// Where an outcome of a decision leaves it, when it does not leave by
@@ -118,17 +116,7 @@ impl Router<'_> {
 /// [`Variant::TAKE_BOTTOM`]) and the main one a side vertex, which saves
 /// both a corner.
 pub(crate) fn prefer_straight_bottom(rows: &[RouteRow], flows: &mut [RouteFlow]) {
-    let lanes = |f: &RouteFlow| {
-        let from = f
-            .from_lane
-            .as_ref()
-            .map_or(&rows[f.from].lanes[..], std::slice::from_ref);
-        let to = f
-            .to_lane
-            .as_ref()
-            .map_or(&rows[f.to].lanes[..], std::slice::from_ref);
-        nearest_lanes(from, to)
-    };
+    let lanes = |f: &RouteFlow| flow_lanes(rows, f);
     let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, f) in flows.iter().enumerate() {
         if rows[f.from].outcomes && !rows[f.from].connector {

@@ -170,15 +170,7 @@ impl<'a> Router<'a> {
 
     /// The pair of symbol lanes (source, target) closest to each other.
     fn lanes_of(&self, flow: &RouteFlow) -> (usize, usize) {
-        let from = flow
-            .from_lane
-            .as_ref()
-            .map_or(&self.rows[flow.from].lanes[..], std::slice::from_ref);
-        let to = flow
-            .to_lane
-            .as_ref()
-            .map_or(&self.rows[flow.to].lanes[..], std::slice::from_ref);
-        nearest_lanes(from, to)
+        flow_lanes(self.rows, flow)
     }
 
     /// The side of `lane` whose channel fewer cross-lane arrows leaving
@@ -531,6 +523,20 @@ fn toward(from: usize, to: usize) -> Option<Side> {
         std::cmp::Ordering::Less => Some(Side::Left),
         std::cmp::Ordering::Equal => None,
     }
+}
+
+/// The pair of symbol lanes (source, target) of `flow` closest to each
+/// other: a connector end's own lane, else any lane of its row.
+fn flow_lanes(rows: &[RouteRow], flow: &RouteFlow) -> (usize, usize) {
+    let from = flow
+        .from_lane
+        .as_ref()
+        .map_or(&rows[flow.from].lanes[..], std::slice::from_ref);
+    let to = flow
+        .to_lane
+        .as_ref()
+        .map_or(&rows[flow.to].lanes[..], std::slice::from_ref);
+    nearest_lanes(from, to)
 }
 
 /// The pair of lanes, one from each list, closest to each other.
