@@ -3,6 +3,8 @@
 //! and the refusals.
 #![cfg(feature = "bpmn")]
 
+mod common;
+
 use sopflow::import::{self, Format, ImportOptions};
 use sopflow::model::{Branch, Kind, Next, Sop};
 use sopflow::{Code, Diagnostics};
@@ -263,7 +265,52 @@ fn each_shared_model_validates_and_lays_out_without_a_violation() {
         let layout =
             sopflow::layout::layout(&procedure, &sopflow::config::Config::default()).unwrap();
         assert_eq!(sopflow::layout::verify(&layout), vec![], "{name}");
+        assert_eq!(
+            common::labels_not_owned(&layout),
+            Vec::<String>::new(),
+            "{name}"
+        );
     }
+}
+
+#[test]
+fn a_lane_grows_past_the_widest_lane_for_a_side_label_when_the_text_columns_have_room() {
+    // c8, "Approval Result?": "clarification needed" leaves by the right
+    // vertex. In a lane of the widest width (104 pt) it rose over the
+    // diamond's corner, 4 pt from connector 1's line into the top; the
+    // lane grows to hold its longest word beside the vertex instead.
+    let imported = import::read_bytes(
+        shared("c8-absence-request.bpmn"),
+        Format::Bpmn,
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    let (procedure, _) = imported.into_procedure().unwrap();
+    let config = sopflow::config::Config::default();
+    let layout = sopflow::layout::layout(&procedure, &config).unwrap();
+    let flow = layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.flows)
+        .find(|f| {
+            f.label
+                .as_ref()
+                .is_some_and(|l| &*l.lines[0].text == "clarification")
+        })
+        .expect("the labelled outcome");
+    let label = &flow.label.as_ref().unwrap().rect;
+    assert!(flow.points[0].y == flow.points[1].y, "{:?}", flow.points);
+    let lane = layout
+        .columns
+        .iter()
+        .find(|c| c.x <= flow.points[0].x && flow.points[0].x <= c.x + c.width)
+        .unwrap();
+    assert!(lane.width > config.table.lane_max_width, "{}", lane.width);
+    assert!(label.x >= lane.x && label.right() <= lane.x + lane.width);
+    assert!(
+        label.x > flow.points[0].x,
+        "beside the vertex, clear of the diamond"
+    );
 }
 
 /// A model with the BPMN namespace on the prefix `semantic` (elements are

@@ -140,7 +140,7 @@ pub(crate) fn fit(input: &FitInput<'_>) -> Result<Columns, TooWide> {
             table
                 .lane_min_width
                 .max(lane_width_for(table.symbol_width, t))
-                .max(labels.min(table.lane_max_width))
+                .max(labels)
         })
         .collect();
     let measure = preferred[0].min(min[0].max(ACTIVITY_MEASURE * available));
@@ -161,10 +161,12 @@ pub(crate) fn fit(input: &FitInput<'_>) -> Result<Columns, TooWide> {
     };
     room -= grow_text(&mut text, &preferred, room, content, &tall);
 
-    // Tier 3: lanes to their maximum.
+    // Tier 3: lanes to their maximum, or past it as far as their labels
+    // need.
     let widest: Vec<f32> = comfortable
         .iter()
-        .map(|&c| c.max(table.lane_max_width))
+        .zip(label_widths)
+        .map(|(&c, &labels)| c.max(table.lane_max_width).max(labels))
         .collect();
     room -= grow_evenly(&mut lanes, &widest, room);
 

@@ -65,9 +65,8 @@ impl<'a> FitContext<'a> {
         columns: &Columns,
         tracks: &[usize],
     ) -> Option<FitContext<'a>> {
-        let max = self.config.table.lane_max_width;
         let narrow = |lane: usize| {
-            lanes[lane] && columns.lanes[lane].1 + 0.01 < self.side_label_widths[lane].min(max)
+            lanes[lane] && columns.lanes[lane].1 + 0.01 < self.side_label_widths[lane]
         };
         if !(0..lanes.len()).any(narrow) {
             return None;

@@ -132,7 +132,7 @@ fn lower_edge_offset(shape: Shape, (width, height): (f32, f32), along: f32) -> f
 /// box's or connector's top edge a quarter of the width out; a capsule's
 /// at the same distance (on its end arc when the flat top is shorter); a
 /// diamond's upper edge half way from its top vertex to its side one.
-fn upper_entry(shape: Shape, (width, height): (f32, f32)) -> (f32, f32) {
+pub(super) fn upper_entry(shape: Shape, (width, height): (f32, f32)) -> (f32, f32) {
     let dx = width / 4.0;
     match shape {
         Shape::Decision => (dx, height / 4.0),

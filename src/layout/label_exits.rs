@@ -39,6 +39,16 @@ pub(crate) fn label_page(
     if failed.is_empty() {
         return drawn.tracks;
     }
+    let unparted = page.flows.clone();
+    if part_entries(page, &failed) {
+        for flow in &mut page.flows {
+            flow.label = None;
+        }
+        if place_labels(table, page, plan, Pass::Owned).is_empty() {
+            return drawn.tracks;
+        }
+    }
+    page.flows = unparted;
     let original = page.flows.clone();
     let faults = |flows: &[FlowPath], plan: &PagePlan| {
         (
@@ -68,6 +78,7 @@ pub(crate) fn label_page(
             mark_lanes(table, plan, &failed, label_room);
         }
         if (costlier || after.1 > before.1) && keep(page, plan).is_empty() {
+            mark_lanes(table, plan, &failed, label_room);
             return drawn.tracks;
         }
         page.flows = again.flows;
@@ -81,6 +92,7 @@ pub(crate) fn label_page(
             // than a label left out.
             let rerouted = std::mem::take(&mut page.flows);
             if keep(page, plan).is_empty() {
+                mark_lanes(table, plan, &failed, label_room);
                 return drawn.tracks;
             }
             page.flows = rerouted;
@@ -88,6 +100,64 @@ pub(crate) fn label_page(
         }
         failed = lost;
     }
+}
+
+/// Moves aside the arrows that come into the top of the source of each
+/// of `failed` (leaving by a side vertex) across the top gap from the
+/// other side: each ends on the source's upper edge on its own side, a
+/// quarter of the symbol's width off the axis, away from the label. Only
+/// the last drop moves and the arrows keep their corners; a top that an
+/// arrow drops into straight, or from the label's side, stays. Returns
+/// whether any arrow moved, with no crossing and no close parallel added.
+fn part_entries(page: &mut Page, failed: &[usize]) -> bool {
+    let before = (
+        quality::crossings(&page.flows).len(),
+        quality::close_parallels(&page.flows),
+    );
+    let mut moved = false;
+    for &f in failed {
+        let start = page.flows[f].points[0];
+        let Some(symbol) = page.symbols.iter().find(|s| {
+            s.id == page.flows[f].from
+                && (s.rect.centre().y - start.y).abs() < 0.01
+                && ((s.rect.x - start.x).abs() < 0.01 || (s.rect.right() - start.x).abs() < 0.01)
+        }) else {
+            continue;
+        };
+        let (rect, shape) = (symbol.rect, symbol.shape);
+        let axis = rect.centre().x;
+        // The side the arrows to move come from: away from the exit.
+        let away = if start.x < axis { 1.0 } else { -1.0 };
+        let (dx, dy) = super::flows::upper_entry(shape, (rect.width, rect.height));
+        let into_top: Vec<usize> = (0..page.flows.len())
+            .filter(|&g| {
+                page.flows[g]
+                    .points
+                    .last()
+                    .is_some_and(|p| (p.x - axis).abs() < 0.01 && (p.y - rect.y).abs() < 0.01)
+            })
+            .collect();
+        let across = |g: usize| {
+            let &[.., a, b, _] = &page.flows[g].points[..] else {
+                return false;
+            };
+            (a.y - b.y).abs() < 0.01 && (a.x - axis) * away >= dx + quality::PARALLEL_GAP
+        };
+        if into_top.is_empty() || !into_top.iter().all(|&g| across(g)) {
+            continue;
+        }
+        for g in into_top {
+            let points = &mut page.flows[g].points;
+            let n = points.len();
+            let x = axis + away * dx;
+            points[n - 2].x = x;
+            points[n - 1] = crate::geom::Point::new(x, rect.y + dy);
+            moved = true;
+        }
+    }
+    moved
+        && quality::crossings(&page.flows).len() <= before.0
+        && quality::close_parallels(&page.flows) <= before.1
 }
 
 /// Marks the lanes of the sources of `flows` to be widened for labels.

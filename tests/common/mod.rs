@@ -98,3 +98,45 @@ pub fn zip_bomb(megabytes: usize) -> Vec<u8> {
     }
     zip.finish().unwrap().into_inner()
 }
+
+/// How far `r` lies from the segment `a`-`b` (the larger of the two axis
+/// gaps, as a rectangle grown by that much would touch it).
+pub fn distance(
+    r: &sopflow::layout::Rect,
+    a: sopflow::layout::Point,
+    b: sopflow::layout::Point,
+) -> f32 {
+    let dx = (a.x.min(b.x) - r.right()).max(r.x - a.x.max(b.x)).max(0.0);
+    let dy = (a.y.min(b.y) - r.bottom()).max(r.y - a.y.max(b.y)).max(0.0);
+    dx.max(dy)
+}
+
+/// The labels of `layout` that read as another arrow's: an arrow sharing
+/// neither their source nor their target runs more than 3 pt nearer to
+/// them than their own first segment. One line each.
+pub fn labels_not_owned(layout: &sopflow::layout::Layout) -> Vec<String> {
+    let mut faults = Vec::new();
+    for page in &layout.pages {
+        for flow in &page.flows {
+            let Some(label) = &flow.label else { continue };
+            let own = distance(&label.rect, flow.points[0], flow.points[1]);
+            for other in &page.flows {
+                if other.from == flow.from || other.to == flow.to {
+                    continue;
+                }
+                let nearest = other
+                    .points
+                    .windows(2)
+                    .map(|w| distance(&label.rect, w[0], w[1]))
+                    .fold(f32::INFINITY, f32::min);
+                if nearest < own - 3.0 {
+                    faults.push(format!(
+                        "page {}: the label of {} → {} lies {nearest} from {} → {}, {own} from its own arrow",
+                        page.number, flow.from, flow.to, other.from, other.to
+                    ));
+                }
+            }
+        }
+    }
+    faults
+}
