@@ -335,7 +335,9 @@ pub struct TableConfig {
     /// minimum; only a paper too narrow for the performers makes them
     /// narrower (down to the smallest symbol).
     pub lane_min_width: f32,
-    /// Widest lane; space beyond goes to the text columns.
+    /// Widest lane for its symbol and tracks; space beyond goes to the
+    /// text columns (a lane grows past it only as far as the longest word
+    /// of its branch labels needs beside its symbol).
     pub lane_max_width: f32,
     /// Padding inside text cells.
     pub padding: f32,
