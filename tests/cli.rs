@@ -315,7 +315,7 @@ fn a_configuration_file_renames_columns_and_changes_the_paper() {
 
 #[test]
 fn check_json_lists_the_layouts_warnings_too() {
-    // Fifteen performers squeeze F4: `render` warns `lanes-squeezed`, and
+    // Sixteen performers squeeze F4: `render` warns `lanes-squeezed`, and
     // so must `check` (an e-SOP portal checks before it renders).
     let dir = temp("squeezed");
     common::squeezed_document(&dir);

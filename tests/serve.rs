@@ -488,7 +488,7 @@ fn cors_is_off_unless_an_origin_is_named() {
 
 #[test]
 fn check_answers_the_layouts_warnings_as_the_command_line_does() {
-    // Fifteen performers squeeze F4: the layout warns `lanes-squeezed`.
+    // Sixteen performers squeeze F4: the layout warns `lanes-squeezed`.
     let server = Server::start(&[]);
     let dir = temp("serve-squeezed");
     let document = common::squeezed_document(&dir);

@@ -5,10 +5,10 @@
 //! In: the [`Table`], the [`PagePlan`], the [`Routes`] (phase 7b) and the
 //! [`RowBox`]es (phase 7a). Out: the page's [`FlowPath`]s, unlabelled.
 
-use super::dims::Channel;
+use super::dims::{Channel, connector_box};
 use super::place::{RowBox, connector_at};
 use super::plan::{PagePlan, Pair};
-use super::route::{Routes, Side, Waypoint, X, Y};
+use super::route::{Routes, Side, Slot, Waypoint, X, Y};
 use super::table::Table;
 use super::types::{FlowPath, Shape};
 use crate::geom::Point;
@@ -55,6 +55,13 @@ pub(crate) fn place_flows(
                     Side::Right => table.axis(lane) + off,
                 }
             }
+            X::Beside(lane, side) => {
+                let slot = match side {
+                    Side::Left => Slot::Left,
+                    Side::Right => Slot::Right,
+                };
+                table.axis(lane) + connector_box(table.columns.symbol_width, 2, slot).0
+            }
             X::Lower(lane, side, point) => {
                 let off = lower_edge_offset(plan.rows[w.row].shape, b.size, point.along());
                 match side {
@@ -71,6 +78,10 @@ pub(crate) fn place_flows(
             Y::BusAbove => b.y + (b.top() - b.y) / 2.0,
             Y::LowerEdge(point) => b.mid() + b.size.1 / 2.0 * point.along(),
             Y::UpperEdge => b.top() + upper_entry(plan.rows[w.row].shape, b.size).1,
+            Y::OutlineAbove => {
+                let off = connector_box(table.columns.symbol_width, 2, Slot::Right).0;
+                b.top() + outline_depth(plan.rows[w.row].shape, b.size, off)
+            }
         };
         Point::new(x, y)
     };
@@ -132,15 +143,21 @@ fn lower_edge_offset(shape: Shape, (width, height): (f32, f32), along: f32) -> f
 /// box's or connector's top edge a quarter of the width out; a capsule's
 /// at the same distance (on its end arc when the flat top is shorter); a
 /// diamond's upper edge half way from its top vertex to its side one.
-pub(super) fn upper_entry(shape: Shape, (width, height): (f32, f32)) -> (f32, f32) {
-    let dx = width / 4.0;
+pub(super) fn upper_entry(shape: Shape, size: (f32, f32)) -> (f32, f32) {
+    let dx = size.0 / 4.0;
+    (dx, outline_depth(shape, size, dx))
+}
+
+/// How far below its top the outline of a symbol of `shape` and `size`
+/// lies `dx` off its axis (within its half width), on its upper half.
+fn outline_depth(shape: Shape, (width, height): (f32, f32), dx: f32) -> f32 {
     match shape {
-        Shape::Decision => (dx, height / 4.0),
+        Shape::Decision => height * dx / width,
         Shape::Terminator => {
             let r = height / 2.0;
             let past = (dx - (width / 2.0 - r)).max(0.0);
-            (dx, r - (r * r - past * past).max(0.0).sqrt())
+            r - (r * r - past * past).max(0.0).sqrt()
         }
-        Shape::Process | Shape::OffPage => (dx, 0.0),
+        Shape::Process | Shape::OffPage => 0.0,
     }
 }

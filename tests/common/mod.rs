@@ -44,7 +44,7 @@ pub fn temp(name: &str) -> PathBuf {
     dir
 }
 
-/// Writes `doc.json` into `dir`: a generated SOP of 200 activities and 15
+/// Writes `doc.json` into `dir`: a generated SOP of 200 activities and 16
 /// performers, more than F4 holds with arrows 4 pt apart (the layout warns
 /// `lanes-squeezed`). Returns its bytes.
 pub fn squeezed_document(dir: &Path) -> Vec<u8> {
@@ -53,7 +53,7 @@ pub fn squeezed_document(dir: &Path) -> Vec<u8> {
         "--activities",
         "200",
         "--actors",
-        "15",
+        "16",
         "--seed",
         "1",
     ];

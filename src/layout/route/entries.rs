@@ -88,7 +88,8 @@ fn side_of(x: X, lane: usize) -> Option<Side> {
         X::Edge(l, _, side)
         | X::Track(l, side, _)
         | X::Lower(l, side, _)
-        | X::Upper(l, side, _) => (l, Some(side)),
+        | X::Upper(l, side, _)
+        | X::Beside(l, side) => (l, Some(side)),
     };
     match at.cmp(&lane) {
         std::cmp::Ordering::Less => Some(Side::Left),

@@ -26,6 +26,7 @@
 
 use crate::hash::FastMap;
 
+mod beside;
 mod channels;
 use channels::Net;
 mod entries;
@@ -272,6 +273,9 @@ impl<'a> Router<'a> {
         let row = &self.rows[s];
         let down = t > s;
         let wp = |x, row, y| Waypoint { x, row, y };
+        if let Some(path) = self.drop_beside(flow, ls, lt) {
+            return path;
+        }
         // A connector beside the axis is reached only through its outer side.
         let beside = flow.from_slot.side().or(flow.to_slot.side());
         if down
@@ -485,7 +489,8 @@ impl<'a> Router<'a> {
 
     /// The rest of a channel route: along the channel `(lane, side)` from
     /// slot `start` to the target's row, then into its side `entry`, or
-    /// across its top gap into its top when that side is taken.
+    /// across its top gap into its top when that side is taken (for a
+    /// connector's line: when any arrow enters there).
     fn enter_from_channel(
         &mut self,
         flow: &RouteFlow,
@@ -499,7 +504,9 @@ impl<'a> Router<'a> {
         let lt = self.lanes_of(flow).1;
         let target = (lt, flow.to_slot);
         let wp = |x, row, y| Waypoint { x, row, y };
-        if self.usable(t, target, entry, PortUse::Entry) {
+        // A connector's line joins no arrow at a side another enters.
+        let shared = self.rows[s].connector && *self.port(t, lt, target.1, entry) != PortUse::Free;
+        if !shared && self.usable(t, target, entry, PortUse::Entry) {
             self.take(t, target, entry, PortUse::Entry);
             let x = self.channel(lane, side, start, slot(t, MID), (t, entry as usize));
             path.push(wp(x, s, start_y));

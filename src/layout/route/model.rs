@@ -175,6 +175,9 @@ pub(crate) enum X {
     /// lane of that row, where an arrow enters beside the top a
     /// connector's line comes down to.
     Upper(usize, Side, usize),
+    /// The centre line of the connector on that side of the lane, in a
+    /// band row where two connectors share the lane.
+    Beside(usize, Side),
 }
 
 /// Vertical position of a waypoint within its row.
@@ -191,6 +194,9 @@ pub(crate) enum Y {
     LowerEdge(EdgePoint),
     /// The height of the row's [`X::Upper`] point.
     UpperEdge,
+    /// The height of the symbol's outline, on its upper half, at the
+    /// [`X::Beside`] lines.
+    OutlineAbove,
 }
 
 /// One corner of a route.

@@ -111,3 +111,70 @@ fn nearest_lanes_picks_the_closest_pair() {
     assert_eq!(nearest_lanes(&[0, 5], &[3, 9]), (5, 3));
     assert_eq!(nearest_lanes(&[2], &[2, 7]), (2, 2));
 }
+
+/// A band row of connectors in `lanes`, in `slots`.
+fn band(lanes: &[usize], slots: &[Slot]) -> RouteRow {
+    RouteRow {
+        lanes: lanes.to_vec(),
+        outcomes: false,
+        shape: crate::layout::types::Shape::OffPage,
+        connector: true,
+        slots: slots.to_vec(),
+    }
+}
+
+/// The arrow from the band row's connector in `slot` of lane 0 to `to`.
+fn from_band(slot: Slot, to: usize) -> RouteFlow {
+    RouteFlow {
+        from_lane: Some(0),
+        from_slot: slot,
+        ..RouteFlow::between(0, to, true)
+    }
+}
+
+#[test]
+fn two_connectors_sharing_a_lane_drop_straight_into_the_top_below() {
+    let mut all = vec![band(&[0, 0], &[Slot::Left, Slot::Right])];
+    all.extend(rows(&[0]));
+    let routes = route(
+        &all,
+        &[from_band(Slot::Left, 1), from_band(Slot::Right, 1)],
+        1,
+    );
+    for (path, side) in routes.paths.iter().zip([Side::Left, Side::Right]) {
+        let wp = |row, y| Waypoint {
+            x: X::Beside(0, side),
+            row,
+            y,
+        };
+        assert_eq!(path, &vec![wp(0, Y::SymbolBottom), wp(1, Y::OutlineAbove)]);
+    }
+    assert_eq!(routes.tracks, vec![0, 0]);
+}
+
+#[test]
+fn a_connectors_line_enters_no_side_another_arrow_enters() {
+    // Rows: the band, A, C, D. A drops into C's top, D loops back into
+    // C's side; the right connector's line comes down past A to C.
+    let mut all = vec![band(&[0, 0], &[Slot::Left, Slot::Right])];
+    all.extend(rows(&[0, 0, 0]));
+    let flows = [
+        RouteFlow::between(1, 2, true),
+        RouteFlow::between(3, 2, true),
+        from_band(Slot::Left, 1),
+        from_band(Slot::Right, 2),
+    ];
+    let routes = route(&all, &flows, 1);
+    let loop_end = *routes.paths[1].last().unwrap();
+    assert!(
+        matches!(loop_end.x, X::Edge(0, Slot::Centre, _)),
+        "{loop_end:?}"
+    );
+    let line_end = *routes.paths[3].last().unwrap();
+    assert_ne!(line_end.x, loop_end.x, "{:?}", routes.paths[3]);
+    assert!(
+        matches!(line_end.x, X::Upper(0, _, 2) | X::Axis(0)),
+        "into C's top: {:?}",
+        routes.paths[3]
+    );
+}
