@@ -1,7 +1,8 @@
 //! Arrows beside a connector's line: where the line from an incoming
 //! off-page connector comes into its target's top and other arrows end
 //! there too, they part at the target's edge. When the connector's line
-//! drops straight down the axis, every arrow coming in across the top gap
+//! comes down the axis (straight from above, or from the row above the
+//! top gap), every arrow coming in across the top gap
 //! ends instead at the point of the target's upper edge on the side it
 //! comes from; when the connector's line itself comes in across the gap,
 //! alone from its side, it is the one that ends on that side's point. The
@@ -36,12 +37,20 @@ pub(super) fn clear_connector_lines(rows: &[RouteRow], flows: &[RouteFlow], rout
             .iter()
             .map(|&f| approach(&routes.paths[f], lane))
             .collect();
-        let straight_line = arrows
+        // A connector's line down the axis: from straight above, or from
+        // the row above the top gap.
+        let down_axis: Vec<bool> = arrows
             .iter()
             .zip(&sides)
-            .any(|(&f, side)| from_connector(f) && side.is_none());
+            .map(|(&f, side)| {
+                let path = &routes.paths[f];
+                from_connector(f)
+                    && (side.is_none() || path[path.len() - axis_run(path, lane)].row < t)
+            })
+            .collect();
+        let straight_line = down_axis.iter().any(|&d| d);
         for (k, (&f, &side)) in arrows.iter().zip(&sides).enumerate() {
-            let Some(side) = side else {
+            let Some(side) = side.filter(|_| !down_axis[k]) else {
                 continue;
             };
             let alone = sides

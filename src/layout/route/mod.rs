@@ -73,7 +73,9 @@ pub(crate) fn route(rows: &[RouteRow], flows: &[RouteFlow], lane_count: usize) -
     let mut paths = Vec::with_capacity(flows.len());
     for (i, (flow, &(ls, lt))) in flows.iter().zip(&ends).enumerate() {
         let exit = router.exits.get(i).copied().flatten();
-        paths.push(router.route_flow(flow, exit, ls, lt));
+        let path = router.route_flow(flow, exit, ls, lt);
+        router.note_across(&path);
+        paths.push(path);
     }
     router.assign_tracks(&mut paths);
     let mut routes = Routes {
@@ -122,6 +124,9 @@ struct Router<'a> {
     symbol_rows: Vec<Vec<usize>>,
     /// Lane span (low, high) of each cross-lane arrow, by source row.
     spans: Vec<Vec<(usize, usize)>>,
+    /// Each horizontal stretch routed so far, by row: its height in the
+    /// row and the lanes it runs from and to (low, high).
+    across: Vec<Vec<(Y, usize, usize)>>,
     /// The exit held for each arrow that is an outcome of a decision
     /// (none: the bottom vertex, or the arrow is no such outcome).
     exits: Vec<Option<OutcomeExit>>,
@@ -165,6 +170,7 @@ impl<'a> Router<'a> {
             track_counts: vec![0; lane_count * 2],
             symbol_rows,
             spans: vec![Vec::new(); rows.len()],
+            across: vec![Vec::new(); rows.len()],
             exits: Vec::new(),
         }
     }
@@ -512,6 +518,13 @@ impl<'a> Router<'a> {
             path.push(wp(x, s, start_y));
             path.push(wp(x, t, Y::Mid));
             path.push(wp(X::Edge(lt, flow.to_slot, entry), t, Y::Mid));
+        } else if let Some(r) = self.axis_drop_row(flow, lane, lt) {
+            let x = self.channel(lane, side, start, slot(r, MID), (t, 3));
+            self.occupy_axis(lt, slot(r, MID), slot(t, TOP), s, t);
+            path.push(wp(x, s, start_y));
+            path.push(wp(x, r, Y::Mid));
+            path.push(wp(X::Axis(lt), r, Y::Mid));
+            path.push(wp(X::Axis(lt), t, Y::SymbolTop));
         } else {
             let x = self.channel(lane, side, start, slot(t, TOP), (t, 2));
             self.occupy_axis(lt, slot(t, TOP), slot(t, TOP), s, t);
@@ -520,6 +533,41 @@ impl<'a> Router<'a> {
             path.push(wp(X::Axis(lt), t, Y::BusAbove));
             path.push(wp(X::Axis(lt), t, Y::SymbolTop));
         }
+    }
+}
+
+impl Router<'_> {
+    /// Notes the horizontal stretches of `path`.
+    fn note_across(&mut self, path: &[Waypoint]) {
+        for w in path.windows(2) {
+            if w[0].row == w[1].row && w[0].y == w[1].y {
+                let (a, b) = (w[0].x.lane(), w[1].x.lane());
+                self.across[w[0].row].push((w[0].y, a.min(b), a.max(b)));
+            }
+        }
+    }
+
+    /// For a connector's line that comes in over its target's top down a
+    /// channel of the target's lane: the row just above the target, when
+    /// the line can leave the channel there and come straight down the
+    /// lane's axis into the top. That row holds no symbol in the lane, no
+    /// arrow runs on the axis there and none of its own arrows crosses the
+    /// lane; the arrows across the top gap then end beside the line
+    /// (`entries.rs`) instead of sharing its last stretch.
+    fn axis_drop_row(&self, flow: &RouteFlow, lane: usize, lt: usize) -> Option<usize> {
+        let (s, t) = (flow.from, flow.to);
+        let r = t.checked_sub(1).filter(|&r| r > s)?;
+        let crossed = self.across[r]
+            .iter()
+            .any(|&(y, lo, hi)| matches!(y, Y::Mid | Y::BusBelow) && lo <= lt && lt <= hi);
+        let axis_empty = (slot(r, MID)..slot(t, TOP)).all(|k| !self.axis.contains_key(&(lt, k)));
+        (self.rows[s].connector
+            && lane == lt
+            && !self.rows[r].connector
+            && !crossed
+            && axis_empty
+            && self.axis_free(lt, slot(r, MID), slot(t, TOP), s, t))
+        .then_some(r)
     }
 }
 

@@ -180,6 +180,20 @@ pub(crate) enum X {
     Beside(usize, Side),
 }
 
+impl X {
+    /// The lane the position lies in.
+    pub(crate) fn lane(self) -> usize {
+        match self {
+            X::Axis(l)
+            | X::Edge(l, ..)
+            | X::Track(l, ..)
+            | X::Lower(l, ..)
+            | X::Upper(l, ..)
+            | X::Beside(l, _) => l,
+        }
+    }
+}
+
 /// Vertical position of a waypoint within its row.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Y {

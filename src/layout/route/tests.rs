@@ -178,3 +178,37 @@ fn a_connectors_line_enters_no_side_another_arrow_enters() {
         routes.paths[3]
     );
 }
+
+#[test]
+fn a_connectors_line_over_a_shared_top_comes_down_the_axis_from_the_row_above() {
+    // Rows: the band, A, B (lane 0), C (lane 1), T (lane 0), E (lane 1).
+    // C's arrow comes down its own lane and across T's top gap; T leaves
+    // by its right side. The right connector's line leaves its channel at
+    // C's row, where lane 0 is empty, and drops down the axis into T's
+    // top; C's arrow ends beside it, on T's upper right edge.
+    let mut all = vec![band(&[0, 0], &[Slot::Left, Slot::Right])];
+    all.extend(rows(&[0, 0, 1, 0, 1]));
+    let flows = [
+        RouteFlow::between(1, 2, true),
+        RouteFlow::between(2, 3, true),
+        RouteFlow {
+            variant: Variant::only(Variant::SOURCE_LANE),
+            ..RouteFlow::between(3, 4, true)
+        },
+        RouteFlow::between(4, 5, true),
+        from_band(Slot::Left, 1),
+        from_band(Slot::Right, 4),
+    ];
+    let routes = route(&all, &flows, 2);
+    let line = &routes.paths[5];
+    let n = line.len();
+    let wp = |x, row, y| Waypoint { x, row, y };
+    assert_eq!(line[n - 2], wp(X::Axis(0), 3, Y::Mid), "{line:?}");
+    assert_eq!(line[n - 1], wp(X::Axis(0), 4, Y::SymbolTop), "{line:?}");
+    let from_c = &routes.paths[2];
+    assert_eq!(
+        from_c.last(),
+        Some(&wp(X::Upper(0, Side::Right, 4), 4, Y::UpperEdge)),
+        "{from_c:?}"
+    );
+}
