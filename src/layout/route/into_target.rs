@@ -1,0 +1,75 @@
+//! The last stretch of a channel route: along the channel to the
+//! target's row, then into its side, or over its top when that side is
+//! taken. A connector's line takes no side another arrow enters, and over
+//! a top other arrows enter too it comes down the lane's axis from the row
+//! above where it can (the others then end beside it, `entries.rs`).
+
+use super::ports::PortUse;
+use super::{MID, RouteFlow, Router, Side, TOP, Waypoint, X, Y, slot};
+
+impl Router<'_> {
+    /// The rest of a channel route: along the channel `(lane, side)` from
+    /// slot `start` to the target's row, then into its side `entry`, or
+    /// across its top gap into its top when that side is taken (for a
+    /// connector's line: when any arrow enters there).
+    pub(super) fn enter_from_channel(
+        &mut self,
+        flow: &RouteFlow,
+        (lane, side): (usize, Side),
+        entry: Side,
+        start: usize,
+        start_y: Y,
+        path: &mut Vec<Waypoint>,
+    ) {
+        let (s, t) = (flow.from, flow.to);
+        let lt = self.lanes_of(flow).1;
+        let target = (lt, flow.to_slot);
+        let wp = |x, row, y| Waypoint { x, row, y };
+        // A connector's line joins no arrow at a side another enters.
+        let shared = self.rows[s].connector && *self.port(t, lt, target.1, entry) != PortUse::Free;
+        if !shared && self.usable(t, target, entry, PortUse::Entry) {
+            self.take(t, target, entry, PortUse::Entry);
+            let x = self.channel(lane, side, start, slot(t, MID), (t, entry as usize));
+            path.push(wp(x, s, start_y));
+            path.push(wp(x, t, Y::Mid));
+            path.push(wp(X::Edge(lt, flow.to_slot, entry), t, Y::Mid));
+        } else if let Some(r) = self.axis_drop_row(flow, lane, lt) {
+            let x = self.channel(lane, side, start, slot(r, MID), (t, 3));
+            self.occupy_axis(lt, slot(r, MID), slot(t, TOP), s, t);
+            path.push(wp(x, s, start_y));
+            path.push(wp(x, r, Y::Mid));
+            path.push(wp(X::Axis(lt), r, Y::Mid));
+            path.push(wp(X::Axis(lt), t, Y::SymbolTop));
+        } else {
+            let x = self.channel(lane, side, start, slot(t, TOP), (t, 2));
+            self.occupy_axis(lt, slot(t, TOP), slot(t, TOP), s, t);
+            path.push(wp(x, s, start_y));
+            path.push(wp(x, t, Y::BusAbove));
+            path.push(wp(X::Axis(lt), t, Y::BusAbove));
+            path.push(wp(X::Axis(lt), t, Y::SymbolTop));
+        }
+    }
+
+    /// For a connector's line that comes in over its target's top down a
+    /// channel of the target's lane: the row just above the target, when
+    /// the line can leave the channel there and come straight down the
+    /// lane's axis into the top. That row holds no symbol in the lane, no
+    /// arrow runs on the axis there and none of its own arrows crosses the
+    /// lane; the arrows across the top gap then end beside the line
+    /// (`entries.rs`) instead of sharing its last stretch.
+    fn axis_drop_row(&self, flow: &RouteFlow, lane: usize, lt: usize) -> Option<usize> {
+        let (s, t) = (flow.from, flow.to);
+        let r = t.checked_sub(1).filter(|&r| r > s)?;
+        let crossed = self.across[r]
+            .iter()
+            .any(|&(y, lo, hi)| matches!(y, Y::Mid | Y::BusBelow) && lo <= lt && lt <= hi);
+        let axis_empty = (slot(r, MID)..slot(t, TOP)).all(|k| !self.axis.contains_key(&(lt, k)));
+        (self.rows[s].connector
+            && lane == lt
+            && !self.rows[r].connector
+            && !crossed
+            && axis_empty
+            && self.axis_free(lt, slot(r, MID), slot(t, TOP), s, t))
+        .then_some(r)
+    }
+}
