@@ -331,3 +331,42 @@ fn check_json_lists_the_layouts_warnings_too() {
     assert_eq!(squeezed["path"], "/actors");
     assert!(!report["layout"].is_null());
 }
+
+#[test]
+fn check_judges_the_paper_and_configuration_render_would_print_on() {
+    // A portal checks on the paper it will print: sixteen performers fit
+    // F4 landscape (squeezed), not A4 portrait.
+    let dir = temp("check-paper");
+    common::squeezed_document(&dir);
+    let report = |args: &[&str]| {
+        let out = sopflow(&[&["check", "--json", "doc.json"], args].concat(), &dir);
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        (out.status.code(), json)
+    };
+    let (code, fits) = report(&[]);
+    assert_eq!(code, Some(0), "{fits}");
+    assert!(!fits["layout"].is_null());
+    let (code, refused) = report(&["--paper", "a4", "--portrait"]);
+    assert_eq!(code, Some(1), "{refused}");
+    let error = refused["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["code"] == "table-too-wide")
+        .unwrap_or_else(|| panic!("{refused}"));
+    assert!(error["message"].as_str().unwrap().contains("A4"), "{error}");
+    assert!(refused["layout"].is_null());
+    // A configuration file says the same.
+    std::fs::write(
+        dir.join("a4.json"),
+        r#"{"page":{"paper":"a4","landscape":false}}"#,
+    )
+    .unwrap();
+    let (code, _) = report(&["--config", "a4.json"]);
+    assert_eq!(code, Some(1));
+    // The figures are those of the paper asked for: on Legal (wider and
+    // a little taller than F4) the pages break elsewhere.
+    let (code, legal) = report(&["--paper", "legal"]);
+    assert_eq!(code, Some(0));
+    assert_ne!(legal["layout"]["pages"], fits["layout"]["pages"]);
+}

@@ -6,24 +6,31 @@ use sopflow::config::Config;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Checks each file; exit 0 when none has errors, 1 when one is refused
-/// (a flowchart too wide for the default paper included), 2 when one
-/// cannot be read at all. The JSON carries the layout figures on the
-/// default paper (pages, connector pairs, crossings, bends).
-pub fn run(files: &[PathBuf], json: bool, from: Option<From>, lang: Lang) -> ExitCode {
+/// Checks each file against `config` (the paper `render` would print
+/// on); exit 0 when none has errors, 1 when one is refused (a flowchart
+/// too wide for that paper included), 2 when one cannot be read at all.
+/// The JSON carries the layout figures on that paper (pages, connector
+/// pairs, crossings, bends).
+pub fn run(
+    files: &[PathBuf],
+    json: bool,
+    from: Option<From>,
+    lang: Lang,
+    config: &Config,
+) -> ExitCode {
     let mut worst = 0u8;
     for path in files {
         let (diagnostics, summary, figures, status) = match input::load(path, from, lang) {
             Ok((procedure, mut warnings)) => {
                 // What `render` will need: the identity sheet's images, and a
-                // flowchart that fits the default paper.
+                // flowchart that fits the paper.
                 let policy = input::image_policy(path);
                 let images = sopflow::render::check_images(procedure.identity(), &policy);
                 if images.has_errors() {
                     warnings.0.extend(images.0);
                     (warnings, None, None, 1)
                 } else {
-                    match sopflow::layout::layout(&procedure, &Config::default()) {
+                    match sopflow::layout::layout(&procedure, config) {
                         Ok(layout) => {
                             // The layout's own warnings (lanes squeezed, a
                             // row taller than a page) are the document's too.

@@ -58,9 +58,10 @@ enum Command {
         /// Input format (default: from the extension; needed for `-`).
         #[arg(long, value_enum)]
         from: Option<From>,
-        /// Language of the messages.
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
+        /// The paper and configuration the flowchart is checked on (as
+        /// `render` takes them), and the language of the messages.
+        #[command(flatten)]
+        style: StyleOptions,
     },
     /// Review documents against the effective-SOP criteria (exit 0: no
     /// warning, 1: warnings, or advice with --deny advice, or refused, 2: unreadable).
@@ -318,8 +319,8 @@ fn main() -> ExitCode {
             files,
             json,
             from,
-            lang,
-        }) => return check::run(&files, json, from, lang_of(lang)),
+            style,
+        }) => config(&style).map(|config| check::run(&files, json, from, style.lang(), &config)),
         Some(Command::Lint {
             files,
             json,
