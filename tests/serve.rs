@@ -506,4 +506,22 @@ fn check_answers_the_layouts_warnings_as_the_command_line_does() {
         .map(|w| &w["code"])
         .collect();
     assert!(codes.contains(&&Value::from("lanes-squeezed")), "{codes:?}");
+    // On the paper asked for, as `--paper a4 --portrait`: refused there.
+    let cli = sopflow(
+        &["check", "--json", "doc.json", "--paper", "a4", "--portrait"],
+        &dir,
+    );
+    assert_eq!(cli.status.code(), Some(1));
+    let mut expected: Value = serde_json::from_slice(&cli.stdout).unwrap();
+    expected.as_object_mut().unwrap().remove("file");
+    let answer = post(
+        &server,
+        "/v1/check?paper=a4&portrait=true",
+        "application/json",
+        std::fs::read(dir.join("doc.json")).unwrap(),
+    );
+    assert_eq!(answer.status(), 422);
+    let answer: Value = answer.json().unwrap();
+    assert_eq!(answer, expected);
+    assert!(answer["errors"][0]["code"] == "table-too-wide", "{answer}");
 }

@@ -21,24 +21,25 @@ pub(super) const PAGES_HEADER: &str = "x-sopflow-pages";
 
 type Params = Query<BTreeMap<String, String>>;
 
-/// `POST /v1/check?lang=&from=`: the diagnostics JSON of `sopflow check
-/// --json`, layout figures included (`200`; `422` refused, `400`
-/// unreadable, same shape).
+/// `POST /v1/check?lang=&from=&paper=&portrait=`: the diagnostics JSON of
+/// `sopflow check --json`, layout figures on that paper included (`200`;
+/// `422` refused, `400` unreadable, same shape).
 pub(super) async fn check(
     State(app): State<App>,
     Query(params): Params,
     headers: HeaderMap,
     request: Body,
 ) -> Result<Response, ApiError> {
-    known(&params, &["from", "lang"])?;
+    known(&params, &["from", "lang", "paper", "portrait"])?;
     let lang = lang(&params)?;
+    let config = config(&params, lang)?;
     let format = body::format(&headers, params.get("from").map(String::as_str))?;
     let limits = app.0.options.limits;
     app.process(&headers, request, move |bytes| {
         let (procedure, warnings) = read(bytes, format, lang, limits)?;
-        // As `sopflow check`: the layout figures on the default paper, or
-        // the document refused when its table is too wide for it.
-        let layout = laid_out(&procedure, &Config::default(), lang).map_err(|e| match e {
+        // As `sopflow check`: the layout figures on the paper asked for,
+        // or the document refused when its table is too wide for it.
+        let layout = laid_out(&procedure, &config, lang).map_err(|e| match e {
             ApiError::Document { diagnostics, lang } => {
                 let mut all = warnings.clone();
                 all.0.extend(diagnostics.0);
