@@ -30,6 +30,8 @@ pub(crate) fn place_flows(
             Side::Right => x + w / 2.0 + offset,
         }
     };
+    // How far off the axis the lines of two connectors sharing a lane run.
+    let beside = connector_box(table.columns.symbol_width, 2, Slot::Right).0;
     let point = |w: &Waypoint| {
         let b = &boxes[w.row];
         let x = match w.x {
@@ -55,13 +57,10 @@ pub(crate) fn place_flows(
                     Side::Right => table.axis(lane) + off,
                 }
             }
-            X::Beside(lane, side) => {
-                let slot = match side {
-                    Side::Left => Slot::Left,
-                    Side::Right => Slot::Right,
-                };
-                table.axis(lane) + connector_box(table.columns.symbol_width, 2, slot).0
-            }
+            X::Beside(lane, side) => match side {
+                Side::Left => table.axis(lane) - beside,
+                Side::Right => table.axis(lane) + beside,
+            },
             X::Lower(lane, side, point) => {
                 let off = lower_edge_offset(plan.rows[w.row].shape, b.size, point.along());
                 match side {
@@ -78,10 +77,7 @@ pub(crate) fn place_flows(
             Y::BusAbove => b.y + (b.top() - b.y) / 2.0,
             Y::LowerEdge(point) => b.mid() + b.size.1 / 2.0 * point.along(),
             Y::UpperEdge => b.top() + upper_entry(plan.rows[w.row].shape, b.size).1,
-            Y::OutlineAbove => {
-                let off = connector_box(table.columns.symbol_width, 2, Slot::Right).0;
-                b.top() + outline_depth(plan.rows[w.row].shape, b.size, off)
-            }
+            Y::OutlineAbove => b.top() + outline_depth(plan.rows[w.row].shape, b.size, beside),
         };
         Point::new(x, y)
     };

@@ -33,19 +33,18 @@ impl Router<'_> {
             path.push(wp(x, s, start_y));
             path.push(wp(x, t, Y::Mid));
             path.push(wp(X::Edge(lt, flow.to_slot, entry), t, Y::Mid));
-        } else if let Some(r) = self.axis_drop_row(flow, lane, lt) {
-            let x = self.channel(lane, side, start, slot(r, MID), (t, 3));
-            self.occupy_axis(lt, slot(r, MID), slot(t, TOP), s, t);
-            path.push(wp(x, s, start_y));
-            path.push(wp(x, r, Y::Mid));
-            path.push(wp(X::Axis(lt), r, Y::Mid));
-            path.push(wp(X::Axis(lt), t, Y::SymbolTop));
         } else {
-            let x = self.channel(lane, side, start, slot(t, TOP), (t, 2));
-            self.occupy_axis(lt, slot(t, TOP), slot(t, TOP), s, t);
+            // Over the top: down the axis from the row above where a
+            // connector's line can, else across the top gap.
+            let (row, part, y, key) = match self.axis_drop_row(flow, lane, lt) {
+                Some(r) => (r, MID, Y::Mid, (t, 3)),
+                None => (t, TOP, Y::BusAbove, (t, 2)),
+            };
+            let x = self.channel(lane, side, start, slot(row, part), key);
+            self.occupy_axis(lt, slot(row, part), slot(t, TOP), s, t);
             path.push(wp(x, s, start_y));
-            path.push(wp(x, t, Y::BusAbove));
-            path.push(wp(X::Axis(lt), t, Y::BusAbove));
+            path.push(wp(x, row, y));
+            path.push(wp(X::Axis(lt), row, y));
             path.push(wp(X::Axis(lt), t, Y::SymbolTop));
         }
     }
