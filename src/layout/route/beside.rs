@@ -4,7 +4,11 @@
 //! tip into the target's top at its own line: within the symbol's width
 //! (about a quarter of it out, on the outline of a diamond or a capsule), so
 //! it needs no corner and no channel track, and joins no other arrow.
+//! Where the line could only come in over the top, shared with arrows
+//! across the top gap, it drops so even past them (a crossing reads;
+//! a shared line does not).
 
+use super::ports::PortUse;
 use super::{BOTTOM, RouteFlow, Router, Slot, TOP, Waypoint, X, Y, slot};
 
 impl Router<'_> {
@@ -24,11 +28,16 @@ impl Router<'_> {
         let band = &self.rows[s];
         let pair = band.lanes.iter().filter(|&&l| l == ls).count() == 2;
         let (from, to) = (slot(s, BOTTOM), slot(t, TOP));
-        let clear = (from..=to).all(|k| {
+        let only_band = |k: &usize| {
             self.axis
-                .get(&(lt, k))
+                .get(&(lt, *k))
                 .is_none_or(|users| users.users.iter().flatten().all(|&(a, _)| a == s))
-        });
+        };
+        // Arrows across the top gap into the target's top are passed by
+        // the drop only where the line could not come into the target's
+        // side on its own: over the top it would join them.
+        let clear = (from..to).all(|k| only_band(&k))
+            && (only_band(&to) || !self.side_entry_free(t, lt, side));
         if !(t > s
             && ls == lt
             && band.connector
@@ -53,5 +62,14 @@ impl Router<'_> {
                 y: Y::OutlineAbove,
             },
         ])
+    }
+
+    /// True when a connector's line could come into the side `side` of the
+    /// symbol in row `t` and lane `lane` alone: no other arrow uses it and
+    /// none leaves the opposite side in line with it.
+    fn side_entry_free(&mut self, t: usize, lane: usize, side: super::Side) -> bool {
+        let target = (lane, Slot::Centre);
+        *self.port(t, lane, Slot::Centre, side) == PortUse::Free
+            && self.usable(t, target, side, PortUse::Entry)
     }
 }

@@ -212,3 +212,37 @@ fn a_connectors_line_over_a_shared_top_comes_down_the_axis_from_the_row_above() 
         "{from_c:?}"
     );
 }
+
+#[test]
+fn connectors_drop_past_a_loop_over_their_targets_top_rather_than_join_it() {
+    // Rows: the band, T (a decision), D, X. T's outcomes go down to D and
+    // out of a side to X, so no arrow may come into T's other side (it
+    // would read as one line through T): D's loop back comes over T's
+    // top. Over the top the connectors' lines would join the loop; they
+    // drop straight from their tips instead.
+    let mut all = vec![band(&[0, 0], &[Slot::Left, Slot::Right])];
+    all.extend(rows(&[0, 0, 0]));
+    all[1].outcomes = true;
+    let flows = [
+        RouteFlow::between(2, 1, true),
+        RouteFlow::between(1, 2, true),
+        RouteFlow::between(1, 3, false),
+        from_band(Slot::Left, 1),
+        from_band(Slot::Right, 1),
+    ];
+    let routes = route(&all, &flows, 1);
+    let wp = |x, row, y| Waypoint { x, row, y };
+    assert_eq!(
+        routes.paths[0].last(),
+        Some(&wp(X::Axis(0), 1, Y::SymbolTop)),
+        "the loop comes over the top: {:?}",
+        routes.paths[0]
+    );
+    for (path, side) in routes.paths[3..].iter().zip([Side::Left, Side::Right]) {
+        let beside = |row, y| wp(X::Beside(0, side), row, y);
+        assert_eq!(
+            path,
+            &vec![beside(0, Y::SymbolBottom), beside(1, Y::OutlineAbove)]
+        );
+    }
+}
