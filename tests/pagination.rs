@@ -698,6 +698,64 @@ fn connectors_at_a_pages_foot_read_in_number_order_across_lanes() {
     );
 }
 
+#[test]
+fn connectors_at_a_pages_head_read_in_number_order_in_each_band_row() {
+    // B (first lane) sends an arrow to Z1 (second lane) pages later, and
+    // C (second lane) one to Z0 (first lane). At the foot of B's page B's
+    // connector stands left, so it has the smaller number; at the head of
+    // Z's page it stands right. In one band row the head would read
+    // "2 1"; it takes a second row instead.
+    let mut b = sopflow::SopBuilder::new()
+        .actor("l0", "Pelaksana Satu")
+        .actor("l1", "Pelaksana Dua")
+        .activity("mulai", "l0", |a| a.id("A").kind(sopflow::Kind::Start))
+        .activity("memeriksa", "l0", |a| a.id("B").next("C").next("Z1"))
+        .activity("mencatat", "l1", |a| a.id("C").next("D1").next("Z0"));
+    for k in 1..=30 {
+        let next = if k == 30 {
+            "Z0".to_owned()
+        } else {
+            format!("D{}", k + 1)
+        };
+        b = b.activity("mengerjakan", "l0", |a| a.id(&format!("D{k}")).next(&next));
+    }
+    b = b
+        .activity("menyusun", "l0", |a| a.id("Z0").next("Z1"))
+        .activity("menyetujui", "l1", |a| a.id("Z1").next("E"))
+        .activity("selesai", "l1", |a| a.id("E").kind(sopflow::Kind::End));
+    let procedure = Procedure::from_sop(&b.build()).unwrap();
+    let l = layout(&procedure, &Config::default()).unwrap();
+    assert_eq!(verify(&l), vec![]);
+    let into_z = |c: &&sopflow::layout::Connector| {
+        c.end == ConnectorEnd::In && [("B", "Z1"), ("C", "Z0")].contains(&(&*c.from, &*c.to))
+    };
+    let page = l
+        .pages
+        .iter()
+        .find(|p| p.connectors.iter().filter(into_z).count() == 2)
+        .expect("both arrows arrive on one page");
+    let mut rows: Vec<Vec<&sopflow::layout::Connector>> = Vec::new();
+    for c in page.connectors.iter().filter(|c| c.end == ConnectorEnd::In) {
+        match rows
+            .iter_mut()
+            .find(|r| (r[0].rect.y - c.rect.y).abs() < 0.01)
+        {
+            Some(row) => row.push(c),
+            None => rows.push(vec![c]),
+        }
+    }
+    for row in &mut rows {
+        row.sort_by(|a, b| a.rect.x.total_cmp(&b.rect.x));
+        let numbers: Vec<u32> = row.iter().map(|c| c.label.parse().unwrap()).collect();
+        assert!(numbers.windows(2).all(|p| p[0] < p[1]), "{numbers:?}");
+    }
+    let (b_row, c_row) = (
+        rows.iter().position(|r| r.iter().any(|c| &*c.from == "B")),
+        rows.iter().position(|r| r.iter().any(|c| &*c.from == "C")),
+    );
+    assert_ne!(b_row, c_row, "{rows:?}");
+}
+
 /// A decision D whose outcome "Tidak" leaves by a side vertex (so neither
 /// side is free for an arrow in), reached from C in the next lane and from
 /// a loop back off a later page: the connector's line must come straight

@@ -44,6 +44,7 @@ mod fit;
 mod flows;
 mod footer;
 mod frame;
+mod head_rows;
 mod header;
 mod identity_sheet;
 mod index;

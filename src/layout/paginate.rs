@@ -14,6 +14,7 @@
 
 use super::dims::{CONNECTOR_ROW, CONNECTORS_PER_LANE};
 use super::frame::PageFrame;
+use super::head_rows::estimated_rows;
 use crate::config::PageBreaks;
 use crate::model::Kind;
 use crate::procedure::Procedure;
@@ -148,28 +149,34 @@ pub(crate) fn paginate(problem: &PageProblem<'_>) -> Vec<Range<usize>> {
             for &(f, source) in &incident[j] {
                 let (a, b) = problem.flows[f];
                 let other = if source { b } else { a };
-                let (out_lane, in_lane) = problem.connector_lanes[f];
+                let out_lane = problem.connector_lanes[f].0;
                 if (i..j).contains(&other) {
                     // `other` end held the connector until now.
                     open.retain(|&g| g != f);
                     inside.push(f);
-                    let (lane, outgoing) = if source {
-                        (in_lane, false)
-                    } else {
-                        (out_lane, true)
-                    };
-                    bands.remove(lane, outgoing);
+                    if !source {
+                        bands.remove(out_lane);
+                    }
                 } else if other != j {
                     open.push(f);
-                    let (lane, outgoing) = if source {
-                        (out_lane, true)
-                    } else {
-                        (in_lane, false)
-                    };
-                    bands.add(lane, outgoing);
+                    if source {
+                        bands.add(out_lane);
+                    }
                 }
             }
-            let need = height + f64::from(bands.rows()) * f64::from(problem.connector_row);
+            let head = open.iter().filter_map(|&f| {
+                let (a, b) = problem.flows[f];
+                let (out_lane, in_lane) = problem.connector_lanes[f];
+                (i..=j).contains(&b).then(|| {
+                    (
+                        in_lane,
+                        out_lane,
+                        (a < i).then(|| page_start(&start_of, i, a)),
+                    )
+                })
+            });
+            let rows = bands.rows() + estimated_rows(head) as u32;
+            let need = height + f64::from(rows) * f64::from(problem.connector_row);
             if need > body && j > i {
                 break;
             }
@@ -251,52 +258,47 @@ fn connector_crossings(
     count
 }
 
-/// Connectors per lane in a page's two bands, and the band rows they need
-/// (three fit side by side in a lane; a fourth needs a second row).
+/// The first row of the page that holds row `row`, before the page
+/// starting at `start`: pages are followed back from there.
+fn page_start(start_of: &[usize], mut start: usize, row: usize) -> usize {
+    while row < start && start > 0 {
+        start = start_of[start];
+    }
+    start
+}
+
+/// Connectors per lane in a page's foot band, and the band rows they
+/// need (three fit side by side in a lane; a fourth needs a second row).
+/// The foot reads in number order by lane (the numbering follows it);
+/// the head's rows are counted by [`estimated_rows`].
 struct Bands {
     out: Vec<u32>,
-    into: Vec<u32>,
 }
 
 impl Bands {
     fn new(lanes: usize) -> Self {
         Self {
             out: vec![0; lanes],
-            into: vec![0; lanes],
         }
     }
     fn clear(&mut self) {
         self.out.fill(0);
-        self.into.fill(0);
     }
-    fn add(&mut self, lane: usize, outgoing: bool) {
-        let counts = if outgoing {
-            &mut self.out
-        } else {
-            &mut self.into
-        };
-        if let Some(c) = counts.get_mut(lane) {
+    fn add(&mut self, lane: usize) {
+        if let Some(c) = self.out.get_mut(lane) {
             *c += 1;
         }
     }
-    fn remove(&mut self, lane: usize, outgoing: bool) {
-        let counts = if outgoing {
-            &mut self.out
-        } else {
-            &mut self.into
-        };
-        if let Some(c) = counts.get_mut(lane) {
+    fn remove(&mut self, lane: usize) {
+        if let Some(c) = self.out.get_mut(lane) {
             *c = c.saturating_sub(1);
         }
     }
     fn rows(&self) -> u32 {
-        let rows = |counts: &[u32]| {
-            counts
-                .iter()
-                .max()
-                .map_or(0, |&c| c.div_ceil(CONNECTORS_PER_LANE as u32))
-        };
-        rows(&self.out) + rows(&self.into)
+        self.out
+            .iter()
+            .max()
+            .map_or(0, |&c| c.div_ceil(CONNECTORS_PER_LANE as u32))
     }
 }
 
@@ -327,25 +329,55 @@ mod tests {
     fn connectors_in_different_lanes_share_a_band_row() {
         let mut bands = Bands::new(3);
         for lane in 0..3 {
-            bands.add(lane, true);
+            bands.add(lane);
         }
-        bands.add(1, false);
-        assert_eq!(bands.rows(), 2, "one row below for three lanes, one above");
-        bands.add(2, true);
-        bands.add(2, true);
+        assert_eq!(bands.rows(), 1, "one row for three lanes");
+        bands.add(2);
+        bands.add(2);
+        assert_eq!(
+            bands.rows(),
+            1,
+            "three connectors sit side by side in a lane"
+        );
+        bands.add(2);
         assert_eq!(
             bands.rows(),
             2,
-            "three connectors sit side by side in a lane"
-        );
-        bands.add(2, true);
-        assert_eq!(
-            bands.rows(),
-            3,
             "a lane's fourth connector needs another row"
         );
-        bands.remove(2, true);
-        assert_eq!(bands.rows(), 2);
+        bands.remove(2);
+        assert_eq!(bands.rows(), 1);
+    }
+
+    #[test]
+    fn a_head_band_out_of_number_order_takes_a_second_row() {
+        // Rows 0 and 1 send arrows to rows 2 and 3. Two pages of two rows
+        // fit with one band row above and one below (40 + 40 + 5 <= 88).
+        // Where the arrows swap lanes, the head band needs two rows, and
+        // page 2 would not fit (40 + 40 + 10 > 88).
+        let heights = [40.0; 4];
+        let flows = [(0, 2), (1, 3)];
+        let paged = |lanes: &[(usize, usize)]| {
+            paginate(&PageProblem {
+                heights: &heights,
+                flows: &flows,
+                connector_lanes: lanes,
+                lanes: 2,
+                keep_with_next: &[false; 4],
+                ends_page: &[false; 4],
+                body: 88.0,
+                connector_row: 5.0,
+                breaks: PageBreaks::FewestPages,
+            })
+        };
+        assert_eq!(paged(&[(0, 0), (1, 1)]), vec![0..2, 2..4]);
+        assert_eq!(
+            paged(&[(0, 1), (0, 0)]),
+            vec![0..2, 2..4],
+            "one source lane"
+        );
+        let swapped = paged(&[(0, 1), (1, 0)]);
+        assert_ne!(swapped, vec![0..2, 2..4]);
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! one in a band below the last row of the source page, in the source's
 //! lane, one in a band above the first row of the target page, in the
 //! target's lane. Connectors in different lanes share a band row; a lane
-//! with several stacks them.
+//! with more than three stacks them, and a head band whose numbers would
+//! not read in order from left to right takes another row
+//! ([`super::head_rows`]).
 //!
 //! In: the procedure and its page ranges (phase 5). Out: the [`Plan`]:
 //! the connector [`Pair`]s, and for each page its [`PagePlan`] (its rows
@@ -11,6 +13,7 @@
 
 use super::dims::CONNECTORS_PER_LANE;
 use super::dims::shape_of;
+use super::head_rows;
 use super::numbering::{Cut, numbered};
 use super::route::{
     RouteFlow, RouteRow, Slot, nearest_lanes, prefer_straight_bottom, raise_to_busier_side, route,
@@ -18,6 +21,7 @@ use super::route::{
 use super::types::Shape;
 use crate::config::ConnectorLabels;
 use crate::procedure::Procedure;
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// What a page row holds.
@@ -91,6 +95,7 @@ impl Plan {
         page_plan(
             procedure,
             &self.pages[p],
+            &self.pages,
             &self.inside[p],
             &self.incoming[p],
             &self.outgoing[p],
@@ -174,6 +179,7 @@ pub(crate) fn plan(
 fn page_plan(
     procedure: &Procedure,
     range: &Range<usize>,
+    pages: &[Range<usize>],
     inside: &[usize],
     incoming: &[usize],
     outgoing: &[usize],
@@ -181,8 +187,14 @@ fn page_plan(
 ) -> PagePlan {
     let mut incoming = incoming.to_vec();
     incoming.sort_by_key(|&k| (procedure.flows[pairs[k].flow].to, k));
-    let in_rows = bands(&incoming, |k| pairs[k].to_lane);
-    let out_rows = bands(outgoing, |k| pairs[k].from_lane);
+    let in_lane = |k: usize| pairs[k].to_lane;
+    let out_lane = |k: usize| pairs[k].from_lane;
+    let in_rows = bands(
+        &incoming,
+        in_lane,
+        &head_rows(procedure, range, pages, &incoming, pairs),
+    );
+    let out_rows = bands(outgoing, out_lane, &rows_by_lane(outgoing, out_lane));
     let first = in_rows.len();
     let local_step = |step: usize| first + step - range.start;
     let pairs_of = |band: &Vec<(usize, Slot)>| band.iter().map(|&(k, _)| k).collect::<Vec<_>>();
@@ -264,32 +276,85 @@ fn page_plan(
     }
 }
 
-/// Packs connectors into band rows: up to three per lane side by side
-/// (one on the axis, one beside it on each side), by lane; a lane with more
-/// continues in the next row.
-fn bands(connectors: &[usize], lane_of: impl Fn(usize) -> usize) -> Vec<Vec<(usize, Slot)>> {
-    let mut by_lane: std::collections::BTreeMap<usize, Vec<usize>> =
-        std::collections::BTreeMap::new();
-    for &k in connectors {
-        by_lane.entry(lane_of(k)).or_default().push(k);
+/// The band row of each incoming connector of the page of rows `range`
+/// (one of `pages`): as few rows as keep each in number order from left
+/// to right, when pagination left room for them (it counted them before
+/// the numbering); else each lane's three to a row. A page of one row
+/// (which may overflow its page) keeps to the fewest rows.
+fn head_rows(
+    procedure: &Procedure,
+    range: &Range<usize>,
+    pages: &[Range<usize>],
+    incoming: &[usize],
+    pairs: &[Pair],
+) -> Vec<usize> {
+    let lane = |k: usize| pairs[k].to_lane;
+    let fewest = rows_by_lane(incoming, lane);
+    let by_number: Vec<(usize, usize)> = incoming.iter().map(|&k| (lane(k), k)).collect();
+    let ordered = head_rows::ordered_rows(&by_number);
+    let room = if range.len() > 1 {
+        head_rows::estimated_rows(incoming.iter().map(|&k| {
+            let pair = &pairs[k];
+            let source = procedure.flows[pair.flow].from;
+            let page = pages.partition_point(|p| p.end <= source);
+            let earlier = (source < range.start).then(|| pages[page].start);
+            (lane(k), pair.from_lane, earlier)
+        }))
+    } else {
+        rows_in(&fewest)
+    };
+    if rows_in(&ordered) <= room {
+        ordered
+    } else {
+        fewest
     }
-    let rows = by_lane
-        .values()
-        .map(|ks| ks.len().div_ceil(CONNECTORS_PER_LANE))
-        .max()
-        .unwrap_or(0);
-    let mut bands = vec![Vec::new(); rows];
-    for ks in by_lane.values_mut() {
-        // Left to right by number (pairs are numbered in index order).
-        ks.sort_unstable();
-        for (r, group) in ks.chunks(CONNECTORS_PER_LANE).enumerate() {
-            let slots: &[Slot] = match group.len() {
-                1 => &[Slot::Centre],
-                2 => &[Slot::Left, Slot::Right],
-                _ => &[Slot::Left, Slot::Centre, Slot::Right],
-            };
-            bands[r].extend(group.iter().copied().zip(slots.iter().copied()));
-        }
+}
+
+/// Packs connectors into band rows, `connectors[i]` into row
+/// `row_of[i]`: up to three per lane side by side (one on the axis, one
+/// beside it on each side), by lane, each lane's by number (pairs are
+/// numbered in index order).
+fn bands(
+    connectors: &[usize],
+    lane_of: impl Fn(usize) -> usize,
+    row_of: &[usize],
+) -> Vec<Vec<(usize, Slot)>> {
+    let mut cells: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+    for (&k, &row) in connectors.iter().zip(row_of) {
+        cells.entry((row, lane_of(k))).or_default().push(k);
+    }
+    let mut bands = vec![Vec::new(); rows_in(row_of)];
+    for ((row, _), mut group) in cells {
+        group.sort_unstable();
+        let slots: &[Slot] = match group.len() {
+            1 => &[Slot::Centre],
+            2 => &[Slot::Left, Slot::Right],
+            _ => &[Slot::Left, Slot::Centre, Slot::Right],
+        };
+        bands[row].extend(group.into_iter().zip(slots.iter().copied()));
     }
     bands
+}
+
+/// The band row of each connector when each lane's stand three to a row
+/// by number: the rows a foot band takes (the numbering follows its
+/// lanes), and the fewest a head band can take.
+fn rows_by_lane(connectors: &[usize], lane_of: impl Fn(usize) -> usize) -> Vec<usize> {
+    let mut by_lane: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+    for (i, &k) in connectors.iter().enumerate() {
+        by_lane.entry(lane_of(k)).or_default().push((k, i));
+    }
+    let mut row_of = vec![0; connectors.len()];
+    for mut lane in by_lane.into_values() {
+        lane.sort_unstable();
+        for (n, (_, i)) in lane.into_iter().enumerate() {
+            row_of[i] = n / CONNECTORS_PER_LANE;
+        }
+    }
+    row_of
+}
+
+/// How many band rows an assignment of rows takes.
+fn rows_in(row_of: &[usize]) -> usize {
+    row_of.iter().max().map_or(0, |&r| r + 1)
 }
