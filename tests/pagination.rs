@@ -856,3 +856,33 @@ fn with_breaks_for_the_fewest_pages_lanes_widen_for_labels_only_when_no_page_is_
     let l = layout(&signed, &config).unwrap();
     assert_eq!((l.metrics.crossings, l.pages.len()), (0, 2));
 }
+
+#[test]
+fn connectors_of_a_first_head_row_go_round_those_of_a_second() {
+    // Found by the layout fuzzer: four arrows from other pages arrive at
+    // one step, two to a band row in its lane. The first row's lines
+    // dropped beside the axis through the second row's connectors.
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/fuzz-stacked-head-bands.json");
+    let procedure = common::load(&file);
+    let mut config = Config::default();
+    config.page.paper = Paper::Legal;
+    config.page.landscape = true;
+    let l = layout(&procedure, &config).unwrap();
+    assert_eq!(verify(&l), vec![]);
+    let stacked = l.pages.iter().any(|p| {
+        let into_lane = |y: f32| {
+            p.connectors
+                .iter()
+                .filter(|c| c.end == ConnectorEnd::In && c.lane == 5 && (c.rect.y - y).abs() < 0.01)
+                .count()
+        };
+        let mut ys: Vec<f32> = p.connectors.iter().map(|c| c.rect.y).collect();
+        ys.dedup_by(|a, b| (*a - *b).abs() < 0.01);
+        ys.iter().filter(|&&y| into_lane(y) == 2).count() >= 2
+    });
+    assert!(
+        stacked,
+        "the fixture still stacks two head rows in one lane"
+    );
+}

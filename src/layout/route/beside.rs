@@ -38,10 +38,15 @@ impl Router<'_> {
         // side on its own: over the top it would join them.
         let clear = (from..to).all(|k| only_band(&k))
             && (only_band(&to) || !self.side_entry_free(t, lt, side));
+        // Another band row of connectors between stands in the way where
+        // it has one in the lane (beside the axis, where the drop runs).
+        let bands_clear =
+            || (s + 1..t).all(|r| !(self.rows[r].connector && self.rows[r].lanes.contains(&lt)));
         if !(t > s
             && ls == lt
             && band.connector
             && pair
+            && bands_clear()
             && !self.rows[t].connector
             && flow.to_slot == Slot::Centre
             && clear

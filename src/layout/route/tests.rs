@@ -246,3 +246,37 @@ fn connectors_drop_past_a_loop_over_their_targets_top_rather_than_join_it() {
         );
     }
 }
+
+#[test]
+fn a_connector_drops_beside_the_axis_only_past_no_other_band_row_in_its_lane() {
+    // Two band rows of two connectors each in lane 0 above one step: the
+    // first row's lines would drop through the second row's connectors.
+    let mut all = vec![
+        band(&[0, 0], &[Slot::Left, Slot::Right]),
+        band(&[0, 0], &[Slot::Left, Slot::Right]),
+    ];
+    all.extend(rows(&[0]));
+    let from = |row: usize, slot: Slot| RouteFlow {
+        from_lane: Some(0),
+        from_slot: slot,
+        ..RouteFlow::between(row, 2, true)
+    };
+    let flows = [
+        from(0, Slot::Left),
+        from(0, Slot::Right),
+        from(1, Slot::Left),
+        from(1, Slot::Right),
+    ];
+    let routes = route(&all, &flows, 1);
+    let beside = |path: &Vec<Waypoint>| path.iter().any(|w| matches!(w.x, X::Beside(..)));
+    assert!(
+        !beside(&routes.paths[0]) && !beside(&routes.paths[1]),
+        "{:?}",
+        routes.paths
+    );
+    assert!(
+        beside(&routes.paths[2]) && beside(&routes.paths[3]),
+        "{:?}",
+        routes.paths
+    );
+}
