@@ -10,7 +10,6 @@
 //! numbers and keeps to the rows pagination left room for.
 
 use super::dims::CONNECTORS_PER_LANE;
-use std::collections::BTreeMap;
 
 /// The band row of each connector, given as (lane, number key): the
 /// connectors are taken lane by lane from left to right, each into the
@@ -61,25 +60,28 @@ pub(crate) fn row_count<K: Ord + Copy>(connectors: &[(usize, K)]) -> usize {
 /// earlier page): the rows the arrows of any one earlier page need in
 /// source-lane order (arrows from one source lane the numbering orders
 /// as the head needs), or each lane's three to a row, whichever is more.
-pub(crate) fn estimated_rows(
-    connectors: impl Iterator<Item = (usize, usize, Option<usize>)>,
-) -> usize {
-    let mut per_lane: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut by_page: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
-    for (lane, source_lane, page) in connectors {
-        *per_lane.entry(lane).or_default() += 1;
-        if let Some(page) = page {
-            by_page.entry(page).or_default().push((lane, source_lane));
-        }
+/// Sorts `connectors` on the way.
+pub(crate) fn estimated_rows(connectors: &mut [(usize, usize, Option<usize>)]) -> usize {
+    if connectors.len() < 2 {
+        return connectors.len();
     }
-    let fewest = per_lane
-        .values()
-        .map(|n| n.div_ceil(CONNECTORS_PER_LANE))
+    connectors.sort_unstable_by_key(|&(lane, _, _)| lane);
+    let fewest = connectors
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|lane| lane.len().div_ceil(CONNECTORS_PER_LANE))
         .max()
         .unwrap_or(0);
-    by_page
-        .values()
-        .map(|page| row_count(page))
+    connectors.sort_unstable_by_key(|&(lane, source_lane, page)| (page, lane, source_lane));
+    connectors
+        .chunk_by(|a, b| a.2 == b.2)
+        .filter(|page| page.len() > 1 && page[0].2.is_some())
+        .map(|page| {
+            let keyed: Vec<(usize, usize)> = page
+                .iter()
+                .map(|&(lane, source_lane, _)| (lane, source_lane))
+                .collect();
+            row_count(&keyed)
+        })
         .fold(fewest, usize::max)
 }
 
@@ -123,16 +125,16 @@ mod tests {
     fn the_estimate_counts_swapped_lanes_from_one_earlier_page() {
         // From one page, lanes 0 and 1 arrive in lanes 1 and 0.
         let swapped = [(1, 0, Some(4)), (0, 1, Some(4))];
-        assert_eq!(estimated_rows(swapped.into_iter()), 2);
+        assert_eq!(estimated_rows(&mut swapped.clone()), 2);
         // From two pages, or a later one, or from one source lane, the
         // numbering puts them in order.
         for pages in [(Some(4), Some(9)), (None, Some(4))] {
             let apart = [(1, 0, pages.0), (0, 1, pages.1)];
-            assert_eq!(estimated_rows(apart.into_iter()), 1);
+            assert_eq!(estimated_rows(&mut apart.clone()), 1);
         }
         let one_lane = [(1, 3, Some(4)), (0, 3, Some(4))];
-        assert_eq!(estimated_rows(one_lane.into_iter()), 1);
+        assert_eq!(estimated_rows(&mut one_lane.clone()), 1);
         // Four in one lane take two rows.
-        assert_eq!(estimated_rows([(2, 0, None); 4].into_iter()), 2);
+        assert_eq!(estimated_rows(&mut [(2, 0, None); 4]), 2);
     }
 }

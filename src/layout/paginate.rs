@@ -136,6 +136,8 @@ pub(crate) fn paginate(problem: &PageProblem<'_>) -> Vec<Range<usize>> {
     let mut bands = Bands::new(problem.lanes);
     // Flows with both ends on the candidate page, and flows cut by it.
     let (mut inside, mut open) = (Vec::new(), Vec::new());
+    // The incoming connectors: (target lane, source lane, source page).
+    let mut head = Vec::new();
     for i in 0..n {
         if best[i] == Cost::NEVER {
             continue;
@@ -164,7 +166,8 @@ pub(crate) fn paginate(problem: &PageProblem<'_>) -> Vec<Range<usize>> {
                     }
                 }
             }
-            let head = open.iter().filter_map(|&f| {
+            head.clear();
+            head.extend(open.iter().filter_map(|&f| {
                 let (a, b) = problem.flows[f];
                 let (out_lane, in_lane) = problem.connector_lanes[f];
                 (i..=j).contains(&b).then(|| {
@@ -174,8 +177,8 @@ pub(crate) fn paginate(problem: &PageProblem<'_>) -> Vec<Range<usize>> {
                         (a < i).then(|| page_start(&start_of, i, a)),
                     )
                 })
-            });
-            let rows = bands.rows() + estimated_rows(head) as u32;
+            }));
+            let rows = bands.rows() + estimated_rows(&mut head) as u32;
             let need = height + f64::from(rows) * f64::from(problem.connector_row);
             if need > body && j > i {
                 break;

@@ -293,13 +293,17 @@ fn head_rows(
     let by_number: Vec<(usize, usize)> = incoming.iter().map(|&k| (lane(k), k)).collect();
     let ordered = head_rows::ordered_rows(&by_number);
     let room = if range.len() > 1 {
-        head_rows::estimated_rows(incoming.iter().map(|&k| {
-            let pair = &pairs[k];
-            let source = procedure.flows[pair.flow].from;
-            let page = pages.partition_point(|p| p.end <= source);
-            let earlier = (source < range.start).then(|| pages[page].start);
-            (lane(k), pair.from_lane, earlier)
-        }))
+        let mut estimated: Vec<_> = incoming
+            .iter()
+            .map(|&k| {
+                let pair = &pairs[k];
+                let source = procedure.flows[pair.flow].from;
+                let page = pages.partition_point(|p| p.end <= source);
+                let earlier = (source < range.start).then(|| pages[page].start);
+                (lane(k), pair.from_lane, earlier)
+            })
+            .collect();
+        head_rows::estimated_rows(&mut estimated)
     } else {
         rows_in(&fewest)
     };
