@@ -3,7 +3,8 @@
 //! page's foot always does (its pairs are numbered page by page, by
 //! source lane); a band at a page's head, where arrows from several pages
 //! arrive, does whenever that order allows it (a pair whose arrows swap
-//! lanes between the pages cannot satisfy both bands; the foot wins).
+//! lanes between the pages cannot satisfy both bands; the foot wins, and
+//! the head puts them in band rows of their own, [`super::head_rows`]).
 //!
 //! In: each cut arrow's source and target page and lanes. Out: the cut
 //! arrows in number order. A topological order of "stands left of"

@@ -298,8 +298,8 @@ fn head_rows(
             .map(|&k| {
                 let pair = &pairs[k];
                 let source = procedure.flows[pair.flow].from;
-                let page = pages.partition_point(|p| p.end <= source);
-                let earlier = (source < range.start).then(|| pages[page].start);
+                let earlier = (source < range.start)
+                    .then(|| pages[pages.partition_point(|p| p.end <= source)].start);
                 (lane(k), pair.from_lane, earlier)
             })
             .collect();
