@@ -280,3 +280,18 @@ fn each_label_reads_as_its_own_arrows_when_moving_its_exit_costs_nothing() {
         );
     }
 }
+
+#[test]
+fn a_side_exits_label_has_no_other_line_between_it_and_its_own() {
+    // Generated 81 activities, 4 performers, seed 79, on A4: on page 3 the
+    // loop back out of 16's side and the arrow from 14 down to 18 share a
+    // channel and overlap without nesting. With 14's arrow on the inner
+    // track, "Tidak" hung between 16's corner and that arrow's line.
+    let sop = sopflow::generate::generate(sopflow::generate::GenerateOptions::new(81, 4, 79));
+    let procedure = Procedure::from_sop(&sop).unwrap();
+    let mut config = Config::default();
+    config.page.paper = sopflow::config::Paper::A4;
+    let l = layout(&procedure, &config).unwrap();
+    assert_eq!(verify(&l), vec![]);
+    assert_eq!(common::labels_not_owned(&l), Vec::<String>::new());
+}

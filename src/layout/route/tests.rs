@@ -280,3 +280,25 @@ fn a_connector_drops_beside_the_axis_only_past_no_other_band_row_in_its_lane() {
         routes.paths
     );
 }
+
+#[test]
+fn a_decisions_side_exit_takes_the_inner_track_of_a_net_it_overlaps() {
+    // Rows A, B, C, D (a decision), E in one lane. D loops back to A out
+    // of its side; C goes down past D to E. The two nets overlap without
+    // nesting and cross once either way; C's is shorter, but D's goes
+    // inside, so that no line runs between D's label and its own.
+    let mut all = rows(&[0, 0, 0, 0, 0]);
+    all[3].outcomes = true;
+    let flows = [
+        RouteFlow::between(0, 1, true),
+        RouteFlow::between(1, 2, true),
+        RouteFlow::between(2, 4, true),
+        RouteFlow::between(3, 4, true),
+        RouteFlow::between(3, 0, false),
+    ];
+    let routes = route(&all, &flows, 1);
+    let (down, back) = (tracks_of(&routes.paths[2]), tracks_of(&routes.paths[4]));
+    assert!(!down.is_empty() && !back.is_empty(), "{:?}", routes.paths);
+    assert_eq!(down[0].1, back[0].1, "one channel: {:?}", routes.paths);
+    assert!(back[0].2 < down[0].2, "{:?}", routes.paths);
+}
