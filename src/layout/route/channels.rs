@@ -71,9 +71,12 @@ impl Router<'_> {
                 tracks[index].insert(lo, hi);
                 assigned[n] = index;
             }
-            let no_stubs = Vec::new();
-            let stubs = stubs.get(&channel).unwrap_or(&no_stubs);
-            inside_for_labels(nets, stubs, &mut tracks, &mut assigned);
+            if let Some(stubs) = stubs
+                .get(&channel)
+                .filter(|s| s.iter().any(|s| s.side_exit))
+            {
+                inside_for_labels(nets, stubs, &mut tracks, &mut assigned);
+            }
             self.track_counts[channel] = tracks.len();
             track_of.push(assigned);
         }
@@ -98,9 +101,20 @@ struct Stub {
 }
 
 impl Router<'_> {
-    /// The stubs of every net, by channel.
+    /// The stubs of every net, by channel: none where no arrow leaves a
+    /// decision's side into a channel (nothing to swap for).
     fn stubs(&self, paths: &[Vec<Waypoint>]) -> BTreeMap<usize, Vec<Stub>> {
         let mut out: BTreeMap<usize, Vec<Stub>> = BTreeMap::new();
+        let side_exit = |path: &[Waypoint]| match (path.first(), path.get(1)) {
+            (Some(edge), Some(track)) => {
+                self.rows[edge.row].outcomes
+                    && matches!((edge.x, track.x), (X::Edge(l, _, s), X::Track(lane, side, _)) if l == lane && s == side)
+            }
+            _ => false,
+        };
+        if !paths.iter().any(|p| side_exit(p)) {
+            return out;
+        }
         for path in paths {
             for (i, w) in path.iter().enumerate() {
                 let X::Track(lane, side, net) = w.x else {
@@ -116,9 +130,7 @@ impl Router<'_> {
                         Side::Left => toward.is_ge(),
                         Side::Right => toward.is_le(),
                     };
-                    let side_exit = i == 1
-                        && self.rows[path[0].row].outcomes
-                        && matches!(path[0].x, X::Edge(l, _, s) if l == lane && s == side);
+                    let side_exit = i == 1 && side_exit(path);
                     out.entry(lane * 2 + side as usize).or_default().push(Stub {
                         net,
                         slot: slot(w.row, part(w.y)),
