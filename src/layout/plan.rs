@@ -192,7 +192,7 @@ fn page_plan(
     let in_rows = bands(
         &incoming,
         in_lane,
-        &head_rows(procedure, range, pages, &incoming, pairs),
+        &head_band_rows(procedure, range, pages, &incoming, pairs),
     );
     let out_rows = bands(outgoing, out_lane, &rows_by_lane(outgoing, out_lane));
     let first = in_rows.len();
@@ -281,7 +281,7 @@ fn page_plan(
 /// to right, when pagination left room for them (it counted them before
 /// the numbering); else each lane's three to a row. A page of one row
 /// (which may overflow its page) keeps to the fewest rows.
-fn head_rows(
+fn head_band_rows(
     procedure: &Procedure,
     range: &Range<usize>,
     pages: &[Range<usize>],
