@@ -507,28 +507,20 @@ fn fork_over_a_page(fillers: usize) -> sopflow::SopBuilder {
         .activity("membagi berkas", "l0", |a| {
             (1..=5).fold(a.id("S").next("F1"), |a, k| a.next(&format!("T{k}")))
         });
-    for k in 1..=fillers {
-        let next = if k == fillers {
-            "T1".to_owned()
-        } else {
-            format!("F{}", k + 1)
-        };
-        b = b.activity(
-            &format!("memeriksa bagian {k} dari berkas permohonan"),
-            "l1",
-            |a| a.id(&format!("F{k}")).next(&next),
-        );
-    }
-    for k in 1..=5 {
-        let next = if k == 5 {
-            "E".to_owned()
-        } else {
-            format!("T{}", k + 1)
-        };
-        b = b.activity(&format!("menyelesaikan bagian {k}"), "l0", |a| {
-            a.id(&format!("T{k}")).next(&next)
-        });
-    }
+    b = chain(
+        b,
+        ("F", fillers),
+        "l1",
+        |k| format!("memeriksa bagian {k} dari berkas permohonan"),
+        "T1",
+    );
+    b = chain(
+        b,
+        ("T", 5),
+        "l0",
+        |k| format!("menyelesaikan bagian {k}"),
+        "E",
+    );
     b.activity("selesai", "l0", |a| a.id("E").kind(sopflow::Kind::End))
 }
 
@@ -652,14 +644,7 @@ fn connectors_at_a_pages_foot_read_in_number_order_across_lanes() {
         .activity("mulai", "l0", |a| a.id("A").kind(sopflow::Kind::Start))
         .activity("memeriksa", "l1", |a| a.id("B").next("C").next("Z"))
         .activity("mencatat", "l0", |a| a.id("C").next("D1").next("Z"));
-    for k in 1..=30 {
-        let next = if k == 30 {
-            "Z".to_owned()
-        } else {
-            format!("D{}", k + 1)
-        };
-        b = b.activity("mengerjakan", "l0", |a| a.id(&format!("D{k}")).next(&next));
-    }
+    b = chain(b, ("D", 30), "l0", |_| "mengerjakan".to_owned(), "Z");
     b = b.activity("selesai", "l1", |a| a.id("Z").kind(sopflow::Kind::End));
     let procedure = Procedure::from_sop(&b.build()).unwrap();
     let l = layout(&procedure, &Config::default()).unwrap();
@@ -711,14 +696,7 @@ fn connectors_at_a_pages_head_read_in_number_order_in_each_band_row() {
         .activity("mulai", "l0", |a| a.id("A").kind(sopflow::Kind::Start))
         .activity("memeriksa", "l0", |a| a.id("B").next("C").next("Z1"))
         .activity("mencatat", "l1", |a| a.id("C").next("D1").next("Z0"));
-    for k in 1..=30 {
-        let next = if k == 30 {
-            "Z0".to_owned()
-        } else {
-            format!("D{}", k + 1)
-        };
-        b = b.activity("mengerjakan", "l0", |a| a.id(&format!("D{k}")).next(&next));
-    }
+    b = chain(b, ("D", 30), "l0", |_| "mengerjakan".to_owned(), "Z0");
     b = b
         .activity("menyusun", "l0", |a| a.id("Z0").next("Z1"))
         .activity("menyetujui", "l1", |a| a.id("Z1").next("E"))
@@ -771,16 +749,13 @@ fn loop_back_into_a_decision_entered_from_another_lane(fillers: usize) -> sopflo
         .activity("berkas lengkap?", "l1", |a| {
             a.id("D").kind(sopflow::Kind::Decision).yes("F1").no("X")
         });
-    for k in 1..=fillers {
-        let next = if k == fillers {
-            "G".to_owned()
-        } else {
-            format!("F{}", k + 1)
-        };
-        b = b.activity(&format!("memeriksa bagian {k} dari berkas"), "l0", |a| {
-            a.id(&format!("F{k}")).next(&next)
-        });
-    }
+    b = chain(
+        b,
+        ("F", fillers),
+        "l0",
+        |k| format!("memeriksa bagian {k} dari berkas"),
+        "G",
+    );
     b.activity("perlu diperbaiki?", "l1", |a| {
         a.id("G").kind(sopflow::Kind::Decision).yes("D").no("E")
     })
@@ -885,4 +860,26 @@ fn connectors_of_a_first_head_row_go_round_those_of_a_second() {
         stacked,
         "the fixture still stacks two head rows in one lane"
     );
+}
+
+/// Appends `count` activities `{prefix}1` to `{prefix}{count}` in `lane`,
+/// each going on to the next and the last to `then`.
+fn chain(
+    mut b: sopflow::SopBuilder,
+    (prefix, count): (&str, usize),
+    lane: &str,
+    text: impl Fn(usize) -> String,
+    then: &str,
+) -> sopflow::SopBuilder {
+    for k in 1..=count {
+        let next = if k == count {
+            then.to_owned()
+        } else {
+            format!("{prefix}{}", k + 1)
+        };
+        b = b.activity(&text(k), lane, |a| {
+            a.id(&format!("{prefix}{k}")).next(&next)
+        });
+    }
+    b
 }
