@@ -5,10 +5,11 @@
 //! In: the [`Table`], the [`PagePlan`], the [`Routes`] (phase 7b) and the
 //! [`RowBox`]es (phase 7a). Out: the page's [`FlowPath`]s, unlabelled.
 
-use super::dims::{Channel, connector_box};
+use super::dims::{Channel, MIN_LINE_CLEARANCE, connector_box};
 use super::place::{RowBox, connector_at};
 use super::plan::{PagePlan, Pair};
-use super::route::{Routes, Side, Slot, Waypoint, X, Y};
+use super::quality::PARALLEL_GAP;
+use super::route::{Routes, Side, Slot, UpperPoint, Waypoint, X, Y};
 use super::table::Table;
 use super::types::{FlowPath, Shape};
 use crate::geom::Point;
@@ -50,8 +51,8 @@ pub(crate) fn place_flows(
                 }
             }
             X::Track(lane, side, track) => track_x(lane, side, track),
-            X::Upper(lane, side, row) => {
-                let off = upper_entry(plan.rows[row].shape, boxes[row].size).0;
+            X::Upper(lane, side, row, point) => {
+                let off = upper_point(plan.rows[row].shape, boxes[row].size, point);
                 match side {
                     Side::Left => table.axis(lane) - off,
                     Side::Right => table.axis(lane) + off,
@@ -75,8 +76,16 @@ pub(crate) fn place_flows(
             Y::SymbolBottom => b.bottom(),
             Y::BusBelow => b.bottom() + b.bus_below,
             Y::BusAbove => b.y + (b.top() - b.y) / 2.0,
+            Y::BusAboveInner => parted_levels(b).0,
+            Y::BusAboveOuter => parted_levels(b).1,
             Y::LowerEdge(point) => b.mid() + b.size.1 / 2.0 * point.along(),
-            Y::UpperEdge => b.top() + upper_entry(plan.rows[w.row].shape, b.size).1,
+            Y::UpperEdge => {
+                let X::Upper(.., point) = w.x else {
+                    unreachable!("an upper edge height goes with an upper edge point")
+                };
+                let shape = plan.rows[w.row].shape;
+                b.top() + outline_depth(shape, b.size, upper_point(shape, b.size, point))
+            }
             Y::OutlineAbove => b.top() + outline_depth(plan.rows[w.row].shape, b.size, beside),
         };
         Point::new(x, y)
@@ -142,6 +151,33 @@ fn lower_edge_offset(shape: Shape, (width, height): (f32, f32), along: f32) -> f
 pub(super) fn upper_entry(shape: Shape, size: (f32, f32)) -> (f32, f32) {
     let dx = size.0 / 4.0;
     (dx, outline_depth(shape, size, dx))
+}
+
+/// How far off the axis an [`X::Upper`] point lies: the near one where
+/// [`upper_entry`] puts it, the far one a parallel gap (or an eighth of
+/// the width) past it, short of the side vertex.
+fn upper_point(shape: Shape, size: (f32, f32), point: UpperPoint) -> f32 {
+    let near = upper_entry(shape, size).0;
+    match point {
+        UpperPoint::Near => near,
+        UpperPoint::Far => (near + PARTED.max(size.0 / 8.0)).min(size.0 / 2.0 - 2.0),
+    }
+}
+
+/// How far apart two arrows parted across one top gap run.
+const PARTED: f32 = PARALLEL_GAP + 0.5;
+
+/// The heights of [`Y::BusAboveInner`] and [`Y::BusAboveOuter`] in row
+/// `b`: [`PARTED`] apart about the bus, each clear of the row line and of
+/// the symbol's top; on the bus both, where the top gap is too short.
+fn parted_levels(b: &RowBox) -> (f32, f32) {
+    let gap = b.top() - b.y;
+    let bus = b.y + gap / 2.0;
+    if gap >= PARTED + 2.0 * MIN_LINE_CLEARANCE {
+        (bus - PARTED / 2.0, bus + PARTED / 2.0)
+    } else {
+        (bus, bus)
+    }
 }
 
 /// How far below its top the outline of a symbol of `shape` and `size`

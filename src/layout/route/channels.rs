@@ -147,7 +147,12 @@ impl Router<'_> {
 /// The part of its row (top gap, band, bottom gap) a height lies in.
 fn part(y: Y) -> usize {
     match y {
-        Y::BusAbove | Y::SymbolTop | Y::UpperEdge | Y::OutlineAbove => TOP,
+        Y::BusAbove
+        | Y::BusAboveInner
+        | Y::BusAboveOuter
+        | Y::SymbolTop
+        | Y::UpperEdge
+        | Y::OutlineAbove => TOP,
         Y::BusBelow | Y::SymbolBottom => BOTTOM,
         Y::Mid | Y::LowerEdge(_) => MID,
     }

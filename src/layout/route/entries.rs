@@ -8,9 +8,12 @@
 //! alone from its side, it is the one that ends on that side's point. The
 //! connector's line then joins no other arrow on its way down (a loop back
 //! from a later page would otherwise read like a second start), and no
-//! arrow gains a corner: only its last drop moves off the axis.
+//! arrow gains a corner: only its last drop moves off the axis. Two
+//! arrows across the gap from one side, one a connector's line, each on
+//! its own track, part: the inner one turns higher and ends nearer the
+//! axis, the outer one turns lower and ends farther out.
 
-use super::{RouteFlow, RouteRow, Routes, Side, Waypoint, X, Y};
+use super::{RouteFlow, RouteRow, Routes, Side, UpperPoint, Waypoint, X, Y};
 
 /// Parts the arrows sharing the end of a connector's line at a top.
 pub(super) fn clear_connector_lines(rows: &[RouteRow], flows: &[RouteFlow], routes: &mut Routes) {
@@ -49,8 +52,31 @@ pub(super) fn clear_connector_lines(rows: &[RouteRow], flows: &[RouteFlow], rout
             })
             .collect();
         let straight_line = down_axis.iter().any(|&d| d);
+        // Two arrows from one side, one of them a connector's line: parted.
+        let mut parted = vec![false; arrows.len()];
+        for side in [Side::Left, Side::Right] {
+            let from_side: Vec<usize> = (0..arrows.len())
+                .filter(|&k| sides[k] == Some(side) && !down_axis[k])
+                .collect();
+            let &[i, j] = &from_side[..] else {
+                continue;
+            };
+            if !(from_connector(arrows[i]) || from_connector(arrows[j])) {
+                continue;
+            }
+            let axis_taken = straight_line || sides.iter().any(|&s| s != Some(side));
+            if part(
+                &mut routes.paths,
+                [arrows[i], arrows[j]],
+                (lane, side, t),
+                axis_taken,
+            ) {
+                parted[i] = true;
+                parted[j] = true;
+            }
+        }
         for (k, (&f, &side)) in arrows.iter().zip(&sides).enumerate() {
-            let Some(side) = side.filter(|_| !down_axis[k]) else {
+            let Some(side) = side.filter(|_| !down_axis[k] && !parted[k]) else {
                 continue;
             };
             let alone = sides
@@ -58,7 +84,7 @@ pub(super) fn clear_connector_lines(rows: &[RouteRow], flows: &[RouteFlow], rout
                 .enumerate()
                 .all(|(j, &other)| j == k || other != Some(side));
             if straight_line || (from_connector(f) && alone) {
-                move_last_drop(&mut routes.paths[f], lane, side, t);
+                move_last_drop(&mut routes.paths[f], lane, (side, UpperPoint::Near), t);
             }
         }
     }
@@ -71,13 +97,77 @@ fn approach(path: &[Waypoint], lane: usize) -> Option<Side> {
     side_of(path[before].x, lane)
 }
 
-/// Moves the trailing run of `path` on `lane`'s axis to the point of
-/// the upper edge on `side` of the symbol in row `t`.
-fn move_last_drop(path: &mut [Waypoint], lane: usize, side: Side, t: usize) {
+/// Parts the two arrows of `pair` that come across the top gap from
+/// `side` into row `t`'s top, each down its own track of `lane`'s
+/// channel on that side: the inner one turns above the bus and ends
+/// nearer the axis (on it, unless `axis_taken`), the outer one turns
+/// below the bus and ends farther out on the upper edge. Neither then
+/// runs on the other, and they do not cross. Returns false, changing
+/// nothing, where the two do not come so.
+fn part(
+    paths: &mut [Vec<Waypoint>],
+    pair: [usize; 2],
+    (lane, side, t): (usize, Side, usize),
+    axis_taken: bool,
+) -> bool {
+    let track = |path: &[Waypoint]| {
+        let turn = path.len().checked_sub(axis_run(path, lane) + 1)?;
+        match path[turn] {
+            Waypoint {
+                x: X::Track(l, s, k),
+                row,
+                y: Y::BusAbove,
+            } if l == lane && s == side && row == t => Some(k),
+            _ => None,
+        }
+    };
+    let (Some(a), Some(b)) = (track(&paths[pair[0]]), track(&paths[pair[1]])) else {
+        return false;
+    };
+    if a == b {
+        return false;
+    }
+    let (inner, outer) = if a < b {
+        (pair[0], pair[1])
+    } else {
+        (pair[1], pair[0])
+    };
+    for (f, level, point) in [
+        (
+            inner,
+            Y::BusAboveInner,
+            axis_taken.then_some(UpperPoint::Near),
+        ),
+        (
+            outer,
+            Y::BusAboveOuter,
+            Some(if axis_taken {
+                UpperPoint::Far
+            } else {
+                UpperPoint::Near
+            }),
+        ),
+    ] {
+        let path = &mut paths[f];
+        for w in path.iter_mut().rev().take_while(|w| w.row == t) {
+            if w.y == Y::BusAbove {
+                w.y = level;
+            }
+        }
+        if let Some(point) = point {
+            move_last_drop(path, lane, (side, point), t);
+        }
+    }
+    true
+}
+
+/// Moves the trailing run of `path` on `lane`'s axis to a point of the
+/// upper edge on `side` of the symbol in row `t`.
+fn move_last_drop(path: &mut [Waypoint], lane: usize, (side, point): (Side, UpperPoint), t: usize) {
     let run = axis_run(path, lane);
     let last = path.len() - 1;
     for w in &mut path[last + 1 - run..] {
-        w.x = X::Upper(lane, side, t);
+        w.x = X::Upper(lane, side, t, point);
     }
     path[last].y = Y::UpperEdge;
 }
@@ -97,7 +187,7 @@ fn side_of(x: X, lane: usize) -> Option<Side> {
         X::Edge(l, _, side)
         | X::Track(l, side, _)
         | X::Lower(l, side, _)
-        | X::Upper(l, side, _)
+        | X::Upper(l, side, ..)
         | X::Beside(l, side) => (l, Some(side)),
     };
     match at.cmp(&lane) {
@@ -170,17 +260,73 @@ mod tests {
         let straight = routes.paths[1].clone();
         clear_connector_lines(&rows, &flows, &mut routes);
         let line = &routes.paths[0];
-        assert_eq!(line[3], wp(X::Upper(0, Side::Right, 2), 2, Y::BusAbove));
-        assert_eq!(line[4], wp(X::Upper(0, Side::Right, 2), 2, Y::UpperEdge));
+        assert_eq!(
+            line[3],
+            wp(
+                X::Upper(0, Side::Right, 2, UpperPoint::Near),
+                2,
+                Y::BusAbove
+            )
+        );
+        assert_eq!(
+            line[4],
+            wp(
+                X::Upper(0, Side::Right, 2, UpperPoint::Near),
+                2,
+                Y::UpperEdge
+            )
+        );
         assert_eq!(routes.paths[1], straight, "the straight drop keeps the top");
     }
 
     #[test]
-    fn a_connectors_line_sharing_its_side_is_left_as_it_is() {
+    fn a_connectors_line_sharing_a_track_with_another_is_left_as_it_is() {
         let (rows, flows, mut routes) = shared_top(true);
         let before = routes.paths.clone();
         clear_connector_lines(&rows, &flows, &mut routes);
         assert_eq!(routes.paths, before);
+    }
+
+    #[test]
+    fn two_arrows_on_two_tracks_of_one_side_part_at_a_free_top() {
+        // The connector's line on the outer track, a loop from row 3 on
+        // the inner one; nothing comes down the axis.
+        let rows = vec![row(true), row(false), row(false), row(false)];
+        let flows = vec![
+            RouteFlow::between(0, 2, true),
+            RouteFlow::between(3, 2, false),
+        ];
+        let across = |from: usize, track: usize| {
+            vec![
+                wp(X::Edge(0, Slot::Right, Side::Right), from, Y::Mid),
+                wp(X::Track(0, Side::Right, track), from, Y::Mid),
+                wp(X::Track(0, Side::Right, track), 2, Y::BusAbove),
+                wp(X::Axis(0), 2, Y::BusAbove),
+                wp(X::Axis(0), 2, Y::SymbolTop),
+            ]
+        };
+        let mut routes = Routes {
+            paths: vec![across(0, 1), across(3, 0)],
+            tracks: vec![0, 2],
+        };
+        clear_connector_lines(&rows, &flows, &mut routes);
+        let near = X::Upper(0, Side::Right, 2, UpperPoint::Near);
+        assert_eq!(
+            routes.paths[0][2..],
+            [
+                wp(X::Track(0, Side::Right, 1), 2, Y::BusAboveOuter),
+                wp(near, 2, Y::BusAboveOuter),
+                wp(near, 2, Y::UpperEdge),
+            ]
+        );
+        assert_eq!(
+            routes.paths[1][2..],
+            [
+                wp(X::Track(0, Side::Right, 0), 2, Y::BusAboveInner),
+                wp(X::Axis(0), 2, Y::BusAboveInner),
+                wp(X::Axis(0), 2, Y::SymbolTop),
+            ]
+        );
     }
 
     #[test]
@@ -209,8 +355,12 @@ mod tests {
         assert_eq!(
             routes.paths[1][1..],
             [
-                wp(X::Upper(0, Side::Right, 2), 1, Y::Mid),
-                wp(X::Upper(0, Side::Right, 2), 2, Y::UpperEdge)
+                wp(X::Upper(0, Side::Right, 2, UpperPoint::Near), 1, Y::Mid),
+                wp(
+                    X::Upper(0, Side::Right, 2, UpperPoint::Near),
+                    2,
+                    Y::UpperEdge
+                )
             ]
         );
     }

@@ -35,9 +35,17 @@ impl Router<'_> {
             path.push(wp(X::Edge(lt, flow.to_slot, entry), t, Y::Mid));
         } else {
             // Over the top: down the axis from the row above where a
-            // connector's line can, else across the top gap.
+            // connector's line can, else across the top gap, where a
+            // connector's line keeps a track of its own (`entries.rs`
+            // parts it from the others there).
             let (row, part, y, key) = match self.axis_drop_row(flow, lane, lt) {
                 Some(r) => (r, MID, Y::Mid, (t, 3)),
+                None if self.rows[s].connector => (
+                    t,
+                    TOP,
+                    Y::BusAbove,
+                    (t, 4 + 3 * s + flow.from_slot as usize),
+                ),
                 None => (t, TOP, Y::BusAbove, (t, 2)),
             };
             let x = self.channel(lane, side, start, slot(row, part), key);

@@ -39,7 +39,7 @@ mod ports;
 use exits::OutcomeExit;
 pub(crate) use exits::prefer_straight_bottom;
 pub(crate) use model::{
-    EdgePoint, RouteFlow, RouteRow, Routes, Side, Slot, Variant, Waypoint, X, Y,
+    EdgePoint, RouteFlow, RouteRow, Routes, Side, Slot, UpperPoint, Variant, Waypoint, X, Y,
     raise_to_busier_side,
 };
 use ports::PortUse;

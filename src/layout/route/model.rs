@@ -171,10 +171,11 @@ pub(crate) enum X {
     Track(usize, Side, usize),
     /// A point on a lower edge of the decision in that lane.
     Lower(usize, Side, EdgePoint),
-    /// The point on the upper edge, on that side, of the symbol in that
+    /// A point on the upper edge, on that side, of the symbol in that
     /// lane of that row, where an arrow enters beside the top a
-    /// connector's line comes down to.
-    Upper(usize, Side, usize),
+    /// connector's line comes down to; the [`UpperPoint::Far`] one is
+    /// for the outer of two arrows parted on one side.
+    Upper(usize, Side, usize, UpperPoint),
     /// The centre line of the connector on that side of the lane, in a
     /// band row where two connectors share the lane.
     Beside(usize, Side),
@@ -194,6 +195,15 @@ impl X {
     }
 }
 
+/// Which of the points on a symbol's upper edge an [`X::Upper`] names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum UpperPoint {
+    /// A quarter of the symbol's width off the axis.
+    Near,
+    /// Farther out, a parallel gap or more past the near one.
+    Far,
+}
+
 /// Vertical position of a waypoint within its row.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Y {
@@ -204,9 +214,14 @@ pub(crate) enum Y {
     BusBelow,
     /// The row's bus in its top gap (its incoming arrows).
     BusAbove,
+    /// Where two arrows coming across the top gap from one side into one
+    /// top are parted: the inner one's height, above the bus.
+    BusAboveInner,
+    /// The outer one's, below the bus: it ends farther out.
+    BusAboveOuter,
     /// The height of a point on the symbol's lower edges (a diamond's).
     LowerEdge(EdgePoint),
-    /// The height of the row's [`X::Upper`] point.
+    /// The height of the symbol's outline at an [`X::Upper`] point.
     UpperEdge,
     /// The height of the symbol's outline, on its upper half, at the
     /// [`X::Beside`] lines.

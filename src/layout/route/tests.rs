@@ -173,7 +173,7 @@ fn a_connectors_line_enters_no_side_another_arrow_enters() {
     let line_end = *routes.paths[3].last().unwrap();
     assert_ne!(line_end.x, loop_end.x, "{:?}", routes.paths[3]);
     assert!(
-        matches!(line_end.x, X::Upper(0, _, 2) | X::Axis(0)),
+        matches!(line_end.x, X::Upper(0, _, 2, _) | X::Axis(0)),
         "into C's top: {:?}",
         routes.paths[3]
     );
@@ -208,7 +208,11 @@ fn a_connectors_line_over_a_shared_top_comes_down_the_axis_from_the_row_above() 
     let from_c = &routes.paths[2];
     assert_eq!(
         from_c.last(),
-        Some(&wp(X::Upper(0, Side::Right, 4), 4, Y::UpperEdge)),
+        Some(&wp(
+            X::Upper(0, Side::Right, 4, UpperPoint::Near),
+            4,
+            Y::UpperEdge
+        )),
         "{from_c:?}"
     );
 }
@@ -301,4 +305,60 @@ fn a_decisions_side_exit_takes_the_inner_track_of_a_net_it_overlaps() {
     assert!(!down.is_empty() && !back.is_empty(), "{:?}", routes.paths);
     assert_eq!(down[0].1, back[0].1, "one channel: {:?}", routes.paths);
     assert!(back[0].2 < down[0].2, "{:?}", routes.paths);
+}
+
+#[test]
+fn two_connectors_lines_over_one_top_from_one_side_part_instead_of_joining() {
+    // Rows: two head band rows, each with one connector in lane 0, then
+    // A, B, the decision T and C in lane 0. B drops into T's top and T
+    // loops back to A by its left vertex; both connectors' lines come
+    // down the right channel past A and B, over T's top gap.
+    let mut all = vec![band(&[0], &[Slot::Centre]), band(&[0], &[Slot::Centre])];
+    all.extend(rows(&[0, 0, 0, 0]));
+    all[4].outcomes = true;
+    all[4].shape = crate::layout::types::Shape::Decision;
+    let flows = [
+        RouteFlow::between(2, 3, true),
+        RouteFlow::between(3, 4, true),
+        RouteFlow::between(4, 5, true),
+        RouteFlow::between(4, 2, false),
+        from_band(Slot::Centre, 4),
+        RouteFlow {
+            from: 1,
+            ..from_band(Slot::Centre, 4)
+        },
+    ];
+    let routes = route(&all, &flows, 1);
+    let wp = |x, y| Waypoint { x, row: 4, y };
+    let (outer, inner) = (&routes.paths[4], &routes.paths[5]);
+    let (n, m) = (outer.len(), inner.len());
+    // Each its own track, the nearer band row's inside.
+    assert_eq!(tracks_of(inner)[0], (0, Side::Right, 1), "{inner:?}");
+    assert_eq!(tracks_of(outer)[0], (0, Side::Right, 2), "{outer:?}");
+    // The inner line turns above the bus and ends nearer the axis; the
+    // outer one turns below it and ends farther out.
+    assert_eq!(
+        inner[m - 3..],
+        [
+            wp(X::Track(0, Side::Right, 1), Y::BusAboveInner),
+            wp(
+                X::Upper(0, Side::Right, 4, UpperPoint::Near),
+                Y::BusAboveInner
+            ),
+            wp(X::Upper(0, Side::Right, 4, UpperPoint::Near), Y::UpperEdge),
+        ]
+    );
+    assert_eq!(
+        outer[n - 3..],
+        [
+            wp(X::Track(0, Side::Right, 2), Y::BusAboveOuter),
+            wp(
+                X::Upper(0, Side::Right, 4, UpperPoint::Far),
+                Y::BusAboveOuter
+            ),
+            wp(X::Upper(0, Side::Right, 4, UpperPoint::Far), Y::UpperEdge),
+        ]
+    );
+    // B keeps T's top.
+    assert_eq!(routes.paths[1].last(), Some(&wp(X::Axis(0), Y::SymbolTop)));
 }

@@ -1,0 +1,49 @@
+//! An incoming connector's line joins no other arrow on its way down
+//! (a loop back from a later page must not read like a second start),
+//! also where two connectors' lines come over one top from one side.
+
+use sopflow::Procedure;
+use sopflow::config::{Config, Paper};
+use sopflow::generate::{GenerateOptions, generate};
+use sopflow::layout::{layout, verify};
+
+#[test]
+fn two_connectors_lines_over_one_top_from_one_side_end_apart() {
+    // Generated 85 activities, 6 performers, seed 11, on F4: on page 8
+    // two head connectors in one lane (9, and 13 in a second band row)
+    // lead to the decision 57, which its lane's activity 56 drops into;
+    // 57's left vertex takes "Tidak", so both lines come down the right
+    // channel and over the top gap. They shared one track and ran on into
+    // 56's arrow. Likewise 66 activities, 2 performers, seed 294, on A4.
+    for (activities, actors, seed, paper) in [(85, 6, 11, Paper::F4), (66, 2, 294, Paper::A4)] {
+        let sop = generate(GenerateOptions::new(activities, actors, seed));
+        let mut config = Config::default();
+        config.page.paper = paper;
+        let l = layout(&Procedure::from_sop(&sop).unwrap(), &config).unwrap();
+        assert_eq!(verify(&l), vec![], "seed {seed}");
+        assert_eq!(l.metrics.connector_merges, 0, "seed {seed}");
+        // Somewhere two connectors' lines end on one symbol, apart.
+        let shared = l.pages.iter().any(|page| {
+            let lines: Vec<_> = page
+                .flows
+                .iter()
+                .filter(|f| {
+                    f.connector.is_some()
+                        && page
+                            .connectors
+                            .iter()
+                            .any(|c| c.to == f.to && c.end == sopflow::layout::ConnectorEnd::In)
+                })
+                .collect();
+            lines.iter().enumerate().any(|(i, a)| {
+                lines[i + 1..]
+                    .iter()
+                    .any(|b| a.to == b.to && a.points.last() != b.points.last())
+            })
+        });
+        assert!(
+            shared,
+            "seed {seed}: no two connectors' lines into one symbol"
+        );
+    }
+}
