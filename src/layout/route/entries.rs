@@ -52,27 +52,23 @@ pub(super) fn clear_connector_lines(rows: &[RouteRow], flows: &[RouteFlow], rout
             })
             .collect();
         let straight_line = down_axis.iter().any(|&d| d);
-        // Two arrows from one side, one of them a connector's line: parted.
+        // Arrows from one side, one of them a connector's line: parted.
         let mut parted = vec![false; arrows.len()];
         for side in [Side::Left, Side::Right] {
             let from_side: Vec<usize> = (0..arrows.len())
                 .filter(|&k| sides[k] == Some(side) && !down_axis[k])
                 .collect();
-            let &[i, j] = &from_side[..] else {
-                continue;
-            };
-            if !(from_connector(arrows[i]) || from_connector(arrows[j])) {
-                continue;
-            }
+            let members: Vec<(usize, bool)> = from_side
+                .iter()
+                .map(|&k| (arrows[k], from_connector(arrows[k])))
+                .collect();
             let axis_taken = straight_line || sides.iter().any(|&s| s != Some(side));
-            if part(
-                &mut routes.paths,
-                [arrows[i], arrows[j]],
-                (lane, side, t),
-                axis_taken,
-            ) {
-                parted[i] = true;
-                parted[j] = true;
+            if members.iter().any(|m| m.1)
+                && part(&mut routes.paths, &members, (lane, side, t), axis_taken)
+            {
+                for k in from_side {
+                    parted[k] = true;
+                }
             }
         }
         for (k, (&f, &side)) in arrows.iter().zip(&sides).enumerate() {
@@ -97,57 +93,62 @@ fn approach(path: &[Waypoint], lane: usize) -> Option<Side> {
     side_of(path[before].x, lane)
 }
 
-/// Parts the two arrows of `pair` that come across the top gap from
-/// `side` into row `t`'s top, each down its own track of `lane`'s
-/// channel on that side: the inner one turns above the bus and ends
-/// nearer the axis (on it, unless `axis_taken`), the outer one turns
-/// below the bus and ends farther out on the upper edge. Neither then
-/// runs on the other, and they do not cross. Returns false, changing
-/// nothing, where the two do not come so.
+/// Parts the arrows of `members` (each with whether it is a connector's
+/// line) that come from `side` into row `t`'s top in two ways: down the
+/// axis from a row above, or down a track of `lane`'s channel on that
+/// side and across the top gap, each way taken by one connector's line
+/// or by arrows of no connector. The inner way (down the axis, else the
+/// inner track) turns above the bus and ends nearer the axis (on it,
+/// unless `axis_taken`); the outer one turns below the bus and ends
+/// farther out on the upper edge. No connector's line then runs on
+/// another arrow, and the two ways do not cross. Returns false, changing
+/// nothing, where the arrows do not come so.
 fn part(
     paths: &mut [Vec<Waypoint>],
-    pair: [usize; 2],
+    members: &[(usize, bool)],
     (lane, side, t): (usize, Side, usize),
     axis_taken: bool,
 ) -> bool {
-    let track = |path: &[Waypoint]| {
-        let turn = path.len().checked_sub(axis_run(path, lane) + 1)?;
+    // How far out an arrow comes: down the axis from above, or on a track.
+    let reach = |path: &[Waypoint]| {
+        let run = axis_run(path, lane);
+        let turn = path.len().checked_sub(run + 1)?;
         match path[turn] {
+            _ if path.get(turn + 1).is_some_and(|w| w.row < t) => Some((0, 0)),
             Waypoint {
                 x: X::Track(l, s, k),
                 row,
                 y: Y::BusAbove,
-            } if l == lane && s == side && row == t => Some(k),
+            } if l == lane && s == side && row == t => Some((1, k)),
             _ => None,
         }
     };
-    let (Some(a), Some(b)) = (track(&paths[pair[0]]), track(&paths[pair[1]])) else {
+    let Some(reaches) = members
+        .iter()
+        .map(|&(f, connector)| reach(&paths[f]).map(|r| (f, connector, r)))
+        .collect::<Option<Vec<_>>>()
+    else {
         return false;
     };
-    if a == b {
+    let mut ways: Vec<(usize, usize)> = reaches.iter().map(|r| r.2).collect();
+    ways.sort_unstable();
+    ways.dedup();
+    let shared = |way| reaches.iter().filter(|r| r.2 == way).count() > 1;
+    if ways.len() != 2
+        || reaches
+            .iter()
+            .any(|&(_, connector, way)| connector && shared(way))
+    {
         return false;
     }
-    let (inner, outer) = if a < b {
-        (pair[0], pair[1])
-    } else {
-        (pair[1], pair[0])
-    };
-    for (f, level, point) in [
-        (
-            inner,
-            Y::BusAboveInner,
-            axis_taken.then_some(UpperPoint::Near),
-        ),
-        (
-            outer,
-            Y::BusAboveOuter,
-            Some(if axis_taken {
-                UpperPoint::Far
-            } else {
-                UpperPoint::Near
-            }),
-        ),
-    ] {
+    for &(f, _, way) in &reaches {
+        let (level, point) = if way == ways[0] {
+            (Y::BusAboveInner, axis_taken.then_some(UpperPoint::Near))
+        } else if axis_taken {
+            (Y::BusAboveOuter, Some(UpperPoint::Far))
+        } else {
+            (Y::BusAboveOuter, Some(UpperPoint::Near))
+        };
         let path = &mut paths[f];
         for w in path.iter_mut().rev().take_while(|w| w.row == t) {
             if w.y == Y::BusAbove {
@@ -325,6 +326,52 @@ mod tests {
                 wp(X::Track(0, Side::Right, 0), 2, Y::BusAboveInner),
                 wp(X::Axis(0), 2, Y::BusAboveInner),
                 wp(X::Axis(0), 2, Y::SymbolTop),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_connectors_line_across_the_gap_parts_from_arrows_down_the_axis_on_its_side() {
+        // Rows 1 and 2 leave by their left sides toward lane 0 and come
+        // down its axis into row 3's top; the connector's line comes down
+        // the right channel and across the top gap.
+        let rows = vec![row(true), row(false), row(false), row(false)];
+        let flows = vec![
+            RouteFlow::between(1, 3, true),
+            RouteFlow::between(2, 3, true),
+            RouteFlow::between(0, 3, true),
+        ];
+        let down_axis = |from: usize| {
+            vec![
+                wp(X::Edge(1, Slot::Centre, Side::Left), from, Y::Mid),
+                wp(X::Axis(0), from, Y::Mid),
+                wp(X::Axis(0), 3, Y::SymbolTop),
+            ]
+        };
+        let mut routes = Routes {
+            paths: vec![
+                down_axis(1),
+                down_axis(2),
+                vec![
+                    wp(X::Edge(0, Slot::Right, Side::Right), 0, Y::Mid),
+                    wp(X::Track(0, Side::Right, 0), 0, Y::Mid),
+                    wp(X::Track(0, Side::Right, 0), 3, Y::BusAbove),
+                    wp(X::Axis(0), 3, Y::BusAbove),
+                    wp(X::Axis(0), 3, Y::SymbolTop),
+                ],
+            ],
+            tracks: vec![0, 1],
+        };
+        let joined = routes.paths[..2].to_vec();
+        clear_connector_lines(&rows, &flows, &mut routes);
+        assert_eq!(routes.paths[..2], joined, "the others keep the axis");
+        let near = X::Upper(0, Side::Right, 3, UpperPoint::Near);
+        assert_eq!(
+            routes.paths[2][2..],
+            [
+                wp(X::Track(0, Side::Right, 0), 3, Y::BusAboveOuter),
+                wp(near, 3, Y::BusAboveOuter),
+                wp(near, 3, Y::UpperEdge),
             ]
         );
     }
