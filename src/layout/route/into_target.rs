@@ -61,8 +61,8 @@ impl Router<'_> {
     /// channel of the target's lane: the row just above the target, when
     /// the line can leave the channel there and come straight down the
     /// lane's axis into the top. That row holds no symbol in the lane, no
-    /// arrow runs on the axis there and none of its own arrows crosses the
-    /// lane; the arrows across the top gap then end beside the line
+    /// arrow runs on the axis there and none of its own arrows, nor its
+    /// joint line, crosses the lane; the arrows across the top gap then end beside the line
     /// (`entries.rs`) instead of sharing its last stretch.
     fn axis_drop_row(&self, flow: &RouteFlow, lane: usize, lt: usize) -> Option<usize> {
         let (s, t) = (flow.from, flow.to);
@@ -71,10 +71,14 @@ impl Router<'_> {
             .iter()
             .any(|&(y, lo, hi)| matches!(y, Y::Mid | Y::BusBelow) && lo <= lt && lt <= hi);
         let axis_empty = (slot(r, MID)..slot(t, TOP)).all(|k| !self.axis.contains_key(&(lt, k)));
+        // A joint activity's line across the lane runs at the row's middle.
+        let lanes = &self.rows[r].lanes;
+        let joint_across = lanes.iter().any(|&l| l < lt) && lanes.iter().any(|&l| l > lt);
         (self.rows[s].connector
             && lane == lt
             && !self.rows[r].connector
             && !crossed
+            && !joint_across
             && axis_empty
             && self.axis_free(lt, slot(r, MID), slot(t, TOP), s, t))
         .then_some(r)

@@ -362,3 +362,44 @@ fn two_connectors_lines_over_one_top_from_one_side_part_instead_of_joining() {
     // B keeps T's top.
     assert_eq!(routes.paths[1].last(), Some(&wp(X::Axis(0), Y::SymbolTop)));
 }
+
+#[test]
+fn a_connectors_line_leaves_its_channel_at_no_joint_activitys_line() {
+    // Rows: the band (two connectors in lane 1), C a joint activity in
+    // lanes 0 and 2, the decision T in lane 1, E (lane 0) and F (lane 2).
+    // T's outcomes leave by its sides; both connectors lead to T. C's
+    // joint line crosses lane 1 at the row's middle: the connectors'
+    // lines come in across T's top gap, not along that line.
+    let mut all = vec![band(&[1, 1, 1], &[Slot::Left, Slot::Centre, Slot::Right])];
+    all.extend(rows(&[0, 1, 0, 2]));
+    all[1].lanes = vec![0, 2];
+    all[2].outcomes = true;
+    all[2].shape = crate::layout::types::Shape::Decision;
+    let from_band = |slot: Slot| RouteFlow {
+        from_lane: Some(1),
+        from_slot: slot,
+        ..RouteFlow::between(0, 2, true)
+    };
+    let flows = [
+        RouteFlow::between(1, 3, true),
+        RouteFlow::between(2, 3, true),
+        RouteFlow::between(2, 4, false),
+        from_band(Slot::Left),
+        from_band(Slot::Centre),
+        from_band(Slot::Right),
+    ];
+    let routes = route(&all, &flows, 3);
+    let line = &routes.paths[3];
+    let n = line.len();
+    let near = X::Upper(1, Side::Left, 2, UpperPoint::Near);
+    let wp = |x, y| Waypoint { x, row: 2, y };
+    assert_eq!(
+        line[n - 3..],
+        [
+            wp(X::Track(1, Side::Left, 0), Y::BusAbove),
+            wp(near, Y::BusAbove),
+            wp(near, Y::UpperEdge)
+        ],
+        "{line:?}"
+    );
+}
