@@ -47,3 +47,25 @@ fn two_connectors_lines_over_one_top_from_one_side_end_apart() {
         );
     }
 }
+
+#[test]
+fn crowded_tops_of_dense_procedures_part_every_connectors_line() {
+    // Dense generated procedures (45 % decisions, 20 % forks, 20 % joint
+    // activities) on A4, where up to three connectors lead to one
+    // decision: a line straight from above keeps the axis, the others end
+    // apart on the upper edges, the inner way nearer the axis; a line
+    // never comes in along a joint activity's line.
+    for (activities, actors, seed) in [(16, 13, 8), (68, 5, 12), (81, 10, 13)] {
+        let sop = generate(GenerateOptions {
+            decisions: 0.45,
+            forks: 0.2,
+            joints: 0.2,
+            ..GenerateOptions::new(activities, actors, seed)
+        });
+        let mut config = Config::default();
+        config.page.paper = Paper::A4;
+        let l = layout(&Procedure::from_sop(&sop).unwrap(), &config).unwrap();
+        assert_eq!(verify(&l), vec![], "seed {seed}");
+        assert_eq!(l.metrics.connector_merges, 0, "seed {seed}");
+    }
+}

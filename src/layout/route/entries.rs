@@ -40,15 +40,17 @@ pub(super) fn clear_connector_lines(rows: &[RouteRow], flows: &[RouteFlow], rout
             .iter()
             .map(|&f| approach(&routes.paths[f], lane))
             .collect();
-        // A connector's line down the axis: from straight above, or from
-        // the row above the top gap.
-        let down_axis: Vec<bool> = arrows
-            .iter()
-            .zip(&sides)
-            .map(|(&f, side)| {
-                let path = &routes.paths[f];
-                from_connector(f)
-                    && (side.is_none() || path[path.len() - axis_run(path, lane)].row < t)
+        // A connector's line down the axis: from straight above, else
+        // from the row above the top gap.
+        let straight_above = |k: usize| from_connector(arrows[k]) && sides[k].is_none();
+        let any_straight_above = (0..arrows.len()).any(straight_above);
+        let down_axis: Vec<bool> = (0..arrows.len())
+            .map(|k| {
+                let path = &routes.paths[arrows[k]];
+                straight_above(k)
+                    || (from_connector(arrows[k])
+                        && !any_straight_above
+                        && path[path.len() - axis_run(path, lane)].row < t)
             })
             .collect();
         let straight_line = down_axis.iter().any(|&d| d);
@@ -109,17 +111,24 @@ fn part(
     (lane, side, t): (usize, Side, usize),
     axis_taken: bool,
 ) -> bool {
-    // How far out an arrow comes: down the axis from above, or on a track.
+    // How far out an arrow comes, nearest first: down the axis from
+    // above, on a track of the lane, on a track of a lane farther out
+    // (the channel facing this lane nearer, its outer tracks nearest).
     let reach = |path: &[Waypoint]| {
         let run = axis_run(path, lane);
         let turn = path.len().checked_sub(run + 1)?;
         match path[turn] {
-            _ if path.get(turn + 1).is_some_and(|w| w.row < t) => Some((0, 0)),
+            _ if path.get(turn + 1).is_some_and(|w| w.row < t) => Some((0, 0, 0, 0)),
             Waypoint {
                 x: X::Track(l, s, k),
                 row,
                 y: Y::BusAbove,
-            } if l == lane && s == side && row == t => Some((1, k)),
+            } if row == t => match l.abs_diff(lane) {
+                0 if s == side => Some((1, 0, 0, k)),
+                0 => None,
+                far if s != side => Some((2, far, 0, usize::MAX - k)),
+                far => Some((2, far, 1, k)),
+            },
             _ => None,
         }
     };
@@ -130,7 +139,7 @@ fn part(
     else {
         return false;
     };
-    let mut ways: Vec<(usize, usize)> = reaches.iter().map(|r| r.2).collect();
+    let mut ways: Vec<_> = reaches.iter().map(|r| r.2).collect();
     ways.sort_unstable();
     ways.dedup();
     let shared = |way| reaches.iter().filter(|r| r.2 == way).count() > 1;
@@ -372,6 +381,64 @@ mod tests {
                 wp(X::Track(0, Side::Right, 0), 3, Y::BusAboveOuter),
                 wp(near, 3, Y::BusAboveOuter),
                 wp(near, 3, Y::UpperEdge),
+            ]
+        );
+    }
+
+    #[test]
+    fn beside_a_connectors_line_straight_from_above_the_others_part_on_their_side() {
+        // Into row 3's top in lane 1: one connector's line straight down
+        // from the band; another down lane 1's left channel and the axis
+        // from row 2; an arrow from lane 0 across the top gap.
+        let rows = vec![row(true), row(false), row(false), row(false)];
+        let flows = vec![
+            RouteFlow::between(0, 3, true),
+            RouteFlow::between(0, 3, true),
+            RouteFlow::between(1, 3, true),
+        ];
+        let straight = vec![
+            wp(X::Axis(1), 0, Y::SymbolBottom),
+            wp(X::Axis(1), 3, Y::SymbolTop),
+        ];
+        let mut routes = Routes {
+            paths: vec![
+                straight.clone(),
+                vec![
+                    wp(X::Edge(1, Slot::Left, Side::Left), 0, Y::Mid),
+                    wp(X::Track(1, Side::Left, 0), 0, Y::Mid),
+                    wp(X::Track(1, Side::Left, 0), 2, Y::Mid),
+                    wp(X::Axis(1), 2, Y::Mid),
+                    wp(X::Axis(1), 3, Y::SymbolTop),
+                ],
+                vec![
+                    wp(X::Edge(0, Slot::Centre, Side::Right), 1, Y::Mid),
+                    wp(X::Track(0, Side::Right, 0), 1, Y::Mid),
+                    wp(X::Track(0, Side::Right, 0), 3, Y::BusAbove),
+                    wp(X::Axis(1), 3, Y::BusAbove),
+                    wp(X::Axis(1), 3, Y::SymbolTop),
+                ],
+            ],
+            tracks: vec![0, 1, 1, 0],
+        };
+        clear_connector_lines(&rows, &flows, &mut routes);
+        assert_eq!(
+            routes.paths[0], straight,
+            "the straight line keeps the axis"
+        );
+        let (near, far) = (
+            X::Upper(1, Side::Left, 3, UpperPoint::Near),
+            X::Upper(1, Side::Left, 3, UpperPoint::Far),
+        );
+        assert_eq!(
+            routes.paths[1][3..],
+            [wp(near, 2, Y::Mid), wp(near, 3, Y::UpperEdge)]
+        );
+        assert_eq!(
+            routes.paths[2][2..],
+            [
+                wp(X::Track(0, Side::Right, 0), 3, Y::BusAboveOuter),
+                wp(far, 3, Y::BusAboveOuter),
+                wp(far, 3, Y::UpperEdge),
             ]
         );
     }
