@@ -107,7 +107,8 @@ pub(crate) fn label_page(
 /// other side: each ends on the source's upper edge on its own side, a
 /// quarter of the symbol's width off the axis, away from the label. Only
 /// the last drop moves and the arrows keep their corners; a top that an
-/// arrow drops into straight, or from the label's side, stays. Returns
+/// arrow drops into straight, or from the label's side, stays, and so do
+/// arrows whose point another arrow already ends on. Returns
 /// whether any arrow moved, with no crossing and no close parallel added.
 fn part_entries(page: &mut Page, failed: &[usize]) -> bool {
     let before = (
@@ -143,13 +144,19 @@ fn part_entries(page: &mut Page, failed: &[usize]) -> bool {
             };
             (a.y - b.y).abs() < 0.01 && (a.x - axis) * away >= dx + quality::PARALLEL_GAP
         };
-        if into_top.is_empty() || !into_top.iter().all(|&g| across(g)) {
+        let x = axis + away * dx;
+        // An arrow already ending there (parted from one over the top).
+        let taken = page.flows.iter().any(|f| {
+            f.points
+                .last()
+                .is_some_and(|p| (p.x - x).abs() < 0.01 && (p.y - rect.y - dy).abs() < 0.01)
+        });
+        if taken || into_top.is_empty() || !into_top.iter().all(|&g| across(g)) {
             continue;
         }
         for g in into_top {
             let points = &mut page.flows[g].points;
             let n = points.len();
-            let x = axis + away * dx;
             points[n - 2].x = x;
             points[n - 1] = crate::geom::Point::new(x, rect.y + dy);
             moved = true;
