@@ -53,9 +53,18 @@ fn crowded_tops_of_dense_procedures_part_every_connectors_line() {
     // Dense generated procedures (45 % decisions, 20 % forks, 20 % joint
     // activities) on A4, where up to three connectors lead to one
     // decision: a line straight from above keeps the axis, the others end
-    // apart on the upper edges, the inner way nearer the axis; a line
-    // never comes in along a joint activity's line.
-    for (activities, actors, seed) in [(16, 13, 8), (68, 5, 12), (81, 10, 13)] {
+    // apart on the upper edges, the inner way nearer the axis (arrows from
+    // other lanes, down their axis or a track, farther out); a line never
+    // comes in along a joint activity's line, and an arrow moved aside
+    // for a label never lands on the point a connector's line ends on.
+    let cases = [
+        (16, 13, 8),
+        (68, 5, 12),
+        (81, 10, 13),
+        (21, 8, 133),
+        (62, 9, 150),
+    ];
+    for (activities, actors, seed) in cases {
         let sop = generate(GenerateOptions {
             decisions: 0.45,
             forks: 0.2,

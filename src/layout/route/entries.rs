@@ -112,23 +112,24 @@ fn part(
     axis_taken: bool,
 ) -> bool {
     // How far out an arrow comes, nearest first: down the axis from
-    // above, on a track of the lane, on a track of a lane farther out
-    // (the channel facing this lane nearer, its outer tracks nearest).
+    // above, on a track of the lane, from a lane farther out (its channel
+    // facing this lane, outer tracks nearest, then its axis, then its
+    // other channel).
     let reach = |path: &[Waypoint]| {
         let run = axis_run(path, lane);
         let turn = path.len().checked_sub(run + 1)?;
-        match path[turn] {
-            _ if path.get(turn + 1).is_some_and(|w| w.row < t) => Some((0, 0, 0, 0)),
-            Waypoint {
-                x: X::Track(l, s, k),
-                row,
-                y: Y::BusAbove,
-            } if row == t => match l.abs_diff(lane) {
-                0 if s == side => Some((1, 0, 0, k)),
-                0 => None,
-                far if s != side => Some((2, far, 0, usize::MAX - k)),
-                far => Some((2, far, 1, k)),
-            },
+        if path.get(turn + 1).is_some_and(|w| w.row < t) {
+            return Some((0, 0, 0, 0));
+        }
+        let Waypoint { x, row, y } = path[turn];
+        if row != t || y != Y::BusAbove {
+            return None;
+        }
+        match (x, x.lane().abs_diff(lane)) {
+            (X::Track(_, s, k), 0) => (s == side).then_some((1, 0, 0, k)),
+            (X::Track(_, s, k), far) if s != side => Some((2, far, 0, usize::MAX - k)),
+            (X::Axis(_), far) if far > 0 => Some((2, far, 1, 0)),
+            (X::Track(_, _, k), far) => Some((2, far, 2, k)),
             _ => None,
         }
     };
@@ -139,19 +140,31 @@ fn part(
     else {
         return false;
     };
-    let mut ways: Vec<_> = reaches.iter().map(|r| r.2).collect();
+    // The arrows of no connector go one way (they may join): nearer or
+    // farther out than every connector's line.
+    let lines: Vec<_> = reaches.iter().filter(|r| r.1).map(|r| r.2).collect();
+    let others = reaches.iter().filter(|r| !r.1).map(|r| r.2);
+    let (Some(lines_in), Some(lines_out)) = (lines.iter().min(), lines.iter().max()) else {
+        return false;
+    };
+    let others_way = match (others.clone().min(), others.max()) {
+        (Some(_), Some(out)) if out < *lines_in => Some(out),
+        (Some(inn), Some(_)) if inn > *lines_out => Some(inn),
+        (None, None) => None,
+        _ => return false,
+    };
+    let way = |&(_, connector, reach): &(usize, bool, _)| {
+        if connector { Some(reach) } else { others_way }
+    };
+    let mut ways: Vec<_> = reaches.iter().filter_map(way).collect();
     ways.sort_unstable();
     ways.dedup();
-    let shared = |way| reaches.iter().filter(|r| r.2 == way).count() > 1;
-    if ways.len() != 2
-        || reaches
-            .iter()
-            .any(|&(_, connector, way)| connector && shared(way))
-    {
+    if ways.len() != 2 || ways.len() != lines.len() + usize::from(others_way.is_some()) {
         return false;
     }
-    for &(f, _, way) in &reaches {
-        let (level, point) = if way == ways[0] {
+    for reach in &reaches {
+        let f = reach.0;
+        let (level, point) = if way(reach) == Some(ways[0]) {
             (Y::BusAboveInner, axis_taken.then_some(UpperPoint::Near))
         } else if axis_taken {
             (Y::BusAboveOuter, Some(UpperPoint::Far))
