@@ -295,3 +295,58 @@ fn a_side_exits_label_has_no_other_line_between_it_and_its_own() {
     assert_eq!(verify(&l), vec![]);
     assert_eq!(common::labels_not_owned(&l), Vec::<String>::new());
 }
+
+#[test]
+fn a_label_in_a_zone_too_narrow_for_its_syllables_prints_smaller_rather_than_break_one() {
+    // Fourteen performers on F4 leave lanes so narrow that "Tidak" fits
+    // the zone under a decision only as "Ti-" and "dak"; at the label size
+    // "dak" was a hair too wide and broke again, "da-" and "k".
+    let sop = sopflow::generate::generate(sopflow::generate::GenerateOptions::new(300, 14, 1));
+    let l = layout(&Procedure::from_sop(&sop).unwrap(), &Config::default()).unwrap();
+    assert_eq!(verify(&l), vec![]);
+    let mut syllables = 0;
+    for label in l
+        .pages
+        .iter()
+        .flat_map(|p| &p.flows)
+        .filter_map(|f| f.label.as_ref())
+    {
+        let lines: Vec<&str> = label.lines.iter().map(|l| &*l.text).collect();
+        match lines[..] {
+            ["Ya"] | ["Tidak"] => {}
+            ["Ti-", "dak"] => syllables += 1,
+            _ => panic!("{lines:?}"),
+        }
+    }
+    assert!(syllables > 0, "no label wrapped between its syllables");
+}
+
+#[test]
+fn a_label_left_over_after_the_exits_moved_takes_its_place_before_the_others() {
+    // Found by proptest: 137 activities, 11 performers. On page 13 the
+    // joint decision 55 sends "Tidak" down its bottom stub and "Ya" out
+    // of its lower right edge (its right vertex holds the joint line).
+    // "Ti-dak", placed first right of the stub, took the only place under
+    // "Ya"'s first segment; "Ya" was left out. Placed first, "Ya" keeps
+    // it and "Ti-dak" goes left of the stub.
+    let sop = sopflow::generate::generate(sopflow::generate::GenerateOptions::new(
+        137,
+        11,
+        13244667540369707822,
+    ));
+    let procedure = Procedure::from_sop(&sop).unwrap();
+    let l = layout(&procedure, &Config::default()).unwrap();
+    assert_eq!(verify(&l), vec![]);
+    let labelled = procedure
+        .flows()
+        .iter()
+        .filter(|f| f.label.is_some())
+        .count();
+    let printed = l
+        .pages
+        .iter()
+        .flat_map(|p| &p.flows)
+        .filter(|f| f.label.is_some())
+        .count();
+    assert_eq!(printed, labelled);
+}

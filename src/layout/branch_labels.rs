@@ -6,7 +6,7 @@
 use super::dims::label_zone_width;
 use crate::config::Words;
 use crate::procedure::{FlowLabel, Procedure};
-use crate::text::{Font, Line, TextMeasurer, normalise, wrap};
+use crate::text::{Font, Line, TextMeasurer, normalise, wrap, wraps_at_syllables};
 
 /// A labelled flow's words.
 #[derive(Debug, Clone)]
@@ -15,7 +15,15 @@ pub(crate) struct BranchLabel {
     pub text: String,
     /// The words wrapped into the zone beside the source's bottom stub.
     pub zone_lines: Vec<Line>,
+    /// Their font: the label's, or [`SMALLER`] where at the label's a
+    /// word would break at no syllable ("Ti-da-k" in a narrow zone) and
+    /// smaller it breaks between syllables only.
+    pub zone_font: Font,
 }
+
+/// How much smaller than the label size a label prints where it finds no
+/// room at that size.
+pub(crate) const SMALLER: f32 = 0.85;
 
 /// The words a branch label prints.
 pub(crate) fn words(label: &FlowLabel, labels: &Words) -> String {
@@ -50,8 +58,20 @@ pub(crate) fn branch_labels(
         .iter()
         .map(|flow| {
             let text = words(flow.label.as_ref()?, labels);
+            let smaller = Font {
+                size: font.size * SMALLER,
+                ..font
+            };
+            let zone_font = if !wraps_at_syllables(&text, zone, font, measurer)
+                && wraps_at_syllables(&text, zone, smaller, measurer)
+            {
+                smaller
+            } else {
+                font
+            };
             (!text.is_empty()).then(|| BranchLabel {
-                zone_lines: wrap_label(&text, zone, font, measurer),
+                zone_lines: wrap_label(&text, zone, zone_font, measurer),
+                zone_font,
                 text,
             })
         })

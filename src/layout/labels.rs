@@ -8,7 +8,7 @@
 //! page's arrows, and the arrows whose label found no place beside a side
 //! exit (the driver routes them again through the bottom).
 
-use super::branch_labels::wrap_label;
+use super::branch_labels::{SMALLER, wrap_label};
 use super::dims::{LABEL_GAP as GAP, label_zone_width};
 use super::index::SegmentIndex;
 use super::plan::{PagePlan, RowKind};
@@ -44,9 +44,11 @@ pub(crate) enum Pass {
     Rerouted,
 }
 
-/// Places the labels of the arrows on `page`. Returns the page flows whose
-/// label found no clear place beside a side exit: routed again through the
-/// bottom, their label gets the zone reserved there.
+/// Places the labels of the arrows on `page`, in flow order; past the
+/// first pass, when some find no place, once more with those first.
+/// Returns the page flows whose label found no clear place beside a side
+/// exit: routed again through the bottom, their label gets the zone
+/// reserved there.
 pub(crate) fn place_labels(
     table: &Table<'_>,
     page: &mut Page,
@@ -75,110 +77,139 @@ pub(crate) fn place_labels(
         table.columns.lanes.iter().flat_map(|&(x, w)| [x, x + w]),
         page,
     );
-    let mut placed: Vec<Rect> = Vec::new();
-    let mut failed = Vec::new();
     let base = table.scale.label;
-    for f in 0..page.flows.len() {
-        let starts_at_source = matches!(plan.kinds[plan.flows[f].from], RowKind::Step(_));
-        let Some(label) = table.labels[plan.flow_index[f]]
-            .as_ref()
-            .filter(|_| starts_at_source)
-        else {
-            continue;
-        };
-        let text = label.text.as_str();
-        let points = page.flows[f].points.clone();
-        let bottom_exit =
-            points.len() >= 2 && points[0].x == points[1].x && points[1].y > points[0].y;
-        let clear = |rect: &Rect, placed: &[Rect]| {
-            rect.x >= lanes.0
-                && rect.right() <= lanes.1
-                && !lines.touched_by(rect)
-                && !symbols
-                    .iter()
-                    .any(|&(r, diamond)| symbol_overlaps(&r, diamond, &rect.inflate(0.5)))
-                && !placed.iter().any(|o| o.inflate(0.5).overlaps(rect))
-                && !heads.iter().any(|h| h.inflate(0.5).overlaps(rect))
-                && index.touching(&rect.inflate(0.5)).next().is_none()
-        };
-        // A label reads as its own arrow's when no unrelated arrow (one
-        // sharing neither its source, a fork, nor its target, a merge)
-        // runs clearly nearer to it than its first segment; joint lines
-        // are no arrows.
-        let own_flow = &page.flows[f];
-        let owned = |rect: &Rect| {
-            let reach = distance_to_segment(rect, points[0], points[1]) - OWNER_MARGIN;
-            reach <= 0.0
-                || index.touching(&rect.inflate(reach)).all(|o| {
-                    page.flows
-                        .get(o)
-                        .is_none_or(|g| g.from == own_flow.from || g.to == own_flow.to)
+    let page_now: &Page = page;
+    // Each label in turn, in `order`: the labels placed, those left over.
+    let attempt = |order: &[usize]| {
+        let page = page_now;
+        let mut placed: Vec<Rect> = Vec::new();
+        let mut boxes = Vec::new();
+        let mut failed = Vec::new();
+        for &f in order {
+            let starts_at_source = matches!(plan.kinds[plan.flows[f].from], RowKind::Step(_));
+            let Some(label) = table.labels[plan.flow_index[f]]
+                .as_ref()
+                .filter(|_| starts_at_source)
+            else {
+                continue;
+            };
+            let text = label.text.as_str();
+            let points = page.flows[f].points.clone();
+            let bottom_exit =
+                points.len() >= 2 && points[0].x == points[1].x && points[1].y > points[0].y;
+            let clear = |rect: &Rect, placed: &[Rect]| {
+                rect.x >= lanes.0
+                    && rect.right() <= lanes.1
+                    && !lines.touched_by(rect)
+                    && !symbols
+                        .iter()
+                        .any(|&(r, diamond)| symbol_overlaps(&r, diamond, &rect.inflate(0.5)))
+                    && !placed.iter().any(|o| o.inflate(0.5).overlaps(rect))
+                    && !heads.iter().any(|h| h.inflate(0.5).overlaps(rect))
+                    && index.touching(&rect.inflate(0.5)).next().is_none()
+            };
+            // A label reads as its own arrow's when no unrelated arrow (one
+            // sharing neither its source, a fork, nor its target, a merge)
+            // runs clearly nearer to it than its first segment; joint lines
+            // are no arrows.
+            let own_flow = &page.flows[f];
+            let owned = |rect: &Rect| {
+                let reach = distance_to_segment(rect, points[0], points[1]) - OWNER_MARGIN;
+                reach <= 0.0
+                    || index.touching(&rect.inflate(reach)).all(|o| {
+                        page.flows
+                            .get(o)
+                            .is_none_or(|g| g.from == own_flow.from || g.to == own_flow.to)
+                    })
+            };
+            let place = |lines: Vec<Line>, font: Font, placed: &[Rect], side: Side| {
+                let w = lines.iter().map(|l| l.width).fold(0.0, f32::max);
+                let h = lines.len() as f32 * measurer.line_height(font);
+                candidates(&points, w, h)
+                    .into_iter()
+                    .filter(|&(_, s)| s == side)
+                    .map(|(r, _)| r)
+                    .find(|r| clear(r, placed) && (pass == Pass::Kept || owned(r)))
+                    .map(|rect| (rect, lines, font))
+            };
+            // Whole words: on one line, else wrapped at spaces, on the side
+            // away from the turn, then on the other side. Past that the exit
+            // moves (the driver routes the arrow again through the bottom); a
+            // bottom exit falls back on its reserved zone, then a size smaller.
+            let whole_words = |font: Font| {
+                let full = measurer.width(text, font);
+                let longest_word = text
+                    .split(' ')
+                    .map(|w| measurer.width(w, font))
+                    .fold(0.0, f32::max);
+                let mut widths = vec![full, (full / 2.0).max(longest_word), longest_word];
+                if bottom_exit && zone_width >= longest_word {
+                    widths.insert(0, zone_width);
+                }
+                [Side::Preferred, Side::Other].into_iter().find_map(|side| {
+                    widths.iter().find_map(|&width| {
+                        place(wrap_label(text, width, font, measurer), font, &placed, side)
+                    })
                 })
-        };
-        let place = |lines: Vec<Line>, font: Font, placed: &[Rect], side: Side| {
-            let w = lines.iter().map(|l| l.width).fold(0.0, f32::max);
-            let h = lines.len() as f32 * measurer.line_height(font);
-            candidates(&points, w, h)
-                .into_iter()
-                .filter(|&(_, s)| s == side)
-                .map(|(r, _)| r)
-                .find(|r| clear(r, placed) && (pass == Pass::Kept || owned(r)))
-                .map(|rect| (rect, lines, font))
-        };
-        // Whole words: on one line, else wrapped at spaces, on the side
-        // away from the turn, then on the other side. Past that the exit
-        // moves (the driver routes the arrow again through the bottom); a
-        // bottom exit falls back on its reserved zone, then a size smaller.
-        let whole_words = |font: Font| {
-            let full = measurer.width(text, font);
-            let longest_word = text
-                .split(' ')
-                .map(|w| measurer.width(w, font))
-                .fold(0.0, f32::max);
-            let mut widths = vec![full, (full / 2.0).max(longest_word), longest_word];
-            if bottom_exit && zone_width >= longest_word {
-                widths.insert(0, zone_width);
-            }
-            [Side::Preferred, Side::Other].into_iter().find_map(|side| {
-                widths.iter().find_map(|&width| {
-                    place(wrap_label(text, width, font, measurer), font, &placed, side)
+            };
+            let small = Font {
+                size: base.size * SMALLER,
+                ..base
+            };
+            let zone_font = label.zone_font;
+            let zone = || {
+                let lines = label.zone_lines.clone();
+                [Side::Preferred, Side::Other]
+                    .into_iter()
+                    .find_map(|side| place(lines.clone(), zone_font, &placed, side))
+            };
+            let forced = || {
+                // A third label on one bottom stub: keep it beside its arrow (the checker reports it).
+                let lines = label.zone_lines.clone();
+                let h = lines.len() as f32 * table.scale.label_line * zone_font.size / base.size;
+                let w = lines.iter().map(|l| l.width).fold(0.0, f32::max);
+                candidates(&points, w, h)
+                    .first()
+                    .map(|&(r, _)| (r, lines, zone_font))
+            };
+            let chosen = whole_words(base)
+                .or_else(|| bottom_exit.then(zone).flatten())
+                .or_else(|| {
+                    (bottom_exit || rerouted)
+                        .then(|| whole_words(small))
+                        .flatten()
                 })
-            })
-        };
-        let small = Font {
-            size: base.size * 0.85,
-            ..base
-        };
-        let zone = || {
-            let lines = label.zone_lines.clone();
-            [Side::Preferred, Side::Other]
-                .into_iter()
-                .find_map(|side| place(lines.clone(), base, &placed, side))
-        };
-        let forced = || {
-            // A third label on one bottom stub: keep it beside its arrow (the checker reports it).
-            let lines = label.zone_lines.clone();
-            let h = lines.len() as f32 * table.scale.label_line;
-            let w = lines.iter().map(|l| l.width).fold(0.0, f32::max);
-            candidates(&points, w, h)
-                .first()
-                .map(|&(r, _)| (r, lines, base))
-        };
-        let chosen = whole_words(base)
-            .or_else(|| bottom_exit.then(zone).flatten())
-            .or_else(|| {
-                (bottom_exit || rerouted)
-                    .then(|| whole_words(small))
-                    .flatten()
-            })
-            .or_else(|| (rerouted && !bottom_exit).then(zone).flatten())
-            .or_else(|| bottom_exit.then(forced).flatten());
-        let Some((rect, lines, font)) = chosen else {
-            failed.push(f);
-            continue;
-        };
-        placed.push(rect);
-        page.flows[f].label = Some(Box::new(label_box(measurer, rect, &lines, font)));
+                .or_else(|| (rerouted && !bottom_exit).then(zone).flatten())
+                .or_else(|| bottom_exit.then(forced).flatten());
+            let Some((rect, lines, font)) = chosen else {
+                failed.push(f);
+                continue;
+            };
+            placed.push(rect);
+            boxes.push((f, label_box(measurer, rect, &lines, font)));
+        }
+        (boxes, failed)
+    };
+    let order: Vec<usize> = (0..page.flows.len()).collect();
+    let (mut boxes, mut failed) = attempt(&order);
+    if !failed.is_empty() && pass != Pass::Owned {
+        // Past the first pass (where a label left over moves its exit
+        // instead), those left over first, where they may take a place another
+        // label, placed earlier, could leave (a bottom exit's label has
+        // its zone on either side of the stub).
+        let first: Vec<usize> = failed
+            .iter()
+            .copied()
+            .chain(order.iter().copied().filter(|f| !failed.contains(f)))
+            .collect();
+        let (again, mut lost) = attempt(&first);
+        if lost.len() < failed.len() {
+            lost.sort_unstable();
+            (boxes, failed) = (again, lost);
+        }
+    }
+    for (f, label) in boxes {
+        page.flows[f].label = Some(Box::new(label));
     }
     failed
 }

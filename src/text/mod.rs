@@ -7,7 +7,7 @@ pub(crate) mod wrap;
 
 pub use measure::FontMeasurer;
 pub use wrap::{Line, normalise, wrap};
-pub(crate) use wrap::{item_marker, list_marks, wrap_list};
+pub(crate) use wrap::{item_marker, list_marks, wrap_list, wraps_at_syllables};
 
 use serde::{Deserialize, Serialize};
 

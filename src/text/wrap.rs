@@ -148,6 +148,38 @@ pub(crate) fn wrap_paragraph(
     flush(&mut current, &mut width, &mut first_line, lines);
 }
 
+/// True when every word of `text` fits `max_width`, or breaks between
+/// its syllables (see [`hyphenation_points`]) into pieces that fit with
+/// their hyphens: [`wrap`] then breaks no word at a point not known.
+pub(crate) fn wraps_at_syllables(
+    text: &str,
+    max_width: f32,
+    font: Font,
+    measurer: &dyn TextMeasurer,
+) -> bool {
+    text.split([' ', '\n']).all(|word| {
+        let fits = |from: usize, to: usize| {
+            let hyphen = if to < word.len() { "-" } else { "" };
+            measurer.width(&format!("{}{hyphen}", &word[from..to]), font) <= max_width
+        };
+        let mut ends = hyphenation_points(word);
+        ends.push(word.len());
+        let mut start = 0;
+        while start < word.len() {
+            let Some(&end) = ends
+                .iter()
+                .filter(|&&end| end > start)
+                .take_while(|&&end| fits(start, end))
+                .last()
+            else {
+                return false;
+            };
+            start = end;
+        }
+        true
+    })
+}
+
 /// Where a word too long for `room` breaks: after the last '/', '-', '.'
 /// or '_' where the piece fits; else after the last syllable (see
 /// [`hyphenation_points`]) where the piece and a hyphen fit; else after
@@ -349,6 +381,27 @@ mod tests {
                 line.text
             );
         }
+    }
+
+    #[test]
+    fn a_width_wraps_at_syllables_when_each_syllable_fits_with_its_hyphen() {
+        let m = FontMeasurer::new();
+        let font = Font::regular(7.5);
+        let dak = m.width("dak", font);
+        // "Ti-" and "dak" fit; a little narrower, "dak" would break inside.
+        assert!(wraps_at_syllables("Tidak", dak, font, &m));
+        assert!(!wraps_at_syllables("Tidak", dak - 0.5, font, &m));
+        assert!(wraps_at_syllables("Ya", dak, font, &m));
+        // Every word counts; a word that fits needs no syllables.
+        assert!(!wraps_at_syllables("Ya Tidak", dak - 0.5, font, &m));
+        let kelengkapan = m.width("Kelengkapan", font);
+        assert!(wraps_at_syllables("Kelengkapan", kelengkapan, font, &m));
+        assert!(wraps_at_syllables(
+            "Kelengkapan",
+            m.width("Keleng-", font),
+            font,
+            &m
+        ));
     }
 
     #[test]
