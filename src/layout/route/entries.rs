@@ -8,10 +8,11 @@
 //! alone from its side, it is the one that ends on that side's point. The
 //! connector's line then joins no other arrow on its way down (a loop back
 //! from a later page would otherwise read like a second start), and no
-//! arrow gains a corner: only its last drop moves off the axis. Two
-//! arrows across the gap from one side, one a connector's line, each on
-//! its own track, part: the inner one turns higher and ends nearer the
-//! axis, the outer one turns lower and ends farther out.
+//! arrow gains a corner: only its last drop moves off the axis. Arrows
+//! that come in from one side, a connector's line among them, part in
+//! two ways: the inner one (down the axis from a row above, or on the
+//! inner track) turns higher and ends nearer the axis, the outer one
+//! turns lower and ends farther out.
 
 use super::{RouteFlow, RouteRow, Routes, Side, UpperPoint, Waypoint, X, Y};
 
@@ -96,10 +97,10 @@ fn approach(path: &[Waypoint], lane: usize) -> Option<Side> {
 }
 
 /// Parts the arrows of `members` (each with whether it is a connector's
-/// line) that come from `side` into row `t`'s top in two ways: down the
-/// axis from a row above, or down a track of `lane`'s channel on that
-/// side and across the top gap, each way taken by one connector's line
-/// or by arrows of no connector. The inner way (down the axis, else the
+/// line) that come from `side` into row `t`'s top in two ways (down the
+/// axis from a row above, down a track of `lane`'s channel on that side,
+/// or from another lane, then across the top gap), each way taken by one
+/// connector's line or by arrows of no connector. The inner way (down the axis, else the
 /// inner track) turns above the bus and ends nearer the axis (on it,
 /// unless `axis_taken`); the outer one turns below the bus and ends
 /// farther out on the upper edge. No connector's line then runs on
