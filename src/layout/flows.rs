@@ -80,8 +80,11 @@ pub(crate) fn place_flows(
             Y::BusAboveOuter => parted_levels(b).1,
             Y::LowerEdge(point) => b.mid() + b.size.1 / 2.0 * point.along(),
             Y::UpperEdge => {
-                let X::Upper(.., point) = w.x else {
-                    unreachable!("an upper edge height goes with an upper edge point")
+                // The height goes with an upper edge point, the near one
+                // unless the point says otherwise.
+                let point = match w.x {
+                    X::Upper(.., point) => point,
+                    _ => UpperPoint::Near,
                 };
                 let shape = plan.rows[w.row].shape;
                 b.top() + outline_depth(shape, b.size, upper_point(shape, b.size, point))
