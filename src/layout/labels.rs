@@ -85,6 +85,8 @@ pub(crate) fn place_labels(
         let mut placed: Vec<Rect> = Vec::new();
         let mut boxes = Vec::new();
         let mut failed = Vec::new();
+        // Labels kept beside their arrow in no clear place.
+        let mut forced_count = 0;
         for &f in order {
             let starts_at_source = matches!(plan.kinds[plan.flows[f].from], RowKind::Step(_));
             let Some(label) = table.labels[plan.flow_index[f]]
@@ -180,7 +182,11 @@ pub(crate) fn place_labels(
                         .flatten()
                 })
                 .or_else(|| (rerouted && !bottom_exit).then(zone).flatten())
-                .or_else(|| bottom_exit.then(forced).flatten());
+                .or_else(|| {
+                    let kept = bottom_exit.then(forced).flatten();
+                    forced_count += usize::from(kept.is_some());
+                    kept
+                });
             let Some((rect, lines, font)) = chosen else {
                 failed.push(f);
                 continue;
@@ -188,22 +194,23 @@ pub(crate) fn place_labels(
             placed.push(rect);
             boxes.push((f, label_box(measurer, rect, &lines, font)));
         }
-        (boxes, failed)
+        (boxes, failed, forced_count)
     };
     let order: Vec<usize> = (0..page.flows.len()).collect();
-    let (mut boxes, mut failed) = attempt(&order);
+    let (mut boxes, mut failed, forced) = attempt(&order);
     if !failed.is_empty() && pass != Pass::Owned {
         // Past the first pass (where a label left over moves its exit
-        // instead), those left over first, where they may take a place another
-        // label, placed earlier, could leave (a bottom exit's label has
-        // its zone on either side of the stub).
+        // instead), those left over go first, where they may take a
+        // place that another label, placed earlier, could leave (a bottom
+        // exit's label has its zone on either side of the stub); kept
+        // when fewer labels are left over or kept in no clear place.
         let first: Vec<usize> = failed
             .iter()
             .copied()
             .chain(order.iter().copied().filter(|f| !failed.contains(f)))
             .collect();
-        let (again, mut lost) = attempt(&first);
-        if lost.len() < failed.len() {
+        let (again, mut lost, forced_again) = attempt(&first);
+        if lost.len() + forced_again < failed.len() + forced {
             lost.sort_unstable();
             (boxes, failed) = (again, lost);
         }
