@@ -221,6 +221,15 @@ fn side_of(x: X, lane: usize) -> Option<Side> {
     }
 }
 
+/// The last three waypoints of a route parted over row `row`'s top: at
+/// `level` from `track` across to the upper-edge point `end`, then down
+/// onto it.
+#[cfg(test)]
+pub(super) fn parted_end(track: X, end: X, row: usize, level: Y) -> [Waypoint; 3] {
+    let wp = |x, y| Waypoint { x, row, y };
+    [wp(track, level), wp(end, level), wp(end, Y::UpperEdge)]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -337,11 +346,7 @@ mod tests {
         let near = X::Upper(0, Side::Right, 2, UpperPoint::Near);
         assert_eq!(
             routes.paths[0][2..],
-            [
-                wp(X::Track(0, Side::Right, 1), 2, Y::BusAboveOuter),
-                wp(near, 2, Y::BusAboveOuter),
-                wp(near, 2, Y::UpperEdge),
-            ]
+            parted_end(X::Track(0, Side::Right, 1), near, 2, Y::BusAboveOuter)
         );
         assert_eq!(
             routes.paths[1][2..],
@@ -391,11 +396,7 @@ mod tests {
         let near = X::Upper(0, Side::Right, 3, UpperPoint::Near);
         assert_eq!(
             routes.paths[2][2..],
-            [
-                wp(X::Track(0, Side::Right, 0), 3, Y::BusAboveOuter),
-                wp(near, 3, Y::BusAboveOuter),
-                wp(near, 3, Y::UpperEdge),
-            ]
+            parted_end(X::Track(0, Side::Right, 0), near, 3, Y::BusAboveOuter)
         );
     }
 
@@ -449,11 +450,7 @@ mod tests {
         );
         assert_eq!(
             routes.paths[2][2..],
-            [
-                wp(X::Track(0, Side::Right, 0), 3, Y::BusAboveOuter),
-                wp(far, 3, Y::BusAboveOuter),
-                wp(far, 3, Y::UpperEdge),
-            ]
+            parted_end(X::Track(0, Side::Right, 0), far, 3, Y::BusAboveOuter)
         );
     }
 

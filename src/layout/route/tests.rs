@@ -339,25 +339,21 @@ fn two_connectors_lines_over_one_top_from_one_side_part_instead_of_joining() {
     // outer one turns below it and ends farther out.
     assert_eq!(
         inner[m - 3..],
-        [
-            wp(X::Track(0, Side::Right, 1), Y::BusAboveInner),
-            wp(
-                X::Upper(0, Side::Right, 4, UpperPoint::Near),
-                Y::BusAboveInner
-            ),
-            wp(X::Upper(0, Side::Right, 4, UpperPoint::Near), Y::UpperEdge),
-        ]
+        entries::parted_end(
+            X::Track(0, Side::Right, 1),
+            X::Upper(0, Side::Right, 4, UpperPoint::Near),
+            4,
+            Y::BusAboveInner
+        )
     );
     assert_eq!(
         outer[n - 3..],
-        [
-            wp(X::Track(0, Side::Right, 2), Y::BusAboveOuter),
-            wp(
-                X::Upper(0, Side::Right, 4, UpperPoint::Far),
-                Y::BusAboveOuter
-            ),
-            wp(X::Upper(0, Side::Right, 4, UpperPoint::Far), Y::UpperEdge),
-        ]
+        entries::parted_end(
+            X::Track(0, Side::Right, 2),
+            X::Upper(0, Side::Right, 4, UpperPoint::Far),
+            4,
+            Y::BusAboveOuter
+        )
     );
     // B keeps T's top.
     assert_eq!(routes.paths[1].last(), Some(&wp(X::Axis(0), Y::SymbolTop)));
