@@ -24,13 +24,16 @@
 //! a connector's line comes into a top other arrows enter too, they part
 //! at the target's upper edge (`entries.rs`). A channel route ends in a
 //! side or over a top (`into_target.rs`); two connectors sharing a lane
-//! drop straight into the top below them (`beside.rs`).
+//! drop straight into the top below them (`beside.rs`). A connector's
+//! line may go round the arrows across its lane down another channel
+//! (`detour.rs`).
 
 use crate::hash::FastMap;
 
 mod beside;
 mod channels;
 use channels::Net;
+mod detour;
 mod entries;
 mod exits;
 mod into_target;
@@ -283,6 +286,11 @@ impl<'a> Router<'a> {
         let down = t > s;
         let wp = |x, row, y| Waypoint { x, row, y };
         if let Some(path) = self.drop_beside(flow, ls, lt) {
+            return path;
+        }
+        if ls == lt
+            && let Some(path) = self.detour(flow, exit, ls)
+        {
             return path;
         }
         // A connector beside the axis is reached only through its outer side.

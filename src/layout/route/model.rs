@@ -108,6 +108,14 @@ impl Variant {
     /// A decision's outcome into another lane leaves by the side vertex
     /// facing away from it and climbs or drops in its own lane.
     pub(super) const AWAY: u8 = 16;
+    /// A connector's line runs down a channel instead of its lane's
+    /// axis: the lane's own on the quieter side (the other one with
+    /// [`Self::FLIP_SIDE`]), or with [`Self::NEIGHBOUR`] the far channel
+    /// of the next lane on that side (`detour.rs`).
+    pub(super) const DETOUR: u8 = 32;
+    /// A connector's line runs down the near channel of the next lane on
+    /// its side (the far one with [`Self::DETOUR`]).
+    pub(super) const NEIGHBOUR: u8 = 64;
     /// The variants untangle tries: the default and each single change
     /// (a change of two choices of one arrow rarely helps where the single
     /// ones do not, and trying them doubled the layout's time). The last
@@ -119,6 +127,18 @@ impl Variant {
         Variant(Self::NO_SIDE_EXIT),
         Variant(Self::TAKE_BOTTOM),
         Variant(Self::AWAY),
+    ];
+
+    /// The variants untangle tries for a connector's line besides
+    /// [`Self::TRIED`]: its run in each channel of its lane and of the
+    /// next lanes, on either side.
+    pub const DETOURS: [Variant; 6] = [
+        Variant(Self::DETOUR),
+        Variant(Self::DETOUR | Self::FLIP_SIDE),
+        Variant(Self::NEIGHBOUR),
+        Variant(Self::NEIGHBOUR | Self::FLIP_SIDE),
+        Variant(Self::NEIGHBOUR | Self::DETOUR),
+        Variant(Self::NEIGHBOUR | Self::DETOUR | Self::FLIP_SIDE),
     ];
 
     /// True for the variants that change a decision's exits, which only a

@@ -399,3 +399,59 @@ fn a_connectors_line_leaves_its_channel_at_no_joint_activitys_line() {
         "{line:?}"
     );
 }
+
+#[test]
+fn a_connectors_line_detours_down_the_channel_its_variant_names() {
+    // A band connector in lane 1 over an activity three rows down in lane
+    // 1; rows 1 and 2 stand in lanes 0 and 2. Each detour variant runs the
+    // line's long vertical stretch in its channel: the lane's own on the
+    // quieter side (both sides are quiet: right), the next lane's near
+    // channel, or its far one.
+    let mut rows = rows(&[1, 0, 2, 1]);
+    rows[0] = band(&[1], &[]);
+    let cases = [
+        (Variant::DETOURS[0], (1, Side::Right)),
+        (Variant::DETOURS[1], (1, Side::Left)),
+        (Variant::DETOURS[2], (2, Side::Left)),
+        (Variant::DETOURS[3], (0, Side::Right)),
+        (Variant::DETOURS[4], (2, Side::Right)),
+        (Variant::DETOURS[5], (0, Side::Left)),
+    ];
+    for (variant, channel) in cases {
+        let flow = RouteFlow {
+            from_lane: Some(1),
+            variant,
+            ..RouteFlow::between(0, 3, true)
+        };
+        let routes = route(&rows, &[flow], 3);
+        let path = &routes.paths[0];
+        assert_eq!(
+            tracks_of(path)
+                .iter()
+                .map(|&(l, s, _)| (l, s))
+                .collect::<Vec<_>>(),
+            vec![channel, channel],
+            "{variant:?}"
+        );
+        assert_eq!(path.last().unwrap().row, 3);
+    }
+}
+
+#[test]
+fn a_connectors_line_takes_no_far_channel_past_a_symbol_in_that_lane() {
+    // The way to lane 2's far channel would cross lane 2's axis in the
+    // band row, where another connector stands: the line keeps its axis.
+    let mut rows = rows(&[1, 0, 0, 1]);
+    rows[0] = band(&[1, 2], &[]);
+    let flow = RouteFlow {
+        from_lane: Some(1),
+        variant: Variant::DETOURS[4],
+        ..RouteFlow::between(0, 3, true)
+    };
+    let routes = route(&rows, &[flow], 3);
+    assert!(
+        tracks_of(&routes.paths[0]).is_empty(),
+        "{:?}",
+        routes.paths[0]
+    );
+}

@@ -1,0 +1,94 @@
+//! A connector's line around the arrows across its lane. An off-page
+//! connector stands in its flow's lane (the source's at the foot of a
+//! page, the target's at its head), so its line runs down that lane past
+//! every row between, where any arrow from one side of the lane to the
+//! other crosses it. Untangle may send the line's long vertical run into
+//! another channel instead ([`Variant::DETOUR`], [`Variant::NEIGHBOUR`]):
+//! the lane's own channel on one side, or the near or far channel of the
+//! next lane on that side, passing the arrows that turn short of it.
+
+use super::exits::OutcomeExit;
+use super::ports::PortUse;
+use super::{BOTTOM, MID, RouteFlow, Router, Side, Slot, Variant, Waypoint, X, Y, slot};
+
+impl Router<'_> {
+    /// The detour of a connector's line in `lane` that its variant asks
+    /// for: out of the source's side towards the channel (its bottom where
+    /// that side is not free), down the channel and into the target's side
+    /// facing it or over its top. None for any other arrow, or where the
+    /// channel lies past the table's edge or the source must leave another
+    /// way (a decision's outcome held elsewhere).
+    pub(super) fn detour(
+        &mut self,
+        flow: &RouteFlow,
+        exit: Option<OutcomeExit>,
+        lane: usize,
+    ) -> Option<Vec<Waypoint>> {
+        let (s, t) = (flow.from, flow.to);
+        let (detour, neighbour) = (
+            flow.variant.has(Variant::DETOUR),
+            flow.variant.has(Variant::NEIGHBOUR),
+        );
+        let connector_line = self.rows[s].connector || self.rows[t].connector;
+        if !(detour || neighbour)
+            || !connector_line
+            || t <= s
+            || flow.from_slot != Slot::Centre
+            || flow.to_slot != Slot::Centre
+        {
+            return None;
+        }
+        let quieter = self.quieter_side(lane, s, t);
+        let side = if flow.variant.has(Variant::FLIP_SIDE) {
+            quieter.other()
+        } else {
+            quieter
+        };
+        let next = match side {
+            Side::Left => lane.checked_sub(1),
+            Side::Right => Some(lane + 1).filter(|&l| l < self.symbol_rows.len()),
+        };
+        let channel = match (neighbour, detour) {
+            (false, _) => (lane, side),
+            (true, false) => (next?, side.other()),
+            (true, true) => (next?, side),
+        };
+        // The way to the next lane's far channel and back crosses its
+        // axis, where a symbol of either end's row would stand in it.
+        let far = neighbour && detour;
+        if far
+            && [s, t]
+                .iter()
+                .any(|&r| self.rows[r].lanes.contains(&channel.0))
+        {
+            return None;
+        }
+        let source = (lane, flow.from_slot);
+        let row = &self.rows[s];
+        let side_exit = match exit {
+            Some(OutcomeExit::Side(held)) if held == side => true,
+            Some(_) => return None,
+            None if row.outcomes => false,
+            None => self.usable(s, source, side, PortUse::Exit),
+        };
+        let mut path = Vec::with_capacity(6);
+        let wp = |x, y| Waypoint { x, row: s, y };
+        let (start, start_y) = if side_exit {
+            if exit.is_none() {
+                self.take(s, source, side, PortUse::Exit);
+            }
+            path.push(wp(X::Edge(lane, flow.from_slot, side), Y::Mid));
+            (slot(s, MID), Y::Mid)
+        } else if row.connector {
+            // A connector leaves by its tip or a side, never a gap bus.
+            return None;
+        } else {
+            self.occupy_axis(lane, slot(s, BOTTOM), slot(s, BOTTOM), s, t);
+            path.push(wp(X::Axis(lane), Y::SymbolBottom));
+            path.push(wp(X::Axis(lane), Y::BusBelow));
+            (slot(s, BOTTOM), Y::BusBelow)
+        };
+        self.enter_from_channel(flow, channel, side, start, start_y, &mut path);
+        Some(path)
+    }
+}
