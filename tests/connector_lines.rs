@@ -86,7 +86,9 @@ fn a_connectors_line_goes_round_the_arrows_across_its_lane() {
     // seed 34, on A4, page 4: connector 3 stands in Petugas Loket over
     // activity 17, and 16's arrow from Pemohon comes into 17's top across
     // Loket's axis; 54/13 seed 274 on F4 and 89/14 seed 249 on A4 are
-    // alike, one with an outgoing connector. Each line crossed an arrow;
+    // alike, one with an outgoing connector; on 85/12 seed 131 on F4 the
+    // outgoing connector 9 stands left of 10 in Kepala Dinas 1, so its
+    // line, round 8's arrow, comes in by its outer side. Each crossed an arrow;
     // now it runs down a channel (its lane's or the next lane's) and
     // crosses none.
     let cases = [
@@ -94,6 +96,7 @@ fn a_connectors_line_goes_round_the_arrows_across_its_lane() {
         (84, 3, 34, Paper::F4),
         (54, 13, 274, Paper::F4),
         (89, 14, 249, Paper::A4),
+        (85, 12, 131, Paper::F4),
     ];
     for (activities, actors, seed, paper) in cases {
         let sop = generate(GenerateOptions::new(activities, actors, seed));

@@ -9,7 +9,7 @@
 
 use super::exits::OutcomeExit;
 use super::ports::PortUse;
-use super::{BOTTOM, MID, RouteFlow, Router, Side, Slot, Variant, Waypoint, X, Y, slot};
+use super::{BOTTOM, MID, RouteFlow, Router, Side, Variant, Waypoint, X, Y, slot};
 
 impl Router<'_> {
     /// The detour of a connector's line in `lane` that its variant asks
@@ -30,19 +30,16 @@ impl Router<'_> {
             flow.variant.has(Variant::NEIGHBOUR),
         );
         let connector_line = self.rows[s].connector || self.rows[t].connector;
-        if !(detour || neighbour)
-            || !connector_line
-            || t <= s
-            || flow.from_slot != Slot::Centre
-            || flow.to_slot != Slot::Centre
-        {
+        if !(detour || neighbour) || !connector_line || t <= s {
             return None;
         }
-        let quieter = self.quieter_side(lane, s, t);
-        let side = if flow.variant.has(Variant::FLIP_SIDE) {
-            quieter.other()
-        } else {
-            quieter
+        // A connector beside the axis is reached only through its outer side.
+        let flip = flow.variant.has(Variant::FLIP_SIDE);
+        let side = match flow.from_slot.side().or(flow.to_slot.side()) {
+            Some(_) if flip => return None,
+            Some(outer) => outer,
+            None if flip => self.quieter_side(lane, s, t).other(),
+            None => self.quieter_side(lane, s, t),
         };
         let next = match side {
             Side::Left => lane.checked_sub(1),
