@@ -621,3 +621,30 @@ fn an_outcome_going_on_down_its_own_lane_takes_the_bottom_when_the_main_one_turn
     );
     assert_eq!(l.metrics.bends, 1 + 1, "Ya's corner and Y's L into N");
 }
+
+#[test]
+fn a_jump_over_rows_goes_round_an_arrow_across_its_lane() {
+    // D's "Tidak" skips B and C down lane 1, and B's arrow to C runs
+    // across lane 1 between them: in a channel of lane 1 the two would
+    // cross, so the jump runs down a channel of a next lane instead,
+    // clear of B and C.
+    let l = lay(actors(3)
+        .activity("d", "l1", |a| {
+            a.id("D").kind(Kind::Decision).yes("B").no("E")
+        })
+        .activity("b", "l0", |a| a.id("B"))
+        .activity("c", "l2", |a| a.id("C"))
+        .activity("e", "l1", |a| a.id("E")));
+    assert_eq!(l.metrics.crossings, 0);
+    let (b, c) = (symbol(&l, "B", 0), symbol(&l, "C", 2));
+    let jump = flow(&l, "D", "E");
+    let (left, right) = lane(&l, 1);
+    let run = jump
+        .points
+        .windows(2)
+        .find(|w| w[0].x == w[1].x && (w[0].y - w[1].y).abs() > 1.0)
+        .unwrap();
+    let x = run[0].x;
+    assert!(x < left || x > right, "{:?}", jump.points);
+    assert!(x < b.x || x > c.right(), "{:?}", jump.points);
+}

@@ -2,8 +2,8 @@
 //! then, where two of them cross, one crosses the line joining the
 //! symbols of a joint activity, two read as one line through a box, or a
 //! connector's line joins another arrow, try
-//! the other route variants of each such arrow ([`Variant`]; a
-//! connector's line also its detours, [`Variant::DETOURS`]) and keep
+//! the other route variants of each such arrow ([`Variant`]; a long
+//! arrow down its lane also its detours, [`Variant::DETOURS`]) and keep
 //! every change that leaves the page with fewer of these faults, or as
 //! many and fewer bends, and never one that crowds a channel with more
 //! tracks than it holds 4 pt apart.
@@ -103,8 +103,8 @@ pub(crate) fn untangled_flows(
             let mut chosen = kept;
             let flow = &plan.flows[f];
             let other_outcome = plan.rows[flow.from].outcomes && !flow.main;
-            let connector_line = plan.rows[flow.from].connector || plan.rows[flow.to].connector;
-            let detours = if connector_line {
+            let (s, t) = (flow.from, flow.to);
+            let detours = if Variant::may_detour(&plan.rows[s], &plan.rows[t], s, t) {
                 &Variant::DETOURS[..]
             } else {
                 &[]

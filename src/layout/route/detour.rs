@@ -1,19 +1,20 @@
-//! A connector's line around the arrows across its lane. An off-page
-//! connector stands in its flow's lane (the source's at the foot of a
-//! page, the target's at its head), so its line runs down that lane past
-//! every row between, where any arrow from one side of the lane to the
-//! other crosses it. Untangle may send the line's long vertical run into
-//! another channel instead ([`Variant::DETOUR`], [`Variant::NEIGHBOUR`]):
-//! the lane's own channel on one side, or the near or far channel of the
-//! next lane on that side, passing the arrows that turn short of it.
+//! A long arrow down its own lane, around the arrows across the lane.
+//! An off-page connector stands in its flow's lane (the source's at the
+//! foot of a page, the target's at its head), so its line runs down that
+//! lane past every row between, where any arrow from one side of the lane
+//! to the other crosses it; so does an arrow that skips rows of its lane.
+//! Untangle may send the long vertical run into another channel instead
+//! ([`Variant::DETOUR`], [`Variant::NEIGHBOUR`]): the lane's own channel
+//! on one side, or the near or far channel of the next lane on that side,
+//! passing the arrows that turn short of it.
 
 use super::exits::OutcomeExit;
 use super::ports::PortUse;
 use super::{BOTTOM, MID, RouteFlow, Router, Side, Variant, Waypoint, X, Y, slot};
 
 impl Router<'_> {
-    /// The detour of a connector's line in `lane` that its variant asks
-    /// for: out of the source's side towards the channel (its bottom where
+    /// The detour of a long arrow down `lane` (a connector's line, or
+    /// one past a row) that its variant asks for: out of the source's side towards the channel (its bottom where
     /// that side is not free), down the channel and into the target's side
     /// facing it or over its top. None for any other arrow, or where the
     /// channel lies past the table's edge or the source must leave another
@@ -29,8 +30,7 @@ impl Router<'_> {
             flow.variant.has(Variant::DETOUR),
             flow.variant.has(Variant::NEIGHBOUR),
         );
-        let connector_line = self.rows[s].connector || self.rows[t].connector;
-        if !(detour || neighbour) || !connector_line || t <= s {
+        if !(detour || neighbour) || !Variant::may_detour(&self.rows[s], &self.rows[t], s, t) {
             return None;
         }
         // A connector beside the axis is reached only through its outer side.

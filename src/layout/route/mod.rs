@@ -25,8 +25,8 @@
 //! at the target's upper edge (`entries.rs`). A channel route ends in a
 //! side or over a top (`into_target.rs`); two connectors sharing a lane
 //! drop straight into the top below them (`beside.rs`). A connector's
-//! line may go round the arrows across its lane down another channel
-//! (`detour.rs`).
+//! line, or an arrow past rows of its lane, may go round the arrows
+//! across its lane down another channel (`detour.rs`).
 
 use crate::hash::FastMap;
 

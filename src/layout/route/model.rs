@@ -108,13 +108,14 @@ impl Variant {
     /// A decision's outcome into another lane leaves by the side vertex
     /// facing away from it and climbs or drops in its own lane.
     pub(super) const AWAY: u8 = 16;
-    /// A connector's line runs down a channel instead of its lane's
-    /// axis: the lane's own on the quieter side (the other one with
+    /// A long arrow down its lane (a connector's line, or one past a
+    /// row; [`Variant::may_detour`]) runs down a channel instead of its
+    /// lane's axis: the lane's own on the quieter side (the other one with
     /// [`Self::FLIP_SIDE`]), or with [`Self::NEIGHBOUR`] the far channel
     /// of the next lane on that side (`detour.rs`).
     pub(super) const DETOUR: u8 = 32;
-    /// A connector's line runs down the near channel of the next lane on
-    /// its side (the far one with [`Self::DETOUR`]).
+    /// A long arrow down its lane runs down the near channel of the next
+    /// lane on its side (the far one with [`Self::DETOUR`]).
     pub(super) const NEIGHBOUR: u8 = 64;
     /// The variants untangle tries: the default and each single change
     /// (a change of two choices of one arrow rarely helps where the single
@@ -129,9 +130,9 @@ impl Variant {
         Variant(Self::AWAY),
     ];
 
-    /// The variants untangle tries for a connector's line besides
-    /// [`Self::TRIED`]: its run in each channel of its lane and of the
-    /// next lanes, on either side.
+    /// The variants untangle tries for a long arrow down its lane
+    /// besides [`Self::TRIED`]: its run in each channel of its lane and
+    /// of the next lanes, on either side.
     pub const DETOURS: [Variant; 6] = [
         Variant(Self::DETOUR),
         Variant(Self::DETOUR | Self::FLIP_SIDE),
@@ -140,6 +141,13 @@ impl Variant {
         Variant(Self::NEIGHBOUR | Self::DETOUR),
         Variant(Self::NEIGHBOUR | Self::DETOUR | Self::FLIP_SIDE),
     ];
+
+    /// True when an arrow from row `s` to row `t` may take a detour (in
+    /// its own lane, where [`Self::DETOURS`] apply): it goes down, and
+    /// an end is an off-page connector or it passes a row.
+    pub fn may_detour(source: &RouteRow, target: &RouteRow, s: usize, t: usize) -> bool {
+        t > s && (source.connector || target.connector || t > s + 1)
+    }
 
     /// True for the variants that change a decision's exits, which only a
     /// decision's other outcomes take.

@@ -455,3 +455,33 @@ fn a_connectors_line_takes_no_far_channel_past_a_symbol_in_that_lane() {
         routes.paths[0]
     );
 }
+
+#[test]
+fn an_arrow_past_rows_of_its_lane_detours_and_a_next_row_arrow_does_not() {
+    // Rows 0 and 3 in lane 1, rows 1 and 2 in lanes 0 and 2: the arrow
+    // from 0 to 3 passes two rows and takes the next lane's near channel;
+    // one to the next row of its lane has nothing to go round.
+    let rows = rows(&[1, 0, 2, 1, 1]);
+    let variant = Variant::DETOURS[2];
+    let past = RouteFlow {
+        variant,
+        ..RouteFlow::between(0, 3, true)
+    };
+    let next = RouteFlow {
+        variant,
+        ..RouteFlow::between(3, 4, true)
+    };
+    let routes = route(&rows, &[past, next], 3);
+    let channels = |p: &[Waypoint]| {
+        tracks_of(p)
+            .iter()
+            .map(|&(l, s, _)| (l, s))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(channels(&routes.paths[0]), vec![(2, Side::Left); 2]);
+    assert!(
+        channels(&routes.paths[1]).is_empty(),
+        "{:?}",
+        routes.paths[1]
+    );
+}
