@@ -226,10 +226,13 @@ pub(crate) fn paginate(problem: &PageProblem<'_>) -> Vec<Range<usize>> {
 /// to cross. An outgoing connector's line runs down its source's lane from
 /// the source to the page's foot, an incoming one's down its target's lane
 /// from the page's head to the target. Counted, among the arrows with both
-/// ends on that stretch: each arrow between a lane on the line's left and
-/// one on its right (it has to cross), and each arrow from another lane
-/// into or out of a symbol the line passes (the line goes round the
-/// symbol in a channel, where such arrows mostly meet it).
+/// ends on that stretch: the arrows between a lane on the line's left and
+/// one on its right (it has to cross them, unless it goes round those
+/// from or to the next lane on one side down a channel there, counted as
+/// one crossing more, as that way is not always free: the fewest of the
+/// three ways), and each arrow from another lane into or out of a symbol
+/// the line passes (the line goes round the symbol in a channel, where
+/// such arrows mostly meet it).
 fn connector_crossings(
     problem: &PageProblem<'_>,
     rows: Range<usize>,
@@ -246,17 +249,24 @@ fn connector_crossings(
             (in_lane, rows.start..b + 1)
         };
         let passes = |r: usize, here: usize| here == lane && r != a && r != b;
+        // Arrows crossed down the lane, round by the left, round by the right.
+        let mut across = [0u64, 1, 1];
         for &g in inside {
             let (r1, r2) = problem.flows[g];
             let (l1, l2) = problem.connector_lanes[g];
             if !(reach.contains(&r1) && reach.contains(&r2)) || l1 == l2 {
                 continue;
             }
-            let between = l1.min(l2) < lane && lane < l1.max(l2);
-            if between || passes(r1, l1) || passes(r2, l2) {
+            let (lo, hi) = (l1.min(l2), l1.max(l2));
+            if lo < lane && lane < hi {
+                across[0] += 1;
+                across[1] += u64::from(lo + 1 < lane);
+                across[2] += u64::from(lane + 1 < hi);
+            } else if passes(r1, l1) || passes(r2, l2) {
                 count += 1;
             }
         }
+        count += across.into_iter().min().unwrap_or(0);
     }
     count
 }
@@ -381,6 +391,37 @@ mod tests {
         );
         let swapped = paged(&[(0, 1), (1, 0)]);
         assert_ne!(swapped, vec![0..2, 2..4]);
+    }
+
+    #[test]
+    fn a_connectors_line_is_counted_round_the_arrows_from_the_next_lane() {
+        // Row 0 in lane 2 sends an arrow off the page (its line runs down
+        // lane 2); rows 1..4 send arrows across lane 2, from lane 1 to 3
+        // or 4, and one from lane 0 to 3. Down lane 2 the line crosses all
+        // four; round by the left (lane 1's channel) only the one from lane
+        // 0, plus one for the way round; round by the right, three plus one.
+        let flows = [(0, 9), (1, 2), (2, 3), (3, 4), (1, 4)];
+        let lanes = [(2, 2), (1, 3), (1, 4), (1, 3), (0, 3)];
+        let heights = [10.0; 10];
+        let problem = PageProblem {
+            heights: &heights,
+            flows: &flows,
+            connector_lanes: &lanes,
+            lanes: 5,
+            keep_with_next: &[false; 10],
+            ends_page: &[false; 10],
+            body: 100.0,
+            connector_row: 5.0,
+            breaks: PageBreaks::Balanced,
+        };
+        assert_eq!(connector_crossings(&problem, 0..5, &[0], &[1, 2, 3, 4]), 2);
+        // Arrows from lane 0 to lane 4, two lanes off either side: crossed.
+        let lanes = [(2, 2), (0, 4), (4, 0), (0, 4), (0, 4)];
+        let problem = PageProblem {
+            connector_lanes: &lanes,
+            ..problem
+        };
+        assert_eq!(connector_crossings(&problem, 0..5, &[0], &[1, 2, 3, 4]), 4);
     }
 
     #[test]
