@@ -131,3 +131,48 @@ fn a_connectors_line_goes_round_the_arrows_across_its_lane() {
         assert!(detours, "seed {seed} {paper:?}: no line goes round");
     }
 }
+
+#[test]
+fn an_arrow_from_another_lane_comes_into_the_side_of_a_top_connectors_drop_into() {
+    // Generated 67 activities, 14 performers, seed 95, on A4, page 36:
+    // connectors 49 and 51 stand in Bendahara 1 over activity 60, and 59
+    // in Verifikator 1 leads to 60 too. Its L from 59's side into 60's top
+    // ran across both connectors' lines; now it runs down its own lane's
+    // axis and comes into 60's side, and the lines drop straight into the
+    // top. 69/14 seed 109 on A4, 48/9 seed 52 and 59/14 seed 39 on F4 are
+    // alike.
+    let cases = [
+        (67, 14, 95, Paper::A4),
+        (67, 14, 95, Paper::F4),
+        (69, 14, 109, Paper::A4),
+        (48, 9, 52, Paper::F4),
+        (59, 14, 39, Paper::F4),
+    ];
+    for (activities, actors, seed, paper) in cases {
+        let sop = generate(GenerateOptions::new(activities, actors, seed));
+        let mut config = Config::default();
+        config.page.paper = paper;
+        let l = layout(&Procedure::from_sop(&sop).unwrap(), &config).unwrap();
+        assert_eq!(verify(&l), vec![], "seed {seed}");
+        assert_eq!(l.metrics.crossings, 0, "seed {seed} {paper:?}");
+        // Some arrow between lanes leaves its source's bottom, goes
+        // straight down and comes into its target's side at mid-height.
+        let reverse_l = l.pages.iter().any(|page| {
+            let symbol = |id: &str| page.symbols.iter().find(|s| &*s.id == id);
+            page.flows.iter().any(|f| {
+                let (Some(a), Some(b)) = (symbol(&f.from), symbol(&f.to)) else {
+                    return false;
+                };
+                let (ra, rb) = (a.rect, b.rect);
+                let p = &f.points;
+                a.lane != b.lane
+                    && p.len() == 3
+                    && (p[0].x - ra.centre().x).abs() < 0.01
+                    && (p[0].y - (ra.y + ra.height)).abs() < 0.01
+                    && p[1].x == p[0].x
+                    && (p[2].y - rb.centre().y).abs() < 0.01
+            })
+        });
+        assert!(reverse_l, "seed {seed} {paper:?}: no arrow into a side");
+    }
+}

@@ -2,8 +2,8 @@
 //! then, where two of them cross, one crosses the line joining the
 //! symbols of a joint activity, two read as one line through a box, or a
 //! connector's line joins another arrow, try
-//! the other route variants of each such arrow ([`Variant`]; a long
-//! arrow down its lane also its detours, [`Variant::DETOURS`]) and keep
+//! the other route variants of each such arrow ([`Variant`], and the
+//! ones [`extra_variants`] adds for it) and keep
 //! every change that leaves the page with fewer of these faults, or as
 //! many and fewer bends, and never one that crowds a channel with more
 //! tracks than it holds 4 pt apart.
@@ -18,7 +18,7 @@ use super::flows::place_flows;
 use super::place::RowBox;
 use super::plan::{PagePlan, Pair};
 use super::quality;
-use super::route::{Routes, Variant, route};
+use super::route::{Routes, Variant, extra_variants, route};
 use super::table::Table;
 use super::types::{FlowPath, Joint};
 
@@ -103,15 +103,9 @@ pub(crate) fn untangled_flows(
             let mut chosen = kept;
             let flow = &plan.flows[f];
             let other_outcome = plan.rows[flow.from].outcomes && !flow.main;
-            let (s, t) = (flow.from, flow.to);
-            let detours = if Variant::may_detour(&plan.rows[s], &plan.rows[t], s, t) {
-                &Variant::DETOURS[..]
-            } else {
-                &[]
-            };
             let tried = Variant::TRIED
                 .into_iter()
-                .chain(detours.iter().copied())
+                .chain(extra_variants(&plan.rows, flow).iter().copied())
                 .filter(|&v| v != kept && (other_outcome || !v.moves_outcome_exit()));
             for variant in tried {
                 plan.flows[f].variant = variant;

@@ -26,7 +26,8 @@
 //! side or over a top (`into_target.rs`); two connectors sharing a lane
 //! drop straight into the top below them (`beside.rs`). A connector's
 //! line, or an arrow past rows of its lane, may go round the arrows
-//! across its lane down another channel (`detour.rs`).
+//! across its lane down another channel (`detour.rs`); an arrow down to
+//! another lane may come into its target's side (`into_side.rs`).
 
 use crate::hash::FastMap;
 
@@ -36,6 +37,7 @@ use channels::Net;
 mod detour;
 mod entries;
 mod exits;
+mod into_side;
 mod into_target;
 mod model;
 mod ports;
@@ -451,6 +453,9 @@ impl<'a> Router<'a> {
             ]);
         }
         let side = toward(ls, lt)?;
+        if !side_first && let Some(path) = self.down_and_into_side(flow, (ls, lt), side.other()) {
+            return Some(path);
+        }
         // The variant's Z runs down the source's axis first (before any L).
         let late = variant.has(Variant::SOURCE_LANE)
             && !side_first
@@ -512,6 +517,22 @@ impl<'a> Router<'a> {
                 self.across[w[0].row].push((w[0].y, a.min(b), a.max(b)));
             }
         }
+    }
+}
+
+/// The variants untangle tries for `flow` besides [`Variant::TRIED`]:
+/// the detours of a long arrow down its lane, the reverse L of an arrow
+/// down to another lane.
+pub(crate) fn extra_variants(rows: &[RouteRow], flow: &RouteFlow) -> &'static [Variant] {
+    let (s, t) = (flow.from, flow.to);
+    let (source, target) = (&rows[s], &rows[t]);
+    let (ls, lt) = flow_lanes(rows, flow);
+    if ls == lt && Variant::may_detour(source, target, s, t) {
+        &Variant::DETOURS
+    } else if ls != lt && t > s && !source.connector && !target.connector {
+        &Variant::SIDEWAYS
+    } else {
+        &[]
     }
 }
 

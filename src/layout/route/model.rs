@@ -130,6 +130,13 @@ impl Variant {
         Variant(Self::AWAY),
     ];
 
+    /// An arrow down to another lane runs down the source's axis to the
+    /// target's row and comes into its facing side (`into_side.rs`).
+    pub(super) const INTO_SIDE: u8 = 128;
+    /// The variant untangle tries for an arrow down to another lane
+    /// besides [`Self::TRIED`].
+    pub const SIDEWAYS: [Variant; 1] = [Variant(Self::INTO_SIDE)];
+
     /// The variants untangle tries for a long arrow down its lane
     /// besides [`Self::TRIED`]: its run in each channel of its lane and
     /// of the next lanes, on either side.

@@ -485,3 +485,32 @@ fn an_arrow_past_rows_of_its_lane_detours_and_a_next_row_arrow_does_not() {
         routes.paths[1]
     );
 }
+
+#[test]
+fn an_arrow_into_another_lanes_side_leaves_the_top_to_two_connectors() {
+    // Two connectors share lane 0 of the band row over row 2; row 1 in
+    // lane 1 sends an arrow to row 2. In its reverse L it runs down lane
+    // 1's axis to row 2 and into the facing (right) side, and both
+    // connectors' lines drop straight into row 2's top.
+    let mut rows = rows(&[0, 1, 0]);
+    rows[0] = band(&[0, 0], &[Slot::Left, Slot::Right]);
+    let across = RouteFlow {
+        variant: Variant::SIDEWAYS[0],
+        ..RouteFlow::between(1, 2, true)
+    };
+    let flows = [across, from_band(Slot::Left, 2), from_band(Slot::Right, 2)];
+    let routes = route(&rows, &flows, 2);
+    let wp = |x, row, y| Waypoint { x, row, y };
+    assert_eq!(
+        routes.paths[0],
+        vec![
+            wp(X::Axis(1), 1, Y::SymbolBottom),
+            wp(X::Axis(1), 2, Y::Mid),
+            wp(X::Edge(0, Slot::Centre, Side::Right), 2, Y::Mid),
+        ]
+    );
+    for (path, side) in routes.paths[1..].iter().zip([Side::Left, Side::Right]) {
+        assert_eq!(path.len(), 2, "{path:?}");
+        assert_eq!(path[1].x, X::Beside(0, side));
+    }
+}
