@@ -109,13 +109,12 @@ impl Variant {
     /// facing away from it and climbs or drops in its own lane.
     pub(super) const AWAY: u8 = 16;
     /// A long arrow down its lane (a connector's line, or one past a
-    /// row; [`Variant::may_detour`]) runs down a channel instead of its
-    /// lane's axis: the lane's own on the quieter side (the other one with
-    /// [`Self::FLIP_SIDE`]), or with [`Self::NEIGHBOUR`] the far channel
-    /// of the next lane on that side (`detour.rs`).
+    /// row; [`Variant::may_detour`]) runs down its lane's channel on the
+    /// quieter side (the other one with [`Self::FLIP_SIDE`]) instead of
+    /// its axis (`detour.rs`).
     pub(super) const DETOUR: u8 = 32;
-    /// A long arrow down its lane runs down the near channel of the next
-    /// lane on its side (the far one with [`Self::DETOUR`]).
+    /// A long arrow down its lane runs down the far channel of the next
+    /// lane on its side.
     pub(super) const NEIGHBOUR: u8 = 64;
     /// The variants untangle tries: the default and each single change
     /// (a change of two choices of one arrow rarely helps where the single
@@ -138,15 +137,13 @@ impl Variant {
     pub const SIDEWAYS: [Variant; 1] = [Variant(Self::INTO_SIDE)];
 
     /// The variants untangle tries for a long arrow down its lane
-    /// besides [`Self::TRIED`]: its run in each channel of its lane and
-    /// of the next lanes, on either side.
-    pub const DETOURS: [Variant; 6] = [
+    /// besides [`Self::TRIED`]: its run in each channel of its lane, or
+    /// in the far channel of the next lane on either side.
+    pub const DETOURS: [Variant; 4] = [
         Variant(Self::DETOUR),
         Variant(Self::DETOUR | Self::FLIP_SIDE),
         Variant(Self::NEIGHBOUR),
         Variant(Self::NEIGHBOUR | Self::FLIP_SIDE),
-        Variant(Self::NEIGHBOUR | Self::DETOUR),
-        Variant(Self::NEIGHBOUR | Self::DETOUR | Self::FLIP_SIDE),
     ];
 
     /// True when an arrow from row `s` to row `t` may take a detour (in
