@@ -176,3 +176,44 @@ fn an_arrow_from_another_lane_comes_into_the_side_of_a_top_connectors_drop_into(
         assert!(reverse_l, "seed {seed} {paper:?}: no arrow into a side");
     }
 }
+
+#[test]
+fn three_connectors_in_a_lane_lead_past_a_row_without_crossing() {
+    // Generated 26 activities, 13 performers, seed 78, on A4, page 3:
+    // connectors 1, 5 and 8 share Pemohon 1's head band; 1 leads to
+    // activity 3, 5 and 8 to activity 5 below it. 5's line, from the
+    // axis, came down a channel into 5's side and 8's line, beside it,
+    // crossed it over the top; now 8's goes first and takes the side,
+    // and 5's comes over the top inside it. 85/10 seed 41 on A4 and F4
+    // are alike.
+    let cases = [
+        (26, 13, 78, Paper::A4),
+        (85, 10, 41, Paper::A4),
+        (85, 10, 41, Paper::F4),
+    ];
+    for (activities, actors, seed, paper) in cases {
+        let sop = generate(GenerateOptions::new(activities, actors, seed));
+        let mut config = Config::default();
+        config.page.paper = paper;
+        let l = layout(&Procedure::from_sop(&sop).unwrap(), &config).unwrap();
+        assert_eq!(verify(&l), vec![], "seed {seed}");
+        assert_eq!(l.metrics.crossings, 0, "seed {seed} {paper:?}");
+        assert_eq!(l.metrics.connector_merges, 0, "seed {seed} {paper:?}");
+        // Some page has three head connectors in one lane.
+        let three = l.pages.iter().any(|page| {
+            let heads: Vec<usize> = page
+                .connectors
+                .iter()
+                .filter(|c| c.end == sopflow::layout::ConnectorEnd::In)
+                .map(|c| c.lane)
+                .collect();
+            heads
+                .iter()
+                .any(|&lane| heads.iter().filter(|&&l| l == lane).count() >= 3)
+        });
+        assert!(
+            three,
+            "seed {seed} {paper:?}: no three connectors in a lane"
+        );
+    }
+}

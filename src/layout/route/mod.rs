@@ -78,12 +78,13 @@ pub(crate) fn route(rows: &[RouteRow], flows: &[RouteFlow], lane_count: usize) -
             router.reserve_loop_entry(flow, ls, lt);
         }
     }
-    let mut paths = Vec::with_capacity(flows.len());
-    for (i, (flow, &(ls, lt))) in flows.iter().zip(&ends).enumerate() {
+    let mut paths = vec![Vec::new(); flows.len()];
+    for i in routing_order(rows, flows) {
+        let (flow, (ls, lt)) = (&flows[i], ends[i]);
         let exit = router.exits.get(i).copied().flatten();
         let path = router.route_flow(flow, exit, ls, lt);
         router.note_across(&path);
-        paths.push(path);
+        paths[i] = path;
     }
     router.assign_tracks(&mut paths);
     let mut routes = Routes {
@@ -92,6 +93,33 @@ pub(crate) fn route(rows: &[RouteRow], flows: &[RouteFlow], lane_count: usize) -
     };
     entries::clear_connector_lines(rows, flows, &mut routes);
     routes
+}
+
+/// The order the arrows are routed in: as given, except that the line of
+/// a head connector on its lane's axis goes after the lines of the
+/// connectors beside it when it cannot drop straight into the row below
+/// (its target is further down) and at most one other connector's line
+/// leads to its target. The lines beside it have one way out (their
+/// outer side); the line from the axis, which has to go round the row
+/// between anyway, then finds the side of its target one took and comes
+/// in over the top instead of across its way. (With more lines into one
+/// target, the later line only crowds the top they share.)
+fn routing_order(rows: &[RouteRow], flows: &[RouteFlow]) -> Vec<usize> {
+    let lines_into = |t: usize| {
+        flows
+            .iter()
+            .filter(|g| g.to == t && rows[g.from].connector)
+            .count()
+    };
+    let mut order: Vec<usize> = (0..flows.len()).collect();
+    order.sort_by_key(|&i| {
+        let f = &flows[i];
+        rows[f.from].connector
+            && f.from_slot == Slot::Centre
+            && f.to > f.from + 1
+            && lines_into(f.to) <= 2
+    });
+    order
 }
 
 /// The arrows (source row, target row) using one slot of a lane's axis.

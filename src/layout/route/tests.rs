@@ -512,3 +512,37 @@ fn an_arrow_into_another_lanes_side_leaves_the_top_to_two_connectors() {
         assert_eq!(path[1].x, X::Beside(0, side));
     }
 }
+
+#[test]
+fn an_axis_connectors_line_past_a_row_goes_after_the_lines_beside_it() {
+    // Three connectors in lane 0 of the band row: the left one leads to
+    // row 1, the centre and right ones to row 2, below row 1. The right
+    // one, routed first, takes row 2's right side from its outer channel
+    // track; the centre one comes down the inner track of that (quieter)
+    // channel and over row 2's top, and they do not cross (routed first,
+    // the centre one took that side, and the right one's way over the
+    // top crossed it).
+    let mut rows = rows(&[0, 0, 0]);
+    rows[0] = band(&[0, 0, 0], &[Slot::Left, Slot::Centre, Slot::Right]);
+    let flows = [
+        RouteFlow::between(1, 2, true),
+        from_band(Slot::Left, 1),
+        from_band(Slot::Centre, 2),
+        from_band(Slot::Right, 2),
+    ];
+    let routes = route(&rows, &flows, 1);
+    let (centre, right) = (&routes.paths[2], &routes.paths[3]);
+    assert_eq!(
+        right.last().unwrap().x,
+        X::Edge(0, Slot::Centre, Side::Right),
+        "{right:?}"
+    );
+    assert_eq!(centre.last().unwrap().row, 2);
+    assert!(
+        matches!(centre.last().unwrap().y, Y::SymbolTop | Y::UpperEdge),
+        "{centre:?}"
+    );
+    let track = |p: &[Waypoint]| tracks_of(p)[0];
+    assert_eq!(track(centre).1, Side::Right);
+    assert!(track(centre).2 < track(right).2, "{centre:?} {right:?}");
+}
