@@ -27,7 +27,8 @@
 //! drop straight into the top below them (`beside.rs`). A connector's
 //! line, or an arrow past rows of its lane, may go round the arrows
 //! across its lane down another channel (`detour.rs`); an arrow down to
-//! another lane may come into its target's side (`into_side.rs`).
+//! another lane may come into its target's side (`into_side.rs`). Each
+//! arrow takes the ports left by those routed before it (`order.rs`).
 
 use crate::hash::FastMap;
 
@@ -40,6 +41,7 @@ mod exits;
 mod into_side;
 mod into_target;
 mod model;
+mod order;
 mod ports;
 use exits::OutcomeExit;
 pub(crate) use exits::prefer_straight_bottom;
@@ -47,6 +49,7 @@ pub(crate) use model::{
     EdgePoint, RouteFlow, RouteRow, Routes, Side, Slot, UpperPoint, Variant, Waypoint, X, Y,
     raise_to_busier_side,
 };
+use order::routing_order;
 use ports::PortUse;
 
 /// Rows scanned when choosing a loop's channel side (keeps routing linear).
@@ -93,33 +96,6 @@ pub(crate) fn route(rows: &[RouteRow], flows: &[RouteFlow], lane_count: usize) -
     };
     entries::clear_connector_lines(rows, flows, &mut routes);
     routes
-}
-
-/// The order the arrows are routed in: as given, except that the line of
-/// a head connector on its lane's axis goes after the lines of the
-/// connectors beside it when it cannot drop straight into the row below
-/// (its target is further down) and at most one other connector's line
-/// leads to its target. The lines beside it have one way out (their
-/// outer side); the line from the axis, which has to go round the row
-/// between anyway, then finds the side of its target one took and comes
-/// in over the top instead of across its way. (With more lines into one
-/// target, the later line only crowds the top they share.)
-fn routing_order(rows: &[RouteRow], flows: &[RouteFlow]) -> Vec<usize> {
-    let lines_into = |t: usize| {
-        flows
-            .iter()
-            .filter(|g| g.to == t && rows[g.from].connector)
-            .count()
-    };
-    let mut order: Vec<usize> = (0..flows.len()).collect();
-    order.sort_by_key(|&i| {
-        let f = &flows[i];
-        rows[f.from].connector
-            && f.from_slot == Slot::Centre
-            && f.to > f.from + 1
-            && lines_into(f.to) <= 2
-    });
-    order
 }
 
 /// The arrows (source row, target row) using one slot of a lane's axis.
