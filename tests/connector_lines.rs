@@ -1,11 +1,33 @@
-//! An incoming connector's line joins no other arrow on its way down
-//! (a loop back from a later page must not read like a second start),
-//! also where two connectors' lines come over one top from one side.
+//! Off-page connectors' lines: an incoming one joins no other arrow on its
+//! way down (a loop back from a later page must not read like a second
+//! start), also where two come over one top from one side; a line goes
+//! round the arrows across its lane, an arrow from another lane leaves a
+//! top to them, and three connectors in a lane lead past a row without
+//! crossing.
 
 use sopflow::Procedure;
 use sopflow::config::{Config, Paper};
 use sopflow::generate::{GenerateOptions, generate};
-use sopflow::layout::{layout, verify};
+use sopflow::layout::{Layout, layout, verify};
+
+/// The generated procedure laid out on `paper`, every invariant kept.
+fn verified(options: GenerateOptions, paper: Paper) -> Layout {
+    let seed = options.seed;
+    let mut config = Config::default();
+    config.page.paper = paper;
+    let procedure = Procedure::from_sop(&generate(options)).unwrap();
+    let l = layout(&procedure, &config).unwrap();
+    assert_eq!(verify(&l), vec![], "seed {seed} {paper:?}");
+    l
+}
+
+/// As [`verified`], and no two arrows cross.
+fn uncrossed(options: GenerateOptions, paper: Paper) -> Layout {
+    let seed = options.seed;
+    let l = verified(options, paper);
+    assert_eq!(l.metrics.crossings, 0, "seed {seed} {paper:?}");
+    l
+}
 
 #[test]
 fn two_connectors_lines_over_one_top_from_one_side_end_apart() {
@@ -16,11 +38,7 @@ fn two_connectors_lines_over_one_top_from_one_side_end_apart() {
     // channel and over the top gap. They shared one track and ran on into
     // 56's arrow. Likewise 66 activities, 2 performers, seed 294, on A4.
     for (activities, actors, seed, paper) in [(85, 6, 11, Paper::F4), (66, 2, 294, Paper::A4)] {
-        let sop = generate(GenerateOptions::new(activities, actors, seed));
-        let mut config = Config::default();
-        config.page.paper = paper;
-        let l = layout(&Procedure::from_sop(&sop).unwrap(), &config).unwrap();
-        assert_eq!(verify(&l), vec![], "seed {seed}");
+        let l = verified(GenerateOptions::new(activities, actors, seed), paper);
         assert_eq!(l.metrics.connector_merges, 0, "seed {seed}");
         // Somewhere two connectors' lines end on one symbol, apart.
         let shared = l.pages.iter().any(|page| {
@@ -65,16 +83,13 @@ fn crowded_tops_of_dense_procedures_part_every_connectors_line() {
         (62, 9, 150),
     ];
     for (activities, actors, seed) in cases {
-        let sop = generate(GenerateOptions {
+        let options = GenerateOptions {
             decisions: 0.45,
             forks: 0.2,
             joints: 0.2,
             ..GenerateOptions::new(activities, actors, seed)
-        });
-        let mut config = Config::default();
-        config.page.paper = Paper::A4;
-        let l = layout(&Procedure::from_sop(&sop).unwrap(), &config).unwrap();
-        assert_eq!(verify(&l), vec![], "seed {seed}");
+        };
+        let l = verified(options, Paper::A4);
         assert_eq!(l.metrics.connector_merges, 0, "seed {seed}");
     }
 }
@@ -99,12 +114,7 @@ fn a_connectors_line_goes_round_the_arrows_across_its_lane() {
         (85, 12, 131, Paper::F4),
     ];
     for (activities, actors, seed, paper) in cases {
-        let sop = generate(GenerateOptions::new(activities, actors, seed));
-        let mut config = Config::default();
-        config.page.paper = paper;
-        let l = layout(&Procedure::from_sop(&sop).unwrap(), &config).unwrap();
-        assert_eq!(verify(&l), vec![], "seed {seed}");
-        assert_eq!(l.metrics.crossings, 0, "seed {seed} {paper:?}");
+        let l = uncrossed(GenerateOptions::new(activities, actors, seed), paper);
         // Some connector's line runs down off its connector's centre line.
         let detours = l.pages.iter().any(|page| {
             page.connectors.iter().any(|c| {
@@ -149,12 +159,7 @@ fn an_arrow_from_another_lane_comes_into_the_side_of_a_top_connectors_drop_into(
         (59, 14, 39, Paper::F4),
     ];
     for (activities, actors, seed, paper) in cases {
-        let sop = generate(GenerateOptions::new(activities, actors, seed));
-        let mut config = Config::default();
-        config.page.paper = paper;
-        let l = layout(&Procedure::from_sop(&sop).unwrap(), &config).unwrap();
-        assert_eq!(verify(&l), vec![], "seed {seed}");
-        assert_eq!(l.metrics.crossings, 0, "seed {seed} {paper:?}");
+        let l = uncrossed(GenerateOptions::new(activities, actors, seed), paper);
         // Some arrow between lanes leaves its source's bottom, goes
         // straight down and comes into its target's side at mid-height.
         let reverse_l = l.pages.iter().any(|page| {
@@ -192,12 +197,7 @@ fn three_connectors_in_a_lane_lead_past_a_row_without_crossing() {
         (85, 10, 41, Paper::F4),
     ];
     for (activities, actors, seed, paper) in cases {
-        let sop = generate(GenerateOptions::new(activities, actors, seed));
-        let mut config = Config::default();
-        config.page.paper = paper;
-        let l = layout(&Procedure::from_sop(&sop).unwrap(), &config).unwrap();
-        assert_eq!(verify(&l), vec![], "seed {seed}");
-        assert_eq!(l.metrics.crossings, 0, "seed {seed} {paper:?}");
+        let l = uncrossed(GenerateOptions::new(activities, actors, seed), paper);
         assert_eq!(l.metrics.connector_merges, 0, "seed {seed} {paper:?}");
         // Some page has three head connectors in one lane.
         let three = l.pages.iter().any(|page| {
