@@ -3,6 +3,11 @@
 //! taken. A connector's line takes no side another arrow enters, and over
 //! a top other arrows enter too it comes down the lane's axis from the row
 //! above where it can (the others then end beside it, `entries.rs`).
+//! A side that the line of a connector beside the axis comes down to is
+//! kept for it from arrows that join the channel lower down: of two
+//! arrows down one channel into one target, the one from higher up must
+//! take the side (outer track) and the other the top (inner track), or
+//! they cross.
 
 use super::ports::PortUse;
 use super::{MID, RouteFlow, Router, Side, TOP, Waypoint, X, Y, slot};
@@ -27,7 +32,14 @@ impl Router<'_> {
         let wp = |x, row, y| Waypoint { x, row, y };
         // A connector's line joins no arrow at a side another enters.
         let shared = self.rows[s].connector && *self.port(t, lt, target.1, entry) != PortUse::Free;
-        if !shared && self.usable(t, target, entry, PortUse::Entry) {
+        let kept = lane == lt
+            && side == entry
+            && t > s
+            && self
+                .kept_sides
+                .get(&(t, entry))
+                .is_some_and(|&from| from < s);
+        if !shared && !kept && self.usable(t, target, entry, PortUse::Entry) {
             self.take(t, target, entry, PortUse::Entry);
             let x = self.channel(lane, side, start, slot(t, MID), (t, entry as usize));
             path.push(wp(x, s, start_y));
@@ -54,6 +66,33 @@ impl Router<'_> {
             path.push(wp(x, row, y));
             path.push(wp(X::Axis(lt), row, y));
             path.push(wp(X::Axis(lt), t, Y::SymbolTop));
+        }
+    }
+
+    /// Notes the sides kept for connectors' lines: each arrow from a
+    /// connector beside its lane's axis that leads down its own lane past
+    /// a symbol (it cannot drop straight, `beside.rs`) runs down that
+    /// side's channel; the side of its target it faces is kept for it
+    /// from arrows joining that channel lower down.
+    pub(super) fn keep_sides_for_connector_lines(
+        &mut self,
+        flows: &[RouteFlow],
+        ends: &[(usize, usize)],
+    ) {
+        for (flow, &(ls, lt)) in flows.iter().zip(ends) {
+            let Some(side) = flow.from_slot.side() else {
+                continue;
+            };
+            let (s, t) = (flow.from, flow.to);
+            let passes = || {
+                self.symbol_rows[lt]
+                    .iter()
+                    .any(|&r| s < r && r < t && !self.rows[r].connector)
+            };
+            if self.rows[s].connector && ls == lt && t > s && passes() {
+                let from = self.kept_sides.entry((t, side)).or_insert(s);
+                *from = (*from).min(s);
+            }
         }
     }
 

@@ -76,6 +76,7 @@ pub(crate) fn route(rows: &[RouteRow], flows: &[RouteFlow], lane_count: usize) -
         }
     }
     router.assign_outcome_exits(flows, &ends);
+    router.keep_sides_for_connector_lines(flows, &ends);
     for (flow, &(ls, lt)) in flows.iter().zip(&ends) {
         if flow.to < flow.from {
             router.reserve_loop_entry(flow, ls, lt);
@@ -142,6 +143,9 @@ struct Router<'a> {
     /// The exit held for each arrow that is an outcome of a decision
     /// (none: the bottom vertex, or the arrow is no such outcome).
     exits: Vec<Option<OutcomeExit>>,
+    /// Per (target row, side): the highest row a connector's line beside
+    /// its lane's axis comes from into that side (`into_target.rs`).
+    kept_sides: FastMap<(usize, Side), usize>,
 }
 
 impl<'a> Router<'a> {
@@ -184,6 +188,7 @@ impl<'a> Router<'a> {
             spans: vec![Vec::new(); rows.len()],
             across: vec![Vec::new(); rows.len()],
             exits: Vec::new(),
+            kept_sides: FastMap::default(),
         }
     }
 

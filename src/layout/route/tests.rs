@@ -546,3 +546,43 @@ fn an_axis_connectors_line_past_a_row_goes_after_the_lines_beside_it() {
     assert_eq!(track(centre).1, Side::Right);
     assert!(track(centre).2 < track(right).2, "{centre:?} {right:?}");
 }
+
+#[test]
+fn a_side_a_connectors_line_comes_down_to_is_left_to_it() {
+    // Lane 0: the band (two connectors), D (a decision), P, E. D's other
+    // outcome takes the bottom (its label needs it) and goes to E, so
+    // its main one leaves by the right vertex for P. The right
+    // connector's line comes down the right channel past D to P as well.
+    // Joining the channel higher up, it takes P's right side from the
+    // outer track; D's arrow, routed first, leaves it and comes over P's
+    // top from the inner track (into the side, it would cross the line).
+    let mut all = rows(&[0, 0, 0, 0]);
+    all[0] = band(&[0, 0], &[Slot::Left, Slot::Right]);
+    all[1].outcomes = true;
+    all[1].shape = crate::layout::types::Shape::Decision;
+    let flows = [
+        RouteFlow::between(1, 2, true),
+        RouteFlow {
+            bottom_only: true,
+            ..RouteFlow::between(1, 3, false)
+        },
+        RouteFlow::between(2, 3, true),
+        from_band(Slot::Left, 1),
+        from_band(Slot::Right, 2),
+    ];
+    let routes = route(&all, &flows, 1);
+    let (main, line) = (&routes.paths[0], &routes.paths[4]);
+    assert_eq!(main[0].x, X::Edge(0, Slot::Centre, Side::Right), "{main:?}");
+    assert_eq!(
+        line.last().unwrap().x,
+        X::Edge(0, Slot::Centre, Side::Right),
+        "{line:?}"
+    );
+    assert!(
+        matches!(main.last().unwrap().y, Y::SymbolTop | Y::UpperEdge),
+        "{main:?}"
+    );
+    let track = |p: &[Waypoint]| tracks_of(p)[0];
+    assert_eq!(track(main).1, Side::Right);
+    assert!(track(main).2 < track(line).2, "{main:?} {line:?}");
+}
