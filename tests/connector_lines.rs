@@ -3,7 +3,8 @@
 //! start), also where two come over one top from one side; a line goes
 //! round the arrows across its lane, an arrow from another lane leaves a
 //! top to them, and three connectors in a lane lead past a row without
-//! crossing.
+//! crossing, and two connectors side by side trade arrows where their
+//! lines would cross.
 
 use sopflow::Procedure;
 use sopflow::config::{Config, Paper};
@@ -216,4 +217,27 @@ fn three_connectors_in_a_lane_lead_past_a_row_without_crossing() {
             "seed {seed} {paper:?}: no three connectors in a lane"
         );
     }
+}
+
+#[test]
+fn two_connectors_side_by_side_trade_arrows_where_lines_would_cross() {
+    // Generated 38 activities, 6 performers, seed 4, on F4: two arrows
+    // leave page 2 from one lane (14 to 20, 15 to 16) and both come into
+    // one lane of page 3. Numbered by their sources, 14's took the left
+    // connector and 15's the right one at both ends; on page 3 the line
+    // to 20 then came down the left and crossed 15's arrow into 16 on the
+    // way. Their numbers traded, each line keeps to its own side.
+    let l = uncrossed(GenerateOptions::new(38, 6, 4), Paper::F4);
+    let page = &l.pages[2];
+    let head = |to: &str| {
+        page.connectors
+            .iter()
+            .find(|c| c.end == sopflow::layout::ConnectorEnd::In && &*c.to == to)
+            .unwrap()
+    };
+    let (into_16, into_20) = (head("16"), head("20"));
+    assert_eq!(into_16.lane, into_20.lane);
+    assert!(into_16.rect.x < into_20.rect.x);
+    let number = |label: &str| label.parse::<usize>().unwrap();
+    assert!(number(&into_16.label) < number(&into_20.label));
 }

@@ -21,6 +21,9 @@
 //!                            arrows that cross, while crossings drop
 //!    d. labels               branch labels; arrows whose side label found
 //!                            no place go back to b through the bottom, once
+//!    e. renumber             two connectors side by side at a page's foot
+//!                            trade arrows (and numbers) where that draws
+//!                            fewer crossings on their pages: a-d again there
 //!    then the continuation pages of cut rows
 //!    fit, pages              when the arrows of some page took more tracks
 //!                            in a lane than it holds 4 pt apart, and the
@@ -60,6 +63,7 @@ mod paginate;
 mod place;
 mod plan;
 mod quality;
+mod renumber;
 mod route;
 mod table;
 mod table_lines;
@@ -296,7 +300,7 @@ fn draw(
     let continuations = std::mem::take(&mut fitted.continuations);
     pages::draw_pages(
         &table,
-        &fitted.plan,
+        &mut fitted.plan,
         continuations,
         &mut fitted.measured,
         threads,

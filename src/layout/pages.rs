@@ -8,7 +8,7 @@ use super::plan::Plan;
 use super::route::raise_to_busier_side;
 use super::table::Table;
 use super::types::Page;
-use super::{label_exits, overflow, place, untangle};
+use super::{label_exits, overflow, place, renumber, untangle};
 use crate::text::FontMeasurer;
 
 /// The flowchart pages, and the most channel tracks any of them took on
@@ -28,14 +28,15 @@ pub(crate) struct Drawn {
 /// continuation pages of the rows too tall for one.
 pub(crate) fn draw_pages(
     table: &Table<'_>,
-    plan: &Plan,
+    plan: &mut Plan,
     continuations: Vec<overflow::Continuation>,
     measured: &mut [MeasuredRow],
     threads: usize,
 ) -> Drawn {
     let numbers = PageNumbers::new(plan, &continuations);
-    let (pages, Taken { tracks, label_room }) =
-        pages_on_threads(table, plan, &numbers, measured, threads);
+    let (mut pages, mut taken) = pages_on_threads(table, plan, &numbers, measured, threads);
+    renumber::swap_where_lines_cross(table, (plan, &numbers), measured, &mut pages, &mut taken);
+    let Taken { tracks, label_room } = taken;
     Drawn {
         pages: with_continuations(table, pages, continuations, numbers.total),
         tracks,
@@ -45,7 +46,7 @@ pub(crate) fn draw_pages(
 
 /// The number of each planned page and the count of all, continuation
 /// pages included.
-struct PageNumbers {
+pub(crate) struct PageNumbers {
     /// 1-based number of each planned page.
     numbers: Vec<usize>,
     /// Every flowchart page.
@@ -106,20 +107,20 @@ fn with_continuations(
 }
 
 /// What the arrows of some pages took of their lanes (see [`Drawn`]).
-struct Taken {
+pub(crate) struct Taken {
     tracks: Vec<usize>,
     label_room: Vec<bool>,
 }
 
 impl Taken {
-    fn new(lanes: usize) -> Self {
+    pub(crate) fn new(lanes: usize) -> Self {
         Self {
             tracks: vec![0; lanes],
             label_room: vec![false; lanes],
         }
     }
 
-    fn add(&mut self, other: Taken) {
+    pub(crate) fn add(&mut self, other: Taken) {
         for (t, u) in self.tracks.iter_mut().zip(other.tracks) {
             *t = (*t).max(u);
         }
@@ -137,33 +138,51 @@ fn lay_out_pages(
     (measured, first_row): (&mut [MeasuredRow], usize),
     range: std::ops::Range<usize>,
 ) -> (Vec<Page>, Taken) {
-    let pairs = &plan.pairs;
-    let mut pages: Vec<Page> = Vec::with_capacity(range.len());
     let mut taken = Taken::new(table.procedure.lanes.len());
-    for p in range {
-        let mut page_plan = plan.page(table.procedure, p);
-        let (mut page, boxes) = place::place_page(
-            table,
-            (&mut *measured, first_row),
-            &page_plan,
-            pairs,
-            (numbers.numbers[p], numbers.total),
-        );
-        let drawn = untangle::untangled_flows(table, &mut page_plan, (&boxes, &page.joints), pairs);
-        let tracks_taken = label_exits::label_page(
-            table,
-            (&mut page, &mut page_plan),
-            (&boxes, pairs),
-            drawn,
-            &mut taken.label_room,
-        );
-        raise_to_busier_side(&mut taken.tracks, &tracks_taken);
-        page.cells.shrink_to_fit();
-        page.symbols.shrink_to_fit();
-        page.flows.shrink_to_fit();
-        pages.push(page);
-    }
+    let pages = range
+        .map(|p| {
+            lay_out_page(
+                table,
+                (plan, numbers),
+                (&mut *measured, first_row),
+                p,
+                &mut taken,
+            )
+        })
+        .collect();
     (pages, taken)
+}
+
+/// Phase 7 for page `p`, adding what its arrows take to `taken`.
+pub(crate) fn lay_out_page(
+    table: &Table<'_>,
+    (plan, numbers): (&Plan, &PageNumbers),
+    (measured, first_row): (&mut [MeasuredRow], usize),
+    p: usize,
+    taken: &mut Taken,
+) -> Page {
+    let pairs = &plan.pairs;
+    let mut page_plan = plan.page(table.procedure, p);
+    let (mut page, boxes) = place::place_page(
+        table,
+        (measured, first_row),
+        &page_plan,
+        pairs,
+        (numbers.numbers[p], numbers.total),
+    );
+    let drawn = untangle::untangled_flows(table, &mut page_plan, (&boxes, &page.joints), pairs);
+    let tracks_taken = label_exits::label_page(
+        table,
+        (&mut page, &mut page_plan),
+        (&boxes, pairs),
+        drawn,
+        &mut taken.label_room,
+    );
+    raise_to_busier_side(&mut taken.tracks, &tracks_taken);
+    page.cells.shrink_to_fit();
+    page.symbols.shrink_to_fit();
+    page.flows.shrink_to_fit();
+    page
 }
 
 /// Phase 7 split into consecutive runs of pages, one per thread, each

@@ -103,6 +103,63 @@ impl Plan {
         )
     }
 
+    /// The page that holds row `row`.
+    fn page_of(&self, row: usize) -> usize {
+        self.pages.partition_point(|range| range.end <= row)
+    }
+
+    /// The pages pair `k`'s connectors stand on: its foot's (the source's
+    /// page) and its head's (the target's).
+    pub fn pages_of(&self, procedure: &Procedure, k: usize) -> (usize, usize) {
+        let flow = &procedure.flows[self.pairs[k].flow];
+        (self.page_of(flow.from), self.page_of(flow.to))
+    }
+
+    /// The pairs with a connector on page `p`.
+    pub fn pairs_on(&self, p: usize) -> impl Iterator<Item = usize> + '_ {
+        self.incoming[p].iter().chain(&self.outgoing[p]).copied()
+    }
+
+    /// True when pairs `a` and `a + 1` may trade arrows, each band still
+    /// reading in number order: their connectors stand side by side at
+    /// one page's foot, in one lane and band row, and at their heads on
+    /// different pages or in one lane.
+    pub fn may_swap(&self, procedure: &Procedure, a: usize) -> bool {
+        let b = a + 1;
+        if b >= self.pairs.len() {
+            return false;
+        }
+        let ((foot_a, head_a), (foot_b, head_b)) =
+            (self.pages_of(procedure, a), self.pages_of(procedure, b));
+        let lane = self.pairs[a].from_lane;
+        if foot_a != foot_b || self.pairs[b].from_lane != lane {
+            return false;
+        }
+        let before = self.outgoing[foot_a]
+            .iter()
+            .filter(|&&k| k < a && self.pairs[k].from_lane == lane)
+            .count();
+        let one_band_row = before / CONNECTORS_PER_LANE == (before + 1) / CONNECTORS_PER_LANE;
+        one_band_row && (head_a != head_b || self.pairs[a].to_lane == self.pairs[b].to_lane)
+    }
+
+    /// Trades the arrows of pairs `a` and `a + 1`; each keeps its number.
+    pub fn swap(&mut self, procedure: &Procedure, a: usize) {
+        let b = a + 1;
+        let (head_a, head_b) = (self.pages_of(procedure, a).1, self.pages_of(procedure, b).1);
+        // On one page the head holds both either way.
+        if head_a != head_b {
+            for (head, from, to) in [(head_a, a, b), (head_b, b, a)] {
+                if let Some(k) = self.incoming[head].iter().position(|&k| k == from) {
+                    self.incoming[head][k] = to;
+                }
+            }
+        }
+        let (x, y) = self.pairs.split_at_mut(b);
+        std::mem::swap(&mut x[a].flow, &mut y[0].flow);
+        std::mem::swap(&mut x[a].to_lane, &mut y[0].to_lane);
+    }
+
     /// The channel tracks each lane takes on its busier side, the most of
     /// any page, with every arrow on its default route.
     pub fn tracks(&self, procedure: &Procedure) -> Vec<usize> {
@@ -362,3 +419,7 @@ fn rows_by_lane(connectors: &[usize], lane_of: impl Fn(usize) -> usize) -> Vec<u
 fn rows_in(row_of: &[usize]) -> usize {
     row_of.iter().max().map_or(0, |&r| r + 1)
 }
+
+#[cfg(test)]
+#[path = "plan_tests.rs"]
+mod tests;
