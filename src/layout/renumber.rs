@@ -1,5 +1,5 @@
-//! Phase 7e, renumber: connector numbers reconsidered. The connectors of one lane
-//! at a page's foot stand in number order, and the numbering gives them
+//! Phase 7e, renumber: connector numbers reconsidered. The connectors of
+//! one lane at a page's foot stand in number order, and the numbering gives them
 //! their numbers by their sources' rows only for want of a better key:
 //! which of two such connectors an arrow goes to is free. Where the lines
 //! of a page cross, two connectors side by side at one foot with
@@ -10,8 +10,9 @@
 //!
 //! In: the drawn pages and the [`Plan`] they were drawn from. Out: the
 //! plan with the traded pairs and their pages drawn again. Linear in
-//! practice: only pages with crossings are looked at, and each trade
-//! draws at most three pages again.
+//! practice: only pages with crossings are looked at, each trade tried
+//! draws the one or two pages where its connectors move again, and one
+//! made redraws the pages that show the other numbers.
 
 use super::measure::MeasuredRow;
 use super::pages::{PageNumbers, Taken, lay_out_page};
@@ -19,6 +20,7 @@ use super::plan::Plan;
 use super::quality;
 use super::table::Table;
 use super::types::Page;
+use crate::procedure::Procedure;
 
 /// What a trade must not make worse, page by page: crossings first, then
 /// the other faults untangle avoids, then labels left out, then height.
@@ -60,60 +62,96 @@ pub(crate) fn swap_where_lines_cross(
     taken: &mut Taken,
 ) {
     let procedure = table.procedure;
-    let lanes = procedure.lanes.len();
     for p in 0..pages.len() {
-        if quality::crossings(&pages[p].flows).is_empty() {
-            continue;
-        }
-        let mut candidates: Vec<usize> = plan
-            .pairs_on(p)
-            .flat_map(|k| [k.checked_sub(1), Some(k)])
-            .flatten()
-            .filter(|&a| plan.may_swap(procedure, a))
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        for a in candidates {
+        for a in trades_to_try(plan, procedure, p, &pages[p]) {
             if quality::crossings(&pages[p].flows).is_empty() {
                 break;
             }
-            let mut affected: Vec<usize> = [a, a + 1]
-                .into_iter()
-                .flat_map(|k| {
-                    let (foot, head) = plan.pages_of(procedure, k);
-                    [foot, head]
-                })
-                .collect();
-            affected.sort_unstable();
-            affected.dedup();
-            let before = affected
-                .iter()
-                .fold(Faults::default(), |sum, &q| sum.add(Faults::of(&pages[q])));
+            // A trade moves the two connectors at their foot, and at
+            // their head where one band holds both; elsewhere each head
+            // only shows the other number. The page with the crossing
+            // goes first: most trades that do not help show there.
+            let (foot, head_a) = plan.pages_of(procedure, a);
+            let head_b = plan.pages_of(procedure, a + 1).1;
+            let mut moved = vec![foot];
+            if head_a == head_b {
+                moved.push(head_a);
+            }
+            moved.sort_unstable_by_key(|&q| (q != p, q));
+            moved.dedup();
             plan.swap(procedure, a);
-            let mut used = Taken::new(lanes);
-            let redrawn: Vec<Page> = affected
-                .iter()
-                .map(|&q| lay_out_page(table, (plan, numbers), (measured, 0), q, &mut used))
-                .collect();
-            let after = redrawn
-                .iter()
-                .fold(Faults::default(), |sum, page| sum.add(Faults::of(page)));
-            let no_taller = affected
-                .iter()
-                .zip(&redrawn)
-                .all(|(&q, page)| page.table.height <= pages[q].table.height + 0.01);
-            let better = after.crossings < before.crossings
-                && after.others <= before.others
-                && after.labels >= before.labels
-                && no_taller;
-            if better {
-                for (&q, page) in affected.iter().zip(redrawn) {
-                    pages[q] = page;
-                }
-                taken.add(used);
-            } else {
+            let Some((redrawn, used)) =
+                redrawn_if_better(table, (plan, numbers), measured, pages, &moved)
+            else {
                 plan.swap(procedure, a);
+                continue;
+            };
+            for (&q, page) in moved.iter().zip(redrawn) {
+                pages[q] = page;
+            }
+            taken.add(used);
+            for q in [head_a, head_b] {
+                if !moved.contains(&q) {
+                    let mut used = Taken::new(procedure.lanes.len());
+                    pages[q] = lay_out_page(table, (plan, numbers), (measured, 0), q, &mut used);
+                    taken.add(used);
+                }
             }
         }
     }
+}
+
+/// The trades (pairs `a` and `a + 1`) that move connectors on page `p`,
+/// when it draws crossings: of two pairs side by side at its foot, or at
+/// its head in one lane (a trade elsewhere only shows other numbers on
+/// `p`). Each may take a crossing off: the lines into the connectors, and
+/// the arrows kept off their way, change sides.
+fn trades_to_try(plan: &Plan, procedure: &Procedure, p: usize, page: &Page) -> Vec<usize> {
+    if quality::crossings(&page.flows).is_empty() {
+        return Vec::new();
+    }
+    let head = |k: usize| (plan.pages_of(procedure, k).1, plan.pairs[k].to_lane);
+    let mut trades: Vec<usize> = plan
+        .pairs_on(p)
+        .flat_map(|k| {
+            let at_foot = plan.pages_of(procedure, k).0 == p;
+            let beside = |other: usize| at_foot || head(other) == head(k);
+            let before = k.checked_sub(1).filter(|&j| beside(j));
+            let after = (k + 1 < plan.pairs.len() && beside(k + 1)).then_some(k);
+            [before, after]
+        })
+        .flatten()
+        .filter(|&a| plan.may_swap(procedure, a))
+        .collect();
+    trades.sort_unstable();
+    trades.dedup();
+    trades
+}
+
+/// The `affected` pages laid out again (after a trade made in `plan`), with
+/// what their arrows take, when together they draw fewer crossings than
+/// they do in `pages`, no other fault more, no label fewer and none is
+/// taller; else `None`, as soon as a page leaves no room for fewer.
+fn redrawn_if_better(
+    table: &Table<'_>,
+    (plan, numbers): (&Plan, &PageNumbers),
+    measured: &mut [MeasuredRow],
+    pages: &[Page],
+    affected: &[usize],
+) -> Option<(Vec<Page>, Taken)> {
+    let before = affected
+        .iter()
+        .fold(Faults::default(), |sum, &q| sum.add(Faults::of(&pages[q])));
+    let mut used = Taken::new(table.procedure.lanes.len());
+    let mut after = Faults::default();
+    let mut redrawn = Vec::with_capacity(affected.len());
+    for &q in affected {
+        let page = lay_out_page(table, (plan, numbers), (measured, 0), q, &mut used);
+        after = after.add(Faults::of(&page));
+        if after.crossings >= before.crossings || page.table.height > pages[q].table.height + 0.01 {
+            return None;
+        }
+        redrawn.push(page);
+    }
+    (after.others <= before.others && after.labels >= before.labels).then_some((redrawn, used))
 }
