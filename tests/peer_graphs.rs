@@ -1,0 +1,53 @@
+//! The graphs sopflow is compared with ELK, Graphviz and dagre on
+//! (`../shared/bench/gen_sop.py --n N --seed 1`, whole document, default
+//! page breaks): every invariant kept, at most one bend per arrow on
+//! average, and no more crossings than measured when this test was
+//! written (ELK layered draws 2 at 1,000 activities and 25 at 10,000;
+//! `cargo bench --bench quality` prints the figures). Needs `python3`
+//! and the shared folder next to the repository, as the bench does.
+
+use sopflow::config::Config;
+use sopflow::layout::{layout, verify};
+use sopflow::{Procedure, parse_sop};
+use std::path::PathBuf;
+use std::process::Command;
+
+fn generated(n: usize) -> String {
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_sop.py");
+    let out = Command::new("python3")
+        .arg(&script)
+        .args(["--n", &n.to_string(), "--seed", "1"])
+        .output()
+        .unwrap_or_else(|e| panic!("python3 {}: {e}", script.display()));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn check(n: usize, most_crossings: usize) {
+    let sop = parse_sop(&generated(n)).unwrap();
+    let procedure = Procedure::from_sop(&sop).unwrap();
+    let l = layout(&procedure, &Config::default()).unwrap();
+    assert_eq!(verify(&l), vec![], "{n} activities");
+    let m = &l.metrics;
+    assert!(
+        m.crossings <= most_crossings,
+        "{n} activities: {} crossings",
+        m.crossings
+    );
+    assert!(m.bends_per_flow() <= 1.0, "{n}: {}", m.bends_per_flow());
+    assert_eq!(m.connector_merges, 0, "{n} activities");
+}
+
+#[test]
+fn a_thousand_activities_draw_at_most_four_crossings() {
+    check(1_000, 4);
+}
+
+#[test]
+fn ten_thousand_activities_draw_fewer_crossings_than_elk() {
+    check(10_000, 21);
+}
