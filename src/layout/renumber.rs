@@ -6,7 +6,7 @@
 //! consecutive numbers trade their arrows when that leaves the pages they
 //! stand on with fewer crossings and nothing worse: a line that had to
 //! cross another on its way to the connector on one side then reaches the
-//! one on its own side.
+//! one on its own side (at their head too, where one lane holds both).
 //!
 //! In: the drawn pages and the [`Plan`] they were drawn from. Out: the
 //! plan with the traded pairs and their pages drawn again. Linear in
@@ -22,8 +22,9 @@ use super::table::Table;
 use super::types::Page;
 use crate::procedure::Procedure;
 
-/// What a trade must not make worse, page by page: crossings first, then
-/// the other faults untangle avoids, then labels left out, then height.
+/// What a trade is judged by on the pages it draws again: fewer
+/// crossings, no more of the other faults untangle avoids, and no fewer
+/// labels printed.
 #[derive(Debug, Clone, Copy, Default)]
 struct Faults {
     crossings: usize,
