@@ -7,6 +7,8 @@
 //! stand on with fewer crossings and nothing worse: a line that had to
 //! cross another on its way to the connector on one side then reaches the
 //! one on its own side (at their head too, where one lane holds both).
+//! Three side by side at a foot try every other order of their arrows
+//! (a line may have to pass both others).
 //!
 //! In: the drawn pages and the [`Plan`] they were drawn from. Out: the
 //! plan with the traded pairs and their pages drawn again. Linear in
@@ -64,59 +66,91 @@ pub(crate) fn swap_where_lines_cross(
 ) {
     let procedure = table.procedure;
     for p in 0..pages.len() {
-        for a in trades_to_try(plan, procedure, p, &pages[p]) {
+        for trade in trades_to_try(plan, procedure, p, &pages[p]) {
             if quality::crossings(&pages[p].flows).is_empty() {
                 break;
             }
-            // A trade moves the two connectors at their foot, and at
-            // their head where one band holds both; elsewhere each head
-            // only shows the other number. The page with the crossing
-            // goes first: most trades that do not help show there.
-            let (foot, head_a) = plan.pages_of(procedure, a);
-            let head_b = plan.pages_of(procedure, a + 1).1;
-            let mut moved = vec![foot];
-            if head_a == head_b {
-                moved.push(head_a);
-            }
+            // A trade moves its connectors at their foot, and at a head
+            // that holds two of them; elsewhere each head only shows
+            // another number. The page with the crossing goes first:
+            // most trades that do not help show there.
+            let (first, last) = (trade.iter().min(), trade.iter().max());
+            let (Some(&first), Some(&last)) = (first, last) else {
+                continue;
+            };
+            let group: Vec<usize> = (first..=last + 1).collect();
+            let heads: Vec<usize> = group
+                .iter()
+                .map(|&k| plan.pages_of(procedure, k).1)
+                .collect();
+            let shared = |q: &usize| heads.iter().filter(|&h| h == q).count() > 1;
+            let mut moved = vec![plan.pages_of(procedure, first).0];
+            moved.extend(heads.iter().copied().filter(shared));
             moved.sort_unstable_by_key(|&q| (q != p, q));
             moved.dedup();
-            plan.swap(procedure, a);
+            if !apply(plan, procedure, &trade) {
+                continue;
+            }
             let Some((redrawn, used)) =
                 redrawn_if_better(table, (plan, numbers), measured, pages, &moved)
             else {
-                plan.swap(procedure, a);
+                undo(plan, procedure, &trade);
                 continue;
             };
             for (&q, page) in moved.iter().zip(redrawn) {
                 pages[q] = page;
             }
             taken.add(used);
-            for q in [head_a, head_b] {
-                if !moved.contains(&q) {
-                    let mut used = Taken::new(procedure.lanes.len());
-                    pages[q] = lay_out_page(table, (plan, numbers), (measured, 0), q, &mut used);
-                    taken.add(used);
-                }
+            let mut relabelled: Vec<usize> =
+                heads.into_iter().filter(|q| !moved.contains(q)).collect();
+            relabelled.sort_unstable();
+            relabelled.dedup();
+            for q in relabelled {
+                let mut used = Taken::new(procedure.lanes.len());
+                pages[q] = lay_out_page(table, (plan, numbers), (measured, 0), q, &mut used);
+                taken.add(used);
             }
         }
     }
 }
 
-/// The trades (pairs `a` and `a + 1`) that move connectors on page `p`,
-/// when it draws crossings: of two pairs side by side at its foot, or at
-/// its head in one lane (a trade elsewhere only shows other numbers on
-/// `p`). Each may take a crossing off: the lines into the connectors, and
-/// the arrows kept off their way, change sides.
-fn trades_to_try(plan: &Plan, procedure: &Procedure, p: usize, page: &Page) -> Vec<usize> {
+/// Makes the swaps of `trade` in order (each of pairs `a` and `a + 1`),
+/// when each may be made; else makes none. Returns whether it made them.
+fn apply(plan: &mut Plan, procedure: &Procedure, trade: &[usize]) -> bool {
+    for (done, &a) in trade.iter().enumerate() {
+        if !plan.may_swap(procedure, a) {
+            undo(plan, procedure, &trade[..done]);
+            return false;
+        }
+        plan.swap(procedure, a);
+    }
+    true
+}
+
+/// Takes back the swaps of `trade`, last first.
+fn undo(plan: &mut Plan, procedure: &Procedure, trade: &[usize]) {
+    for &a in trade.iter().rev() {
+        plan.swap(procedure, a);
+    }
+}
+
+/// The trades that move connectors on page `p`, when it draws crossings,
+/// each as the swaps of neighbouring pairs it makes (`a` and `a + 1`):
+/// of two pairs side by side at its foot, or at its head in one lane (a
+/// trade elsewhere only shows other numbers on `p`), and of three side
+/// by side at its foot, every other order of the three. Each may take a
+/// crossing off: the lines into the connectors, and the arrows kept off
+/// their way, change sides.
+fn trades_to_try(plan: &Plan, procedure: &Procedure, p: usize, page: &Page) -> Vec<Vec<usize>> {
     if quality::crossings(&page.flows).is_empty() {
         return Vec::new();
     }
     let head = |k: usize| (plan.pages_of(procedure, k).1, plan.pairs[k].to_lane);
-    let mut trades: Vec<usize> = plan
+    let foot = |k: usize| plan.pages_of(procedure, k).0 == p;
+    let mut swaps: Vec<usize> = plan
         .pairs_on(p)
         .flat_map(|k| {
-            let at_foot = plan.pages_of(procedure, k).0 == p;
-            let beside = |other: usize| at_foot || head(other) == head(k);
+            let beside = |other: usize| foot(k) || head(other) == head(k);
             let before = k.checked_sub(1).filter(|&j| beside(j));
             let after = (k + 1 < plan.pairs.len() && beside(k + 1)).then_some(k);
             [before, after]
@@ -124,8 +158,15 @@ fn trades_to_try(plan: &Plan, procedure: &Procedure, p: usize, page: &Page) -> V
         .flatten()
         .filter(|&a| plan.may_swap(procedure, a))
         .collect();
-    trades.sort_unstable();
-    trades.dedup();
+    swaps.sort_unstable();
+    swaps.dedup();
+    let mut trades: Vec<Vec<usize>> = swaps.iter().map(|&a| vec![a]).collect();
+    for pair in swaps.windows(2) {
+        let a = pair[0];
+        if pair[1] == a + 1 && foot(a) {
+            trades.extend([vec![a, a + 1], vec![a + 1, a], vec![a, a + 1, a]]);
+        }
+    }
     trades
 }
 
