@@ -374,3 +374,23 @@ fn a_label_left_over_after_the_exits_moved_takes_its_place_before_the_others() {
         .count();
     assert_eq!(printed, labelled);
 }
+
+#[test]
+fn a_start_with_four_labelled_outcomes_keeps_every_label_clear() {
+    // Found by the layout fuzzer: a start capsule in one lane sends four
+    // labelled arrows (one label empty), two to each of two activities,
+    // on Legal paper.
+    // Untangle trying the arrows in the most faults first chose routes
+    // that left no clear place for the long unspaced label of the arrow
+    // leaving the bottom, and it overlapped the label beside it (in index
+    // order the routes leave room for every label).
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/fuzz-four-labelled-outcomes.json");
+    let mut config = Config::default();
+    config.page.paper = sopflow::config::Paper::Legal;
+    config.page.landscape = true;
+    let l = layout(&common::load(&file), &config).unwrap();
+    assert_eq!(verify(&l), vec![]);
+    let labelled = l.pages[0].flows.iter().filter(|f| f.label.is_some());
+    assert_eq!(labelled.count(), 3);
+}

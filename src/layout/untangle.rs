@@ -95,17 +95,9 @@ pub(crate) fn untangled_flows(
         if score.1 == 0 {
             break;
         }
-        // The arrows in the most faults first: changed early, they spare
-        // the others changes that only work round them.
-        let mut faults_of = vec![0usize; plan.flows.len()];
-        for &(h, v) in &crossings {
-            faults_of[h] += 1;
-            faults_of[v] += 1;
-        }
-        let mut arrows: Vec<usize> = (0..plan.flows.len())
-            .filter(|&f| faults_of[f] > 0)
-            .collect();
-        arrows.sort_by_key(|&f| std::cmp::Reverse(faults_of[f]));
+        let mut arrows: Vec<usize> = crossings.iter().flat_map(|&(h, v)| [h, v]).collect();
+        arrows.sort_unstable();
+        arrows.dedup();
         for f in arrows {
             let kept = plan.flows[f].variant;
             let mut chosen = kept;
