@@ -13,26 +13,13 @@
 use sopflow::config::{Config, PageBreaks};
 use sopflow::layout::{Layout, layout, verify};
 use sopflow::{Procedure, parse_sop};
-use std::path::PathBuf;
-use std::process::Command;
+
+#[path = "../tests/common/gen_sop.rs"]
+mod gen_sop;
+use gen_sop::generated;
 
 /// The figures the peers were measured on (shared/bench/README.md).
 const ELK: [(usize, usize, f32); 2] = [(1_000, 2, 1.9), (10_000, 25, 1.9)];
-
-fn generated(n: usize) -> String {
-    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_sop.py");
-    let out = Command::new("python3")
-        .arg(&script)
-        .args(["--n", &n.to_string(), "--seed", "1"])
-        .output()
-        .unwrap_or_else(|e| panic!("python3 {}: {e}", script.display()));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("the generator writes UTF-8")
-}
 
 fn lay_out(json: &str, breaks: PageBreaks) -> Layout {
     let sop = parse_sop(json).expect("generated documents parse");

@@ -9,23 +9,10 @@
 use sopflow::config::Config;
 use sopflow::layout::{layout, verify};
 use sopflow::{Procedure, parse_sop};
-use std::path::PathBuf;
-use std::process::Command;
 
-fn generated(n: usize) -> String {
-    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_sop.py");
-    let out = Command::new("python3")
-        .arg(&script)
-        .args(["--n", &n.to_string(), "--seed", "1"])
-        .output()
-        .unwrap_or_else(|e| panic!("python3 {}: {e}", script.display()));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+#[path = "common/gen_sop.rs"]
+mod gen_sop;
+use gen_sop::generated;
 
 fn check(n: usize, most_crossings: usize) {
     let sop = parse_sop(&generated(n)).unwrap();
