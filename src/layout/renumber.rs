@@ -67,8 +67,9 @@ pub(crate) fn swap_where_lines_cross(
 ) {
     let procedure = table.procedure;
     for p in 0..pages.len() {
+        let mut crossed = true;
         for trade in trades_to_try(plan, procedure, p, &pages[p]) {
-            if quality::crossings(&pages[p].flows).is_empty() {
+            if !crossed {
                 break;
             }
             // A trade moves its connectors at their foot, and at a head
@@ -107,10 +108,9 @@ pub(crate) fn swap_where_lines_cross(
             relabelled.sort_unstable();
             relabelled.dedup();
             for q in relabelled {
-                let mut used = Taken::new(procedure.lanes.len());
-                pages[q] = lay_out_page(table, (plan, numbers), (measured, 0), q, &mut used);
-                taken.add(used);
+                pages[q] = lay_out_page(table, (plan, numbers), (measured, 0), q, taken);
             }
+            crossed = !quality::crossings(&pages[p].flows).is_empty();
         }
     }
 }
