@@ -3,10 +3,11 @@
 //! ([`Pass::Owned`]); the arrows whose label finds none leave by the
 //! bottom instead and the page is routed again. Where that costs
 //! crossings, or joins a connector's line to another arrow, the exits
-//! stay if every label finds a clear place ([`Pass::Kept`]). A label that
-//! loses its place when the page is routed again moves its exit too, for
-//! a few rounds; a label is left out only when no drawing tried prints
-//! them all.
+//! stay if every label finds a clear place that reads as its own arrow's
+//! ([`Pass::Kept`]). A label that loses its place when the page is routed
+//! again moves its exit too, for a few rounds; then the exits stay, a
+//! label crowded nearer another arrow where it must ([`Pass::Crowded`]),
+//! and a label is left out only when no drawing tried prints them all.
 //!
 //! In: the page with its untangled arrows, the [`PagePlan`] (the moved
 //! exits are set in it). Out: the labels set on the page's arrows, the
@@ -57,14 +58,14 @@ pub(crate) fn label_page(
         )
     };
     let before = faults(&original, plan);
-    // The original exits with every label in a clear place: the labels
-    // that find none.
-    let keep = |page: &mut Page, plan: &PagePlan| {
+    // The original exits with every label in a clear place (`pass`):
+    // the labels that find none.
+    let keep = |page: &mut Page, plan: &PagePlan, pass: Pass| {
         page.flows.clone_from(&original);
         for flow in &mut page.flows {
             flow.label = None;
         }
-        place_labels(table, page, plan, Pass::Kept)
+        place_labels(table, page, plan, pass)
     };
     let mut round = 0;
     loop {
@@ -77,7 +78,7 @@ pub(crate) fn label_page(
         if costlier && round == 0 {
             mark_lanes(table, plan, &failed, label_room);
         }
-        if (costlier || after.1 > before.1) && keep(page, plan).is_empty() {
+        if (costlier || after.1 > before.1) && keep(page, plan, Pass::Kept).is_empty() {
             mark_lanes(table, plan, &failed, label_room);
             return drawn.tracks;
         }
@@ -88,10 +89,12 @@ pub(crate) fn label_page(
             return again.tracks;
         }
         if round == ROUNDS {
-            // Rather the original exits, every label in a clear place,
-            // than a label left out.
+            // Rather the original exits, every label in a clear place
+            // (reading as its own arrow's, else crowded), than a label
+            // left out.
             let rerouted = std::mem::take(&mut page.flows);
-            if keep(page, plan).is_empty() {
+            if keep(page, plan, Pass::Kept).is_empty() || keep(page, plan, Pass::Crowded).is_empty()
+            {
                 mark_lanes(table, plan, &failed, label_room);
                 return drawn.tracks;
             }

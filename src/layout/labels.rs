@@ -34,14 +34,19 @@ pub(crate) enum Pass {
     /// First: each label nearer its own arrow than any arrow from
     /// elsewhere.
     Owned,
-    /// The exits stay where moving them would cost crossings: a label may
-    /// sit nearer another arrow (over a diamond's corner, by an arrow into
-    /// its top), still clear of everything.
+    /// The exits stay where moving them would cost crossings: a label
+    /// that finds no place in whole words takes a size smaller, then
+    /// breaks as in its zone (with a hyphen inside a word), still reading
+    /// as its own arrow's.
     Kept,
     /// After the failed labels' exits moved to the bottom: a label that
     /// finds no place in whole words takes a size smaller, or the zone
     /// under its source.
     Rerouted,
+    /// The last resort before a label is left out: the exits of
+    /// [`Pass::Kept`], and a label that finds no place reading as its own
+    /// arrow's may sit nearer another arrow, still clear of everything.
+    Crowded,
 }
 
 /// Places the labels of the arrows on `page`, in flow order; past the
@@ -110,35 +115,23 @@ pub(crate) fn place_labels(
                     && !heads.iter().any(|h| h.inflate(0.5).overlaps(rect))
                     && index.touching(&rect.inflate(0.5)).next().is_none()
             };
-            // A label reads as its own arrow's when no unrelated arrow (one
-            // sharing neither its source, a fork, nor its target, a merge)
-            // runs clearly nearer to it than its first segment; joint lines
-            // are no arrows.
-            let own_flow = &page.flows[f];
-            let owned = |rect: &Rect| {
-                let reach = distance_to_segment(rect, points[0], points[1]) - OWNER_MARGIN;
-                reach <= 0.0
-                    || index.touching(&rect.inflate(reach)).all(|o| {
-                        page.flows
-                            .get(o)
-                            .is_none_or(|g| g.from == own_flow.from || g.to == own_flow.to)
-                    })
-            };
-            let place = |lines: Vec<Line>, font: Font, placed: &[Rect], side: Side| {
-                let w = lines.iter().map(|l| l.width).fold(0.0, f32::max);
-                let h = lines.len() as f32 * measurer.line_height(font);
-                candidates(&points, w, h)
-                    .into_iter()
-                    .filter(|&(_, s)| s == side)
-                    .map(|(r, _)| r)
-                    .find(|r| clear(r, placed) && (pass == Pass::Kept || owned(r)))
-                    .map(|rect| (rect, lines, font))
-            };
+            let owned = |rect: &Rect| reads_as_own(page, &index, f, rect);
+            let place =
+                |lines: Vec<Line>, font: Font, placed: &[Rect], side: Side, must_own: bool| {
+                    let w = lines.iter().map(|l| l.width).fold(0.0, f32::max);
+                    let h = lines.len() as f32 * measurer.line_height(font);
+                    candidates(&points, w, h)
+                        .into_iter()
+                        .filter(|&(_, s)| s == side)
+                        .map(|(r, _)| r)
+                        .find(|r| clear(r, placed) && (!must_own || owned(r)))
+                        .map(|rect| (rect, lines, font))
+                };
             // Whole words: on one line, else wrapped at spaces, on the side
             // away from the turn, then on the other side. Past that the exit
             // moves (the driver routes the arrow again through the bottom); a
             // bottom exit falls back on its reserved zone, then a size smaller.
-            let whole_words = |font: Font| {
+            let whole_words = |font: Font, must_own: bool| {
                 let full = measurer.width(text, font);
                 let longest_word = text
                     .split(' ')
@@ -150,7 +143,8 @@ pub(crate) fn place_labels(
                 }
                 [Side::Preferred, Side::Other].into_iter().find_map(|side| {
                     widths.iter().find_map(|&width| {
-                        place(wrap_label(text, width, font, measurer), font, &placed, side)
+                        let lines = wrap_label(text, width, font, measurer);
+                        place(lines, font, &placed, side, must_own)
                     })
                 })
             };
@@ -159,11 +153,11 @@ pub(crate) fn place_labels(
                 ..base
             };
             let zone_font = label.zone_font;
-            let zone = || {
+            let zone = |must_own: bool| {
                 let lines = label.zone_lines.clone();
                 [Side::Preferred, Side::Other]
                     .into_iter()
-                    .find_map(|side| place(lines.clone(), zone_font, &placed, side))
+                    .find_map(|side| place(lines.clone(), zone_font, &placed, side, must_own))
             };
             let forced = || {
                 // A third label on one bottom stub: keep it beside its arrow (the checker reports it).
@@ -174,14 +168,29 @@ pub(crate) fn place_labels(
                     .first()
                     .map(|&(r, _)| (r, lines, zone_font))
             };
-            let chosen = whole_words(base)
-                .or_else(|| bottom_exit.then(zone).flatten())
+            // With the exits kept, a label first tries the places where it
+            // reads as its own arrow's, in whole words, a size smaller, then
+            // (beside a side exit) broken as in its zone; crowded, it then
+            // takes one nearer another arrow.
+            let kept = matches!(pass, Pass::Kept | Pass::Crowded);
+            let owned_first = || {
+                kept.then(|| {
+                    whole_words(base, true)
+                        .or_else(|| whole_words(small, true))
+                        .or_else(|| (!bottom_exit).then(|| zone(true)).flatten())
+                })
+                .flatten()
+            };
+            let must_own = pass != Pass::Crowded;
+            let chosen = owned_first()
+                .or_else(|| whole_words(base, must_own))
+                .or_else(|| bottom_exit.then(|| zone(must_own)).flatten())
                 .or_else(|| {
                     (bottom_exit || rerouted)
-                        .then(|| whole_words(small))
+                        .then(|| whole_words(small, must_own))
                         .flatten()
                 })
-                .or_else(|| (rerouted && !bottom_exit).then(zone).flatten())
+                .or_else(|| (rerouted && !bottom_exit).then(|| zone(must_own)).flatten())
                 .or_else(|| {
                     let kept = bottom_exit.then(forced).flatten();
                     forced_count += usize::from(kept.is_some());
@@ -233,6 +242,25 @@ pub(crate) fn symbol_overlaps(symbol: &Rect, diamond: bool, rect: &Rect) -> bool
     } else {
         symbol.overlaps(rect)
     }
+}
+
+/// True when a label of flow `f` at `rect` reads as its own arrow's: no
+/// unrelated arrow (one sharing neither its source, a fork, nor its
+/// target, a merge) runs more than [`OWNER_MARGIN`] nearer to it than
+/// the arrow's first segment; joint lines are no arrows. `index` holds
+/// the page's segments.
+fn reads_as_own(page: &Page, index: &SegmentIndex, f: usize, rect: &Rect) -> bool {
+    let own = &page.flows[f];
+    let [a, b, ..] = own.points[..] else {
+        return true;
+    };
+    let reach = distance_to_segment(rect, a, b) - OWNER_MARGIN;
+    reach <= 0.0
+        || index.touching(&rect.inflate(reach)).all(|o| {
+            page.flows
+                .get(o)
+                .is_none_or(|g| g.from == own.from || g.to == own.to)
+        })
 }
 
 /// How far `r` lies from the segment `a`-`b`, along the farther axis
