@@ -91,7 +91,7 @@ pub(crate) fn untangled_flows(
     };
     let (mut crossings, count) = faults(&best, plan);
     let mut score = (crowded, count, quality::bends(&best));
-    for _ in 0..ROUNDS {
+    for round in 0..ROUNDS {
         if score.1 == 0 {
             break;
         }
@@ -105,7 +105,11 @@ pub(crate) fn untangled_flows(
             let other_outcome = plan.rows[flow.from].outcomes && !flow.main;
             let tried = Variant::TRIED
                 .into_iter()
-                .chain(extra_variants(&plan.rows, flow).iter().copied())
+                .chain(
+                    extra_variants(&plan.rows, flow, round + 1 == ROUNDS)
+                        .iter()
+                        .copied(),
+                )
                 .filter(|&v| v != kept && (other_outcome || !v.moves_outcome_exit()));
             for variant in tried {
                 plan.flows[f].variant = variant;

@@ -8,7 +8,12 @@
 //! on one side, or the far channel of the next lane on that side, passing
 //! the arrows that turn short of it (the next lane's near channel, tried
 //! too at first, helped in one layout in a hundred where the far one
-//! helped in ten).
+//! helped in ten). An arrow down to another lane may go round its
+//! target's lane the same way, down the far channel of the next lane
+//! past it, and come into the target's side facing that channel: it then
+//! passes the arrows that leave the target's lane towards that side
+//! between the two rows (with [`Variant::FLIP_SIDE`] it comes in over
+//! the top instead, where an arrow from higher up takes that side).
 
 use super::exits::OutcomeExit;
 use super::ports::PortUse;
@@ -26,27 +31,39 @@ impl Router<'_> {
         &mut self,
         flow: &RouteFlow,
         exit: Option<OutcomeExit>,
-        lane: usize,
+        (lane, lt): (usize, usize),
     ) -> Option<Vec<Waypoint>> {
         let (s, t) = (flow.from, flow.to);
         let (detour, neighbour) = (
             flow.variant.has(Variant::DETOUR),
             flow.variant.has(Variant::NEIGHBOUR),
         );
-        if !(detour || neighbour) || !Variant::may_detour(&self.rows[s], &self.rows[t], s, t) {
-            return None;
-        }
-        // A connector beside the axis is reached only through its outer side.
         let flip = flow.variant.has(Variant::FLIP_SIDE);
-        let side = match flow.from_slot.side().or(flow.to_slot.side()) {
-            Some(_) if flip => return None,
-            Some(outer) => outer,
-            None if flip => self.quieter_side(lane, s, t).other(),
-            None => self.quieter_side(lane, s, t),
+        let side = if lane == lt {
+            if !(detour || neighbour) || !Variant::may_detour(&self.rows[s], &self.rows[t], s, t) {
+                return None;
+            }
+            // A connector beside the axis is reached only through its outer side.
+            match flow.from_slot.side().or(flow.to_slot.side()) {
+                Some(_) if flip => return None,
+                Some(outer) => outer,
+                None if flip => self.quieter_side(lane, s, t).other(),
+                None => self.quieter_side(lane, s, t),
+            }
+        } else {
+            // Down to another lane: round the target's lane, down the far
+            // channel of the next lane past it, between two activities
+            // of one lane each.
+            let single = |r: usize| self.rows[r].lanes.len() == 1 && !self.rows[r].connector;
+            if !(neighbour && !detour && t > s && single(s) && single(t)) {
+                return None;
+            }
+            super::toward(lane, lt)?
         };
+        let past = if lane == lt { lane } else { lt };
         let next = match side {
-            Side::Left => lane.checked_sub(1),
-            Side::Right => Some(lane + 1).filter(|&l| l < self.symbol_rows.len()),
+            Side::Left => past.checked_sub(1),
+            Side::Right => Some(past + 1).filter(|&l| l < self.symbol_rows.len()),
         };
         let channel = if neighbour {
             (next?, side)
@@ -87,7 +104,9 @@ impl Router<'_> {
             path.push(wp(X::Axis(lane), Y::BusBelow));
             (slot(s, BOTTOM), Y::BusBelow)
         };
-        self.enter_from_channel(flow, channel, side, start, start_y, &mut path);
+        // Round another lane, the other side variant comes in over the top.
+        let entry = Some(side).filter(|_| lane == lt || !flip);
+        self.enter_from_channel(flow, channel, entry, start, start_y, &mut path);
         Some(path)
     }
 }

@@ -16,12 +16,12 @@ impl Router<'_> {
     /// The rest of a channel route: along the channel `(lane, side)` from
     /// slot `start` to the target's row, then into its side `entry`, or
     /// across its top gap into its top when that side is taken (for a
-    /// connector's line: when any arrow enters there).
+    /// connector's line: when any arrow enters there) or none is given.
     pub(super) fn enter_from_channel(
         &mut self,
         flow: &RouteFlow,
         (lane, side): (usize, Side),
-        entry: Side,
+        entry: Option<Side>,
         start: usize,
         start_y: Y,
         path: &mut Vec<Waypoint>,
@@ -30,16 +30,20 @@ impl Router<'_> {
         let lt = self.lanes_of(flow).1;
         let target = (lt, flow.to_slot);
         let wp = |x, row, y| Waypoint { x, row, y };
-        // A connector's line joins no arrow at a side another enters.
-        let shared = self.rows[s].connector && *self.port(t, lt, target.1, entry) != PortUse::Free;
-        let kept = lane == lt
-            && side == entry
-            && t > s
-            && self
-                .kept_sides
-                .get(&(t, entry))
-                .is_some_and(|&from| from < s);
-        if !shared && !kept && self.usable(t, target, entry, PortUse::Entry) {
+        let into_side = entry.filter(|&entry| {
+            // A connector's line joins no arrow at a side another enters.
+            let shared =
+                self.rows[s].connector && *self.port(t, lt, target.1, entry) != PortUse::Free;
+            let kept = lane == lt
+                && side == entry
+                && t > s
+                && self
+                    .kept_sides
+                    .get(&(t, entry))
+                    .is_some_and(|&from| from < s);
+            !shared && !kept && self.usable(t, target, entry, PortUse::Entry)
+        });
+        if let Some(entry) = into_side {
             self.take(t, target, entry, PortUse::Entry);
             let x = self.channel(lane, side, start, slot(t, MID), (t, entry as usize));
             path.push(wp(x, s, start_y));

@@ -299,9 +299,7 @@ impl<'a> Router<'a> {
         if let Some(path) = self.drop_beside(flow, ls, lt) {
             return path;
         }
-        if ls == lt
-            && let Some(path) = self.detour(flow, exit, ls)
-        {
+        if let Some(path) = self.detour(flow, exit, (ls, lt)) {
             return path;
         }
         // A connector beside the axis is reached only through its outer side.
@@ -387,7 +385,7 @@ impl<'a> Router<'a> {
         self.enter_from_channel(
             flow,
             (channel_lane, channel_side),
-            entry_side,
+            Some(entry_side),
             start,
             start_y,
             &mut path,
@@ -531,15 +529,26 @@ impl<'a> Router<'a> {
 
 /// The variants untangle tries for `flow` besides [`Variant::TRIED`]:
 /// the detours of a long arrow down its lane, the reverse L of an arrow
-/// down to another lane.
-pub(crate) fn extra_variants(rows: &[RouteRow], flow: &RouteFlow) -> &'static [Variant] {
+/// down to another lane, and in the `last` round also its way round the
+/// target's lane (longer, with a corner more: tried only where the
+/// others left a fault, so that it does not win over a shorter way they
+/// find in a later arrow).
+pub(crate) fn extra_variants(
+    rows: &[RouteRow],
+    flow: &RouteFlow,
+    last: bool,
+) -> &'static [Variant] {
     let (s, t) = (flow.from, flow.to);
     let (source, target) = (&rows[s], &rows[t]);
     let (ls, lt) = flow_lanes(rows, flow);
     if ls == lt && Variant::may_detour(source, target, s, t) {
         &Variant::DETOURS
     } else if ls != lt && t > s && !source.connector && !target.connector {
-        &Variant::SIDEWAYS
+        if last {
+            &Variant::SIDEWAYS_OR_AROUND
+        } else {
+            &Variant::SIDEWAYS_OR_AROUND[..1]
+        }
     } else {
         &[]
     }

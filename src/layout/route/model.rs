@@ -114,7 +114,8 @@ impl Variant {
     /// its axis (`detour.rs`).
     pub(super) const DETOUR: u8 = 32;
     /// A long arrow down its lane runs down the far channel of the next
-    /// lane on its side.
+    /// lane on its side; an arrow down to another lane, down the far
+    /// channel of the next lane past its target.
     pub(super) const NEIGHBOUR: u8 = 64;
     /// The variants untangle tries: the default and each single change
     /// (a change of two choices of one arrow rarely helps where the single
@@ -132,9 +133,15 @@ impl Variant {
     /// An arrow down to another lane runs down the source's axis to the
     /// target's row and comes into its facing side (`into_side.rs`).
     pub(super) const INTO_SIDE: u8 = 128;
-    /// The variant untangle tries for an arrow down to another lane
-    /// besides [`Self::TRIED`].
-    pub const SIDEWAYS: [Variant; 1] = [Variant(Self::INTO_SIDE)];
+    /// The variants untangle tries for an arrow down to another lane
+    /// besides [`Self::TRIED`]: into the target's facing side, or round
+    /// the target's lane down the far channel of the next lane past it,
+    /// into the target's side facing it or over its top.
+    pub const SIDEWAYS_OR_AROUND: [Variant; 3] = [
+        Variant(Self::INTO_SIDE),
+        Variant(Self::NEIGHBOUR),
+        Variant(Self::NEIGHBOUR | Self::FLIP_SIDE),
+    ];
 
     /// The variants untangle tries for a long arrow down its lane
     /// besides [`Self::TRIED`]: its run in each channel of its lane, or

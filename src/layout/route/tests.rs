@@ -493,7 +493,7 @@ fn an_arrow_into_another_lanes_side_leaves_the_top_to_two_connectors() {
     let mut rows = rows(&[0, 1, 0]);
     rows[0] = band(&[0, 0], &[Slot::Left, Slot::Right]);
     let across = RouteFlow {
-        variant: Variant::SIDEWAYS[0],
+        variant: Variant::SIDEWAYS_OR_AROUND[0],
         ..RouteFlow::between(1, 2, true)
     };
     let flows = [across, from_band(Slot::Left, 2), from_band(Slot::Right, 2)];
@@ -585,4 +585,52 @@ fn a_side_a_connectors_line_comes_down_to_is_left_to_it() {
     let track = |p: &[Waypoint]| tracks_of(p)[0];
     assert_eq!(track(main).1, Side::Right);
     assert!(track(main).2 < track(line).2, "{main:?} {line:?}");
+}
+
+#[test]
+fn an_arrow_down_to_another_lane_may_go_round_the_target_lane() {
+    // Row 0 in lane 2 leads to row 3 in lane 1; between them row 1 (lane
+    // 2) leads to row 2 (lane 0) across lane 1. Round the target's lane
+    // the arrow runs down the far (left) channel of lane 0 and comes into
+    // row 3's facing (left) side; the other side variant comes in over
+    // row 3's top.
+    let rows = rows(&[2, 2, 0, 1]);
+    let around = |variant| RouteFlow {
+        variant,
+        ..RouteFlow::between(0, 3, false)
+    };
+    let others = [
+        RouteFlow::between(1, 2, true),
+        RouteFlow::between(2, 3, true),
+    ];
+    for (variant, into_side) in [
+        (Variant::SIDEWAYS_OR_AROUND[1], true),
+        (Variant::SIDEWAYS_OR_AROUND[2], false),
+    ] {
+        let flows = [around(variant), others[0], others[1]];
+        let routes = route(&rows, &flows, 3);
+        let path = &routes.paths[0];
+        let channels: Vec<(usize, Side)> =
+            tracks_of(path).iter().map(|&(l, s, _)| (l, s)).collect();
+        assert!(!channels.is_empty(), "{path:?}");
+        assert!(channels.iter().all(|&c| c == (0, Side::Left)), "{path:?}");
+        let end = *path.last().unwrap();
+        if into_side {
+            assert_eq!(end.x, X::Edge(1, Slot::Centre, Side::Left), "{path:?}");
+        } else {
+            assert_eq!((end.x, end.y), (X::Axis(1), Y::SymbolTop), "{path:?}");
+        }
+    }
+    // Only between activities of one lane each: from a joint activity
+    // (lanes 2 and 3) the variant leaves the default route.
+    let mut joint = rows.clone();
+    joint[0].lanes = vec![2, 3];
+    let path_of = |variant| {
+        let flows = [around(variant), others[0], others[1]];
+        route(&joint, &flows, 4).paths[0].clone()
+    };
+    assert_eq!(
+        path_of(Variant::SIDEWAYS_OR_AROUND[1]),
+        path_of(Variant::default())
+    );
 }
