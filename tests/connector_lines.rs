@@ -3,8 +3,9 @@
 //! start), also where two come over one top from one side; a line goes
 //! round the arrows across its lane, an arrow from another lane leaves a
 //! top to them, and three connectors in a lane lead past a row without
-//! crossing, and two or three connectors side by side trade arrows where
-//! their lines would cross.
+//! crossing, two or three connectors side by side trade arrows where
+//! their lines would cross, and a line beside the axis jogs onto it over
+//! an arrow coming across the top gap from its side.
 
 use sopflow::Procedure;
 use sopflow::config::{Config, Paper};
@@ -264,4 +265,47 @@ fn three_connectors_side_by_side_take_the_order_their_lines_cross_least_in() {
         out.iter().map(|c| &*c.from).collect()
     };
     assert_eq!(foot, ["21", "18", "17"]);
+}
+
+#[test]
+fn a_connectors_line_beside_the_axis_jogs_onto_it_over_an_arrow_across_the_top_gap() {
+    // Generated 24 activities, 7 performers, seed 12, dense, on A4: on
+    // page 3 connectors 5 and 9 share a lane of the band over 13, and 5's
+    // line dropped straight beside the axis into 13's upper edge, where
+    // connector 3's line comes across the top gap from that side into the
+    // top: they crossed. Now 5's line jogs onto the axis above the other
+    // and drops into the top, and the other ends on the upper edge on its
+    // own side.
+    let mut options = GenerateOptions::new(24, 7, 12);
+    (options.decisions, options.forks, options.joints) = (0.35, 0.15, 0.1);
+    let l = verified(options, Paper::A4);
+    assert!(l.metrics.crossings <= 1, "{}", l.metrics.crossings);
+    let page = &l.pages[2];
+    let target = page.symbols.iter().find(|s| &*s.id == "13").unwrap();
+    let axis = target.rect.x + target.rect.width / 2.0;
+    let into = |label: &str| {
+        page.flows
+            .iter()
+            .find(|f| &*f.to == "13" && f.connector.as_deref() == Some(label))
+            .unwrap()
+    };
+    let (jogged, across) = (into("5"), into("3"));
+    let [tip, down, over, end] = jogged.points[..] else {
+        panic!("{:?}", jogged.points)
+    };
+    assert!(
+        tip.x < axis && down.x == tip.x && over.y == down.y,
+        "{:?}",
+        jogged.points
+    );
+    assert_eq!((over.x, end.x, end.y), (axis, axis, target.rect.y));
+    let last = across.points[across.points.len() - 1];
+    let turn = across.points[across.points.len() - 2];
+    assert!(last.x < axis && turn.x == last.x, "{:?}", across.points);
+    assert!(
+        turn.y > over.y + 4.0,
+        "{:?} under {:?}",
+        across.points,
+        jogged.points
+    );
 }

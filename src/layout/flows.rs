@@ -168,7 +168,7 @@ fn upper_point(shape: Shape, size: (f32, f32), point: UpperPoint) -> f32 {
 }
 
 /// How far apart two arrows parted across one top gap run.
-const PARTED: f32 = PARALLEL_GAP + 0.5;
+pub(super) const PARTED: f32 = PARALLEL_GAP + 0.5;
 
 /// The heights of [`Y::BusAboveInner`] and [`Y::BusAboveOuter`] in row
 /// `b`: [`PARTED`] apart about the bus, each clear of the row line and of

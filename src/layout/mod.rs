@@ -39,6 +39,7 @@
 //! Shared sizes live in `dims`, the page frame in `frame`, the fonts in
 //! `type_scale`. [`verify`] checks the invariants of the result.
 
+mod beside_jogs;
 mod branch_labels;
 mod columns;
 mod content;

@@ -1,5 +1,6 @@
-//! Phases 7b and 7c together, untangle: route and place a page's arrows,
-//! then, where two of them cross, one crosses the line joining the
+//! Phases 7b and 7c together, untangle: route and place a page's arrows
+//! (a connector's line beside the axis jogged onto it where an arrow
+//! across the top gap would cross it, [`jog_beside_lines`]), then, where two of them cross, one crosses the line joining the
 //! symbols of a joint activity, two read as one line through a box, or a
 //! connector's line joins another arrow, try
 //! the other route variants of each such arrow ([`Variant`], and the
@@ -14,6 +15,7 @@
 //! Linear in practice: pages are short, and only pages with crossings,
 //! and on them only crossing arrows, are routed again.
 
+use super::beside_jogs::jog_beside_lines;
 use super::flows::place_flows;
 use super::place::RowBox;
 use super::plan::{PagePlan, Pair};
@@ -64,7 +66,8 @@ pub(crate) fn untangled_flows(
             .zip(&capacity)
             .map(|(&t, &c)| t.saturating_sub(c))
             .sum();
-        let flows = place_flows(table, plan, &routes, boxes, pairs);
+        let mut flows = place_flows(table, plan, &routes, boxes, pairs);
+        jog_beside_lines(table, plan, (&routes, boxes), &mut flows);
         (flows, crowded, routes.tracks)
     };
     let (mut best, crowded, mut tracks) = draw(plan, first);
