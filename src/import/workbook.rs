@@ -136,7 +136,7 @@ fn guarded<T>(call: impl FnOnce() -> Result<T, calamine::Error>) -> Result<T, ca
 }
 
 /// True when a panic comes from inside calamine, whose panics
-/// [`guarded`] turns into errors: a program's panic hook may leave them
+/// the workbook readers turn into errors: a program's panic hook may leave them
 /// unprinted.
 pub fn is_reader_panic(location: &std::panic::Location<'_>) -> bool {
     location.file().contains("calamine")
