@@ -204,6 +204,37 @@ fn verify_reports_a_label_over_an_arrowhead() {
     );
 }
 
+#[test]
+fn verify_reports_two_labels_stacked_closer_than_the_lines_of_one() {
+    let file = common::example_files()
+        .into_iter()
+        .find(|f| f.ends_with("bps-rekomendasi-statistik.json"))
+        .unwrap();
+    let mut l = layout(&common::load(&file), &Config::default()).unwrap();
+    assert_eq!(verify(&l), vec![]);
+    // A second label right under the first, 1 pt below it: the two read
+    // as one label of two lines.
+    let page = l
+        .pages
+        .iter_mut()
+        .find(|p| p.flows.iter().filter(|f| f.label.is_some()).count() >= 2)
+        .unwrap();
+    let labelled: Vec<usize> = (0..page.flows.len())
+        .filter(|&f| page.flows[f].label.is_some())
+        .collect();
+    let first = page.flows[labelled[0]].label.as_ref().unwrap().rect;
+    let second = page.flows[labelled[1]].label.as_mut().unwrap();
+    second.rect.x = first.x;
+    second.rect.y = first.bottom() + 1.0;
+    let found = verify(&l);
+    assert!(
+        found
+            .iter()
+            .any(|v| v.invariant == 7 && v.message.contains("read as one")),
+        "{found:?}"
+    );
+}
+
 /// Fuzz `crash-d46498cd…`: a start (a capsule) with four labelled
 /// arrows to one activity sent them down one bottom stub, which holds two
 /// labels; the third and fourth were forced over the others. Labelled

@@ -25,6 +25,9 @@ const MAX_RISE: f32 = 14.0;
 /// How much nearer than its own first segment an unrelated arrow must run
 /// to a label for the label to read as that arrow's.
 const OWNER_MARGIN: f32 = 3.0;
+/// How far apart two labels stand at least: farther than the lines of one
+/// wrapped label, so that two stacked read as two.
+pub(crate) const LABEL_SEPARATION: f32 = 3.0;
 /// The farthest a label ever sits from the first segment of its arrow.
 pub(crate) const MAX_DISTANCE: f32 = GAP + MAX_RISE;
 
@@ -111,7 +114,9 @@ pub(crate) fn place_labels(
                     && !symbols
                         .iter()
                         .any(|&(r, diamond)| symbol_overlaps(&r, diamond, &rect.inflate(0.5)))
-                    && !placed.iter().any(|o| o.inflate(0.5).overlaps(rect))
+                    && !placed
+                        .iter()
+                        .any(|o| o.inflate(LABEL_SEPARATION).overlaps(rect))
                     && !heads.iter().any(|h| h.inflate(0.5).overlaps(rect))
                     && index.touching(&rect.inflate(0.5)).next().is_none()
             };

@@ -356,6 +356,22 @@ impl Checker<'_> {
             let hits_label = boxes[i + 1..]
                 .iter()
                 .any(|(_, other)| other.overlaps(&rect));
+            let stacks = boxes[i + 1..].iter().any(|(_, other)| {
+                !other.overlaps(&rect)
+                    && other
+                        .inflate(super::labels::LABEL_SEPARATION - EPS)
+                        .overlaps(&rect)
+            });
+            if stacks {
+                self.report(
+                    7,
+                    ids.clone(),
+                    format!(
+                        "label at {rect:?} stands closer than {} pt to another: they read as one",
+                        super::labels::LABEL_SEPARATION
+                    ),
+                );
+            }
             if hits_symbol || hits_line || hits_label {
                 self.report(
                     7,
