@@ -595,3 +595,5 @@ pub(crate) use tracks::lane_tracks;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod variant_tests;
