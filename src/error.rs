@@ -86,6 +86,10 @@ pub enum Code {
     /// Layout warning: more performers than the paper holds with their
     /// arrows 4 pt apart; some arrows run closer (a wider paper helps).
     LanesSqueezed,
+    /// Layout warning: a branch label found no clear place that reads as
+    /// its own arrow's and sits nearer another arrow (a wider paper or a
+    /// shorter label helps).
+    LabelCrowded,
     /// Layout warning: the bundled font has no glyph for some characters.
     MissingGlyph,
     /// The file cannot be read at all: missing, a folder, not permitted.

@@ -254,7 +254,7 @@ pub(crate) fn symbol_overlaps(symbol: &Rect, diamond: bool, rect: &Rect) -> bool
 /// target, a merge) runs more than [`OWNER_MARGIN`] nearer to it than
 /// the arrow's first segment; joint lines are no arrows. `index` holds
 /// the page's segments.
-fn reads_as_own(page: &Page, index: &SegmentIndex, f: usize, rect: &Rect) -> bool {
+pub(crate) fn reads_as_own(page: &Page, index: &SegmentIndex, f: usize, rect: &Rect) -> bool {
     let own = &page.flows[f];
     let [a, b, ..] = own.points[..] else {
         return true;

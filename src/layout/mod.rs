@@ -255,6 +255,7 @@ fn lay_out(
     warnings.extend(fit_warnings);
     let pages = drawn.pages;
     warn_grown_pages(procedure, &pages, &frame, &mut warnings);
+    warn_crowded_labels(procedure, &pages, &mut warnings);
 
     // 8. Quality figures.
     let metrics = quality::figures(&pages, plan.pairs.len());
@@ -394,6 +395,52 @@ fn warn_grown_pages(
             )
             .at_activity(row.step + 1, &procedure.steps[row.step].id),
         );
+    }
+}
+
+/// Names each activity with a branch label that sits nearer another
+/// arrow than its own: placed so as a last resort rather than left out
+/// (`label_exits.rs`), where no drawing tried has a clear place reading
+/// as its own arrow's for every label of the page.
+fn warn_crowded_labels(procedure: &Procedure, pages: &[Page], warnings: &mut Vec<Diagnostic>) {
+    for page in pages {
+        if !page.flows.iter().any(|f| f.label.is_some()) {
+            continue;
+        }
+        let index = index::SegmentIndex::of_page(page, true);
+        for (f, flow) in page.flows.iter().enumerate() {
+            let Some(label) = &flow.label else {
+                continue;
+            };
+            if labels::reads_as_own(page, &index, f, &label.rect) {
+                continue;
+            }
+            let number = |id: &str| procedure.steps.iter().position(|s| &*s.id == id);
+            let (Some(from), Some(to)) = (number(&flow.from), number(&flow.to)) else {
+                continue;
+            };
+            let text: Vec<&str> = label.lines.iter().map(|l| &*l.text).collect();
+            let text = text.join(" ");
+            warnings.push(
+                Diagnostic::warning(
+                    Code::LabelCrowded,
+                    format!("/activities/{from}"),
+                    (
+                        format!(
+                            "label \"{text}\" pada alur dari kegiatan {} ke kegiatan {} berada lebih dekat ke garis alir lain daripada ke garisnya sendiri (tidak ada tempat lain yang jelas): pilih kertas yang lebih lebar atau persingkat labelnya",
+                            from + 1,
+                            to + 1
+                        ),
+                        format!(
+                            "label \"{text}\" of the arrow from activity {} to activity {} sits nearer another arrow than its own (no other clear place): choose a wider paper or a shorter label",
+                            from + 1,
+                            to + 1
+                        ),
+                    ),
+                )
+                .at_activity(from + 1, &procedure.steps[from].id),
+            );
+        }
     }
 }
 

@@ -60,7 +60,7 @@ pub fn verify(layout: &Layout) -> Vec<Violation> {
         check.bands();
         check.header(layout);
         check.text();
-        check.labels();
+        check.labels(&layout.warnings);
         check.placement(&mut last_step);
     }
     connector_pairs(layout, &mut out);
@@ -303,8 +303,15 @@ impl Checker<'_> {
         }
     }
 
-    fn labels(&mut self) {
+    fn labels(&mut self, warnings: &[crate::error::Diagnostic]) {
         let page = self.page;
+        // Labels the layout warned to sit nearer another arrow, by source.
+        let crowded = |from: &str| {
+            warnings.iter().any(|w| {
+                w.code == crate::error::Code::LabelCrowded
+                    && w.activity.as_ref().is_some_and(|a| a.id == from)
+            })
+        };
         let index = SegmentIndex::of_page(page, true);
         let symbols = super::index::symbol_boxes(page);
         let heads: Vec<Rect> = page
@@ -330,6 +337,13 @@ impl Checker<'_> {
                     7,
                     ids.clone(),
                     "label is not beside the first segment of its flow".into(),
+                );
+            }
+            if !super::labels::reads_as_own(page, &index, f, &rect) && !crowded(&flow.from) {
+                self.report(
+                    7,
+                    ids.clone(),
+                    format!("label at {rect:?} reads as another arrow's: one runs nearer to it than its own first segment"),
                 );
             }
             if rect.x < self.lanes.0 - EPS || rect.right() > self.lanes.1 + EPS {
