@@ -20,13 +20,14 @@ use super::ports::PortUse;
 use super::{BOTTOM, MID, RouteFlow, Router, Side, Variant, Waypoint, X, Y, slot};
 
 impl Router<'_> {
-    /// The detour of a long arrow down `lane` (a connector's line, or
-    /// one past a row) that its variant asks for: out of the source's
-    /// side towards the channel (its bottom where that side is not free),
-    /// down the channel and into the target's side facing it or over its
-    /// top. None for any other arrow, or where the channel lies past the
-    /// table's edge, its way crosses a symbol, or the source must leave
-    /// another way (a decision's outcome held elsewhere).
+    /// The detour that its variant asks for of a long arrow down `lane`
+    /// (a connector's line, or one past a row; `lane` and `lt` the same),
+    /// or of an arrow from `lane` down to lane `lt` (round `lt`): out of
+    /// the source's side towards the channel (its bottom where that side
+    /// is not free), down the channel and into the target's side facing
+    /// it or over its top. None for any other arrow, or where the channel
+    /// lies past the table's edge, its way crosses a symbol, or the source
+    /// must leave another way (a decision's outcome held elsewhere).
     pub(super) fn detour(
         &mut self,
         flow: &RouteFlow,
