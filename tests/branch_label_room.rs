@@ -506,3 +506,33 @@ fn a_start_with_four_labelled_outcomes_keeps_every_label_clear() {
     let labelled = l.pages[0].flows.iter().filter(|f| f.label.is_some());
     assert_eq!(labelled.count(), 3);
 }
+
+#[test]
+fn two_labels_either_side_of_a_stub_are_two_even_when_close() {
+    // Found by the layout fuzzer (Legal portrait): a joint activity sends
+    // four arrows to a start in one lane, two labelled. The long label,
+    // broken over seven lines, is kept beside the bottom stub (left of
+    // it) and the short one rises beside the right vertex over the
+    // stub's other side: 2.4 pt apart, the stub between them. Two labels
+    // closer than 3 pt read as one only where no line runs between them.
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/fuzz-labels-either-side-of-a-stub.json");
+    let mut config = Config::default();
+    config.page.paper = sopflow::config::Paper::Legal;
+    config.page.landscape = false;
+    let l = layout(&common::load(&file), &config).unwrap();
+    assert_eq!(verify(&l), vec![]);
+    let labels: Vec<_> = l.pages[0]
+        .flows
+        .iter()
+        .filter_map(|f| f.label.as_ref().map(|label| (label.rect, f.points[0])))
+        .collect();
+    assert_eq!(labels.len(), 2);
+    let (left, right) = if labels[0].0.x < labels[1].0.x {
+        (labels[0], labels[1])
+    } else {
+        (labels[1], labels[0])
+    };
+    let stub = left.1.x;
+    assert!(left.0.right() < stub && stub < right.0.x, "{labels:?}");
+}

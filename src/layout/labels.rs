@@ -25,8 +25,9 @@ const MAX_RISE: f32 = 14.0;
 /// How much nearer than its own first segment an unrelated arrow must run
 /// to a label for the label to read as that arrow's.
 const OWNER_MARGIN: f32 = 3.0;
-/// How far apart two labels stand at least: farther than the lines of one
-/// wrapped label, so that two stacked read as two.
+/// How far apart two labels stand at least, unless a line runs between
+/// them: farther than the lines of one wrapped label, so that two stacked
+/// read as two.
 pub(crate) const LABEL_SEPARATION: f32 = 3.0;
 /// The farthest a label ever sits from the first segment of its arrow.
 pub(crate) const MAX_DISTANCE: f32 = GAP + MAX_RISE;
@@ -116,7 +117,7 @@ pub(crate) fn place_labels(
                         .any(|&(r, diamond)| symbol_overlaps(&r, diamond, &rect.inflate(0.5)))
                     && !placed
                         .iter()
-                        .any(|o| o.inflate(LABEL_SEPARATION).overlaps(rect))
+                        .any(|o| o.inflate(0.5).overlaps(rect) || read_as_one(o, rect, &index))
                     && !heads.iter().any(|h| h.inflate(0.5).overlaps(rect))
                     && index.touching(&rect.inflate(0.5)).next().is_none()
             };
@@ -165,13 +166,19 @@ pub(crate) fn place_labels(
                     .find_map(|side| place(lines.clone(), zone_font, &placed, side, must_own))
             };
             let forced = || {
-                // A third label on one bottom stub: keep it beside its arrow (the checker reports it).
+                // A label with no place of its own beside a bottom stub (a
+                // third one there, say): kept beside its arrow, in a clear
+                // place if one is left (the checker reports it otherwise).
                 let lines = label.zone_lines.clone();
                 let h = lines.len() as f32 * table.scale.label_line * zone_font.size / base.size;
                 let w = lines.iter().map(|l| l.width).fold(0.0, f32::max);
-                candidates(&points, w, h)
-                    .first()
-                    .map(|&(r, _)| (r, lines, zone_font))
+                let all = candidates(&points, w, h);
+                let rect = all
+                    .iter()
+                    .map(|&(r, _)| r)
+                    .find(|r| clear(r, &placed))
+                    .or(all.first().map(|&(r, _)| r));
+                rect.map(|r| (r, lines, zone_font))
             };
             // With the exits kept, a label first tries the places where it
             // reads as its own arrow's, in whole words, a size smaller, then
@@ -266,6 +273,25 @@ pub(crate) fn reads_as_own(page: &Page, index: &SegmentIndex, f: usize, rect: &R
                 .get(o)
                 .is_none_or(|g| g.from == own.from || g.to == own.to)
         })
+}
+
+/// True when labels at `a` and `b` stand closer than [`LABEL_SEPARATION`]
+/// with no line of `index` between them: they read as one label.
+pub(crate) fn read_as_one(a: &Rect, b: &Rect, index: &SegmentIndex) -> bool {
+    if !a.inflate(LABEL_SEPARATION).overlaps(b) {
+        return false;
+    }
+    // Along each axis, the gap between the two, else their overlap.
+    let span = |a0: f32, a1: f32, b0: f32, b1: f32| {
+        let (lo, hi) = (a0.max(b0), a1.min(b1));
+        if lo <= hi { (lo, hi) } else { (hi, lo) }
+    };
+    let (x0, x1) = span(a.x, a.right(), b.x, b.right());
+    let (y0, y1) = span(a.y, a.bottom(), b.y, b.bottom());
+    index
+        .touching(&Rect::new(x0, y0, x1 - x0, y1 - y0))
+        .next()
+        .is_none()
 }
 
 /// How far `r` lies from the segment `a`-`b`, along the farther axis

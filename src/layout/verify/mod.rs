@@ -372,16 +372,14 @@ impl Checker<'_> {
                 .any(|(_, other)| other.overlaps(&rect));
             let stacks = boxes[i + 1..].iter().any(|(_, other)| {
                 !other.overlaps(&rect)
-                    && other
-                        .inflate(super::labels::LABEL_SEPARATION - EPS)
-                        .overlaps(&rect)
+                    && super::labels::read_as_one(other, &rect.inflate(-EPS), &index)
             });
             if stacks {
                 self.report(
                     7,
                     ids.clone(),
                     format!(
-                        "label at {rect:?} stands closer than {} pt to another: they read as one",
+                        "label at {rect:?} stands closer than {} pt to another, no line between: they read as one",
                         super::labels::LABEL_SEPARATION
                     ),
                 );
