@@ -1,7 +1,9 @@
 //! Phase 7d, labels: branch labels ("Ya", "Tidak", "Lengkap"). Each sits
 //! beside the first segment of its arrow, at the first of a few candidate
 //! places where it touches no symbol, arrow, joint line, other label or
-//! table line (it stays inside its lane and its row).
+//! table line (it stays inside its lane and its row), stands 3 pt from
+//! any other label with no line between them, and reads as its own
+//! arrow's ([`reads_as_own`]).
 //!
 //! In: the [`Table`] (with each flow's [`BranchLabel`]), the page with
 //! its arrows (phase 7c) and its [`PagePlan`]. Out: the labels set on the
