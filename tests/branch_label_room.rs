@@ -5,8 +5,34 @@
 mod common;
 
 use sopflow::config::Config;
-use sopflow::layout::{ColumnKind, layout, verify};
+use sopflow::layout::{ColumnKind, Layout, layout, verify};
 use sopflow::{Kind, Procedure, SopBuilder};
+
+/// `bps-rekomendasi-statistik` laid out on the default paper, every
+/// invariant kept (the tests then break one by hand).
+fn statistik_verified() -> Layout {
+    let file = common::example_files()
+        .into_iter()
+        .find(|f| f.ends_with("bps-rekomendasi-statistik.json"))
+        .unwrap();
+    let l = layout(&common::load(&file), &Config::default()).unwrap();
+    assert_eq!(verify(&l), vec![]);
+    l
+}
+
+/// A fuzzer's input kept in `tests/fixtures`, laid out on Legal paper,
+/// every invariant kept.
+fn fixture_on_legal_verified(name: &str, landscape: bool) -> Layout {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    let mut config = Config::default();
+    config.page.paper = sopflow::config::Paper::Legal;
+    config.page.landscape = landscape;
+    let l = layout(&common::load(&file), &config).unwrap();
+    assert_eq!(verify(&l), vec![]);
+    l
+}
 
 #[test]
 fn every_label_of_the_real_documents_prints_whole_words_at_the_label_size() {
@@ -176,13 +202,7 @@ fn an_arrow_into_a_decisions_top_ends_on_its_upper_edge_away_from_a_side_label()
 
 #[test]
 fn verify_reports_a_label_over_an_arrowhead() {
-    let config = Config::default();
-    let file = common::example_files()
-        .into_iter()
-        .find(|f| f.ends_with("bps-rekomendasi-statistik.json"))
-        .unwrap();
-    let mut l = layout(&common::load(&file), &config).unwrap();
-    assert_eq!(verify(&l), vec![]);
+    let mut l = statistik_verified();
     // Move a label onto the head of the arrow its page ends with, where
     // no line passes through the label (the head's base is 5 pt long).
     let page = l
@@ -206,12 +226,7 @@ fn verify_reports_a_label_over_an_arrowhead() {
 
 #[test]
 fn verify_reports_two_labels_stacked_closer_than_the_lines_of_one() {
-    let file = common::example_files()
-        .into_iter()
-        .find(|f| f.ends_with("bps-rekomendasi-statistik.json"))
-        .unwrap();
-    let mut l = layout(&common::load(&file), &Config::default()).unwrap();
-    assert_eq!(verify(&l), vec![]);
+    let mut l = statistik_verified();
     // A second label right under the first, 1 pt below it: the two read
     // as one label of two lines.
     let page = l
@@ -237,12 +252,7 @@ fn verify_reports_two_labels_stacked_closer_than_the_lines_of_one() {
 
 #[test]
 fn verify_reports_a_label_nearer_another_arrow_than_its_own() {
-    let file = common::example_files()
-        .into_iter()
-        .find(|f| f.ends_with("bps-rekomendasi-statistik.json"))
-        .unwrap();
-    let mut l = layout(&common::load(&file), &Config::default()).unwrap();
-    assert_eq!(verify(&l), vec![]);
+    let mut l = statistik_verified();
     // Beside the middle of a long vertical run of an arrow that shares
     // neither end with the labelled one, far from the label's own exit.
     let page = l
@@ -496,13 +506,7 @@ fn a_start_with_four_labelled_outcomes_keeps_every_label_clear() {
     // that left no clear place for the long unspaced label of the arrow
     // leaving the bottom, and it overlapped the label beside it (in index
     // order the routes leave room for every label).
-    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/fuzz-four-labelled-outcomes.json");
-    let mut config = Config::default();
-    config.page.paper = sopflow::config::Paper::Legal;
-    config.page.landscape = true;
-    let l = layout(&common::load(&file), &config).unwrap();
-    assert_eq!(verify(&l), vec![]);
+    let l = fixture_on_legal_verified("fuzz-four-labelled-outcomes.json", true);
     let labelled = l.pages[0].flows.iter().filter(|f| f.label.is_some());
     assert_eq!(labelled.count(), 3);
 }
@@ -515,13 +519,7 @@ fn two_labels_either_side_of_a_stub_are_two_even_when_close() {
     // it) and the short one rises beside the right vertex over the
     // stub's other side: 2.4 pt apart, the stub between them. Two labels
     // closer than 3 pt read as one only where no line runs between them.
-    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/fuzz-labels-either-side-of-a-stub.json");
-    let mut config = Config::default();
-    config.page.paper = sopflow::config::Paper::Legal;
-    config.page.landscape = false;
-    let l = layout(&common::load(&file), &config).unwrap();
-    assert_eq!(verify(&l), vec![]);
+    let l = fixture_on_legal_verified("fuzz-labels-either-side-of-a-stub.json", false);
     let labels: Vec<_> = l.pages[0]
         .flows
         .iter()

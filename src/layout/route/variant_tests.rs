@@ -6,6 +6,11 @@
 use super::tests::{band, from_band, rows, tracks_of};
 use super::*;
 
+/// The channels (lane, side) whose tracks `path` takes, in order.
+fn channels(path: &[Waypoint]) -> Vec<(usize, Side)> {
+    tracks_of(path).iter().map(|&(l, s, _)| (l, s)).collect()
+}
+
 #[test]
 fn a_connectors_line_detours_down_the_channel_its_variant_names() {
     // A band connector in lane 1 over an activity three rows down in lane
@@ -29,14 +34,7 @@ fn a_connectors_line_detours_down_the_channel_its_variant_names() {
         };
         let routes = route(&rows, &[flow], 3);
         let path = &routes.paths[0];
-        assert_eq!(
-            tracks_of(path)
-                .iter()
-                .map(|&(l, s, _)| (l, s))
-                .collect::<Vec<_>>(),
-            vec![channel, channel],
-            "{variant:?}"
-        );
+        assert_eq!(channels(path), vec![channel, channel], "{variant:?}");
         assert_eq!(path.last().unwrap().row, 3);
     }
 }
@@ -76,12 +74,6 @@ fn an_arrow_past_rows_of_its_lane_detours_and_a_next_row_arrow_does_not() {
         ..RouteFlow::between(3, 4, true)
     };
     let routes = route(&rows, &[past, next], 3);
-    let channels = |p: &[Waypoint]| {
-        tracks_of(p)
-            .iter()
-            .map(|&(l, s, _)| (l, s))
-            .collect::<Vec<_>>()
-    };
     assert_eq!(channels(&routes.paths[0]), vec![(2, Side::Right); 2]);
     assert!(
         channels(&routes.paths[1]).is_empty(),
@@ -142,10 +134,9 @@ fn an_arrow_down_to_another_lane_may_go_round_the_target_lane() {
         let flows = [around(variant), others[0], others[1]];
         let routes = route(&rows, &flows, 3);
         let path = &routes.paths[0];
-        let channels: Vec<(usize, Side)> =
-            tracks_of(path).iter().map(|&(l, s, _)| (l, s)).collect();
-        assert!(!channels.is_empty(), "{path:?}");
-        assert!(channels.iter().all(|&c| c == (0, Side::Left)), "{path:?}");
+        let taken = channels(path);
+        assert!(!taken.is_empty(), "{path:?}");
+        assert!(taken.iter().all(|&c| c == (0, Side::Left)), "{path:?}");
         let end = *path.last().unwrap();
         if into_side {
             assert_eq!(end.x, X::Edge(1, Slot::Centre, Side::Left), "{path:?}");
