@@ -182,25 +182,20 @@ pub(crate) fn place_labels(
                     .or(all.first().map(|&(r, _)| r));
                 rect.map(|r| (r, lines, zone_font))
             };
-            // With the exits kept, a label first tries the places where it
-            // reads as its own arrow's, in whole words, a size smaller, then
+            // With the exits kept, a label tries the places where it reads
+            // as its own arrow's in whole words, then a size smaller, then
             // (beside a side exit) broken as in its zone; crowded, it then
             // takes one nearer another arrow.
             let kept = matches!(pass, Pass::Kept | Pass::Crowded);
-            let owned_first = || {
-                kept.then(|| {
-                    whole_words(base, true)
-                        .or_else(|| whole_words(small, true))
-                        .or_else(|| (!bottom_exit).then(|| zone(true)).flatten())
-                })
-                .flatten()
-            };
             let must_own = pass != Pass::Crowded;
-            let chosen = owned_first()
-                .or_else(|| whole_words(base, must_own))
+            let chosen = whole_words(base, true)
+                .or_else(|| kept.then(|| whole_words(small, true)).flatten())
+                .or_else(|| (kept && !bottom_exit).then(|| zone(true)).flatten())
+                .or_else(|| (!must_own).then(|| whole_words(base, false)).flatten())
                 .or_else(|| bottom_exit.then(|| zone(must_own)).flatten())
                 .or_else(|| {
-                    (bottom_exit || rerouted)
+                    // (kept, a size smaller was tried above)
+                    ((bottom_exit || rerouted) && !(kept && must_own))
                         .then(|| whole_words(small, must_own))
                         .flatten()
                 })
